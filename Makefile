@@ -1,0 +1,42 @@
+# Zorko: `make demo` starts it on demo data, `make test` runs every test.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test test-sqlite test-postgres lint bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	$(MAKE) --no-print-directory assets
+	touch $(STAMP)
+
+install: $(STAMP)
+	@$(BIN)/zorko --version
+
+assets:
+	@if [ -f package.json ]; then npm install --no-audit --no-fund --silent && $(BIN)/python scripts/copy_assets.py; fi
+
+demo: install
+	$(BIN)/zorko demo
+	$(BIN)/zorko serve
+
+test: install
+	./scripts/install-system-deps
+	$(MAKE) --no-print-directory test-sqlite test-postgres
+
+test-sqlite:
+	$(BIN)/pytest -q -p no:cacheprovider
+
+# The same suite (browser tests apart) against a real PostgreSQL server on loopback.
+test-postgres:
+	@url=$$(./scripts/pgtest start) && trap './scripts/pgtest stop' EXIT && \
+	ZORKO_DATABASE_URL=$$url $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
+
+lint:
+	$(BIN)/ruff check zorko tests bench
+
+clean:
+	./scripts/pgtest stop; rm -rf .pgtest

@@ -1,0 +1,63 @@
+"""Shared fixtures: one-line factories for people, a logged-in client per role."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def organisation(db: Any) -> Any:
+    from zorko.people.models import Organisation
+
+    return Organisation.objects.create(
+        name="Администрация Тестового муниципального округа", short_name="Администрация",
+        inn="4205000007", ogrn="1024200000006", kpp="420501001",
+    )
+
+
+@pytest.fixture
+def make_servant(organisation: Any) -> Callable[..., Any]:
+    from zorko.people.models import Servant
+
+    def make(last_name: str = "Иванов", first_name: str = "Иван", middle_name: str = "Иванович",
+             **fields: Any) -> Any:
+        fields.setdefault("personnel_number", f"T{next(_counter):05d}")
+        fields.setdefault("organisation", organisation)
+        return Servant.objects.create(last_name=last_name, first_name=first_name,
+                                      middle_name=middle_name, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., Any]:
+    from django.contrib.auth.models import Group, User
+
+    from zorko.accounts.roles import ensure_groups
+
+    def make(role: str, username: str | None = None, password: str = "Пароль-для-тестов-1") -> Any:
+        ensure_groups()
+        user = User.objects.create_user(username or f"{role}{next(_counter)}", password=password)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def client_as(client: Any, make_user: Callable[..., Any]) -> Callable[[str], Any]:
+    def login(role: str) -> Any:
+        client.force_login(make_user(role))
+        return client
+
+    return login

@@ -1,0 +1,3 @@
+"""Zorko: anti-corruption control for municipal administrations."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from zorko.cli import main
+
+main()

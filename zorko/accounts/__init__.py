@@ -1,0 +1,1 @@
+"""User accounts, roles and what each role may do."""

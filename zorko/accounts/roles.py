@@ -1,0 +1,77 @@
+"""Roles and their capabilities.
+
+A role is a Django group with one of the names below; a capability is a
+string checked by views, the API and the CLI alike. The README's role
+table is written from this mapping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ADMINISTRATOR = "administrator"
+INSPECTOR = "inspector"
+HR = "hr"
+VIEWER = "viewer"
+
+ROLE_NAMES = {
+    ADMINISTRATOR: "администратор",
+    INSPECTOR: "инспектор",
+    HR: "кадровая служба",
+    VIEWER: "наблюдатель",
+}
+
+CAPABILITIES = {
+    "people.view": "видеть служащих, кандидатов и родственников",
+    "people.edit": "создавать и изменять карточки",
+    "people.import": "импортировать кадровые данные",
+    "registry.view": "видеть реестры (ЕГРЮЛ, ЕГРИП, контракты)",
+    "registry.load": "загружать реестры",
+    "screening.run": "запускать проверки",
+    "findings.view": "видеть срабатывания и отчёты",
+    "findings.review": "рассматривать срабатывания",
+    "audit.view": "просматривать и выгружать журнал аудита",
+    "users.manage": "управлять учётными записями",
+}
+
+ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
+    ADMINISTRATOR: frozenset(CAPABILITIES),
+    INSPECTOR: frozenset(
+        {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
+         "screening.run", "findings.view", "findings.review"}
+    ),
+    HR: frozenset({"people.view", "people.edit", "people.import"}),
+    VIEWER: frozenset({"people.view", "registry.view", "findings.view"}),
+}
+
+
+def roles_of(user: Any) -> set[str]:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return {ADMINISTRATOR}
+    cached = getattr(user, "_zorko_roles", None)
+    if cached is None:
+        cached = set(user.groups.filter(name__in=ROLE_CAPABILITIES).values_list("name", flat=True))
+        user._zorko_roles = cached
+    return cached
+
+
+def capabilities_of(user: Any) -> frozenset[str]:
+    caps: set[str] = set()
+    for role in roles_of(user):
+        caps |= ROLE_CAPABILITIES[role]
+    return frozenset(caps)
+
+
+def can(user: Any, capability: str) -> bool:
+    if capability not in CAPABILITIES:
+        raise KeyError(capability)
+    return capability in capabilities_of(user)
+
+
+def ensure_groups() -> None:
+    from django.contrib.auth.models import Group
+
+    for name in ROLE_CAPABILITIES:
+        Group.objects.get_or_create(name=name)

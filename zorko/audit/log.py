@@ -1,0 +1,58 @@
+"""``record()``: the one way to write to the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zorko.audit.models import AuditEvent
+
+# Action codes and their Russian names for the audit page.
+ACTIONS = {
+    "person.view": "просмотр карточки",
+    "person.create": "создание карточки",
+    "person.update": "изменение карточки",
+    "people.import": "импорт кадровых данных",
+    "people.list": "просмотр списка",
+    "export": "выгрузка",
+    "audit.export": "выгрузка журнала аудита",
+    "login": "вход",
+    "login.failed": "неудачный вход",
+    "logout": "выход",
+    "user.create": "создание учётной записи",
+    "registry.load": "загрузка реестра",
+    "screening.run": "проверка",
+    "finding.review": "решение по срабатыванию",
+    "report.download": "выгрузка отчёта",
+}
+
+
+def record(
+    user: Any,
+    action: str,
+    obj: Any = None,
+    *,
+    object_type: str = "",
+    object_id: str | int = "",
+    object_repr: str = "",
+    ip: str | None = None,
+    **details: Any,
+) -> AuditEvent:
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or obj.pk
+        object_repr = object_repr or str(obj)
+    real_user = user if user is not None and getattr(user, "pk", None) else None
+    return AuditEvent.objects.create(
+        user=real_user,
+        username=getattr(user, "username", "") or ("cli" if user is None else ""),
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        object_repr=object_repr[:300],
+        details=details,
+        ip=ip,
+    )
+
+
+def client_ip(request: Any) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None

@@ -1,0 +1,1 @@
+"""Servants, candidates, their relatives, organisations and positions."""

@@ -1,0 +1,151 @@
+"""Enqueue, claim and run jobs; report progress from inside a job.
+
+A job function is registered by name and called as ``fn(progress, **params)``;
+it returns a JSON-serialisable result. ``progress(done, total, message)``
+writes to the job row at most a few times a second.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+
+from zorko.exceptions import ZorkoError
+from zorko.tasks.models import Job
+
+log = logging.getLogger("zorko.tasks")
+
+
+class Progress(Protocol):
+    def __call__(self, done: int, total: int | None = None, message: str = "") -> None: ...
+
+
+JobFunction = Callable[..., Any]
+_REGISTRY: dict[str, JobFunction] = {}
+# Jobs are registered by modules imported here, lazily, to keep Django import order simple.
+JOB_MODULES: list[str] = []
+
+
+def job(name: str) -> Callable[[JobFunction], JobFunction]:
+    def register(fn: JobFunction) -> JobFunction:
+        _REGISTRY[name] = fn
+        return fn
+
+    return register
+
+
+def _load_job_modules() -> None:
+    import importlib
+
+    for module in JOB_MODULES:
+        importlib.import_module(module)
+
+
+def enqueue(kind: str, params: dict[str, Any] | None = None, user: Any = None) -> Job:
+    return Job.objects.create(kind=kind, params=params or {}, created_by=user if user and user.pk else None)
+
+
+def claim_next() -> Job | None:
+    """Atomically move the oldest queued job to running."""
+    with transaction.atomic():
+        candidate = Job.objects.filter(status=Job.Status.QUEUED).order_by("created_at", "pk").first()
+        if candidate is None:
+            return None
+        now = timezone.now()
+        updated = Job.objects.filter(pk=candidate.pk, status=Job.Status.QUEUED).update(
+            status=Job.Status.RUNNING, started_at=now, heartbeat_at=now, attempts=candidate.attempts + 1
+        )
+    if not updated:
+        return None
+    return Job.objects.get(pk=candidate.pk)
+
+
+class _Reporter:
+    def __init__(self, job_id: int) -> None:
+        self.job_id = job_id
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int | None = None, message: str = "") -> None:
+        now = time.monotonic()
+        if now - self._last < 0.3:
+            return
+        self._last = now
+        fields: dict[str, Any] = {"done": done, "heartbeat_at": timezone.now()}
+        if total is not None:
+            fields["total"] = total
+        if message:
+            fields["message"] = message
+        Job.objects.filter(pk=self.job_id).update(**fields)
+
+
+def run_job(job_row: Job) -> Job:
+    _load_job_modules()
+    fn = _REGISTRY.get(job_row.kind)
+    reporter = _Reporter(job_row.pk)
+    try:
+        if fn is None:
+            raise ZorkoError(f"Неизвестный вид задачи: {job_row.kind}")
+        result = fn(reporter, **job_row.params)
+    except ZorkoError as exc:
+        log.warning("job %s failed: %s", job_row.pk, exc)
+        _finish(job_row.pk, Job.Status.FAILED, error=str(exc))
+    except Exception as exc:  # a worker must survive any job's bug
+        log.exception("job %s crashed", job_row.pk)
+        _finish(job_row.pk, Job.Status.FAILED, error=f"Внутренняя ошибка: {exc}\n{traceback.format_exc()}")
+    else:
+        _finish(job_row.pk, Job.Status.DONE, result=result)
+    return Job.objects.get(pk=job_row.pk)
+
+
+def _finish(job_id: int, status: str, *, error: str = "", result: Any = None) -> None:
+    fields: dict[str, Any] = {"status": status, "finished_at": timezone.now(), "error": error}
+    if result is not None:
+        fields["result"] = result
+        if isinstance(result, dict) and result.get("message"):
+            fields["message"] = result["message"]
+    Job.objects.filter(pk=job_id).update(**fields)
+
+
+def requeue_interrupted() -> int:
+    """Jobs that were running when the server stopped go back to the queue."""
+    return Job.objects.filter(status=Job.Status.RUNNING).update(status=Job.Status.QUEUED)
+
+
+def run_pending() -> int:
+    """Run queued jobs until none is left; returns how many ran (CLI and tests)."""
+    count = 0
+    while (job_row := claim_next()) is not None:
+        run_job(job_row)
+        count += 1
+    return count
+
+
+class Worker(threading.Thread):
+    def __init__(self, poll_seconds: float = 1.0) -> None:
+        super().__init__(name="zorko-worker", daemon=True)
+        self.poll_seconds = poll_seconds
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            close_old_connections()
+            try:
+                job_row = claim_next()
+            except Exception:
+                log.exception("cannot claim a job")
+                job_row = None
+            if job_row is None:
+                self.stopping.wait(self.poll_seconds)
+                continue
+            run_job(job_row)
+        close_old_connections()
+
+    def stop(self) -> None:
+        self.stopping.set()

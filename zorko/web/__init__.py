@@ -1,0 +1,1 @@
+"""Server-rendered Russian web UI. Imports the core; the core never imports it."""

@@ -1,0 +1,9 @@
+"""URL map: one include per area; each area owns its url module."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("zorko.web.urls_core")),
+]
