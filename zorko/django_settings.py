@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "zorko.audit",
     "zorko.people",
     "zorko.tasks",
+    "zorko.findings",
     "zorko.web",
 ]
 

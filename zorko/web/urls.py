@@ -6,4 +6,10 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("zorko.web.urls_core")),
+    path("", include("zorko.web.urls_accounts")),
+    path("", include("zorko.web.urls_people")),
+    path("", include("zorko.web.urls_import")),
+    path("", include("zorko.web.urls_registry")),
+    path("", include("zorko.web.urls_findings")),
+    path("", include("zorko.web.urls_reports")),
 ]

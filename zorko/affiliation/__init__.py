@@ -1,0 +1,1 @@
+"""The link graph and the rules that turn links into findings (no Django)."""

@@ -1,0 +1,5 @@
+"""`zorko` commands of the reports area."""
+
+from __future__ import annotations
+
+from zorko.cli import main, setup_django  # noqa: F401

@@ -1,0 +1,1 @@
+"""Screening runs and their findings, with review decisions (case data)."""

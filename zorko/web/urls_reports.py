@@ -1,0 +1,5 @@
+"""URLs of the reports area (filled in by that area)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
