@@ -20,8 +20,10 @@ def write_xlsx(path: str | Path, columns: Sequence[Column] | Sequence[str],
     from openpyxl import Workbook
 
     headers = [c.header if isinstance(c, Column) else c for c in columns]
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
+    # Not write-only: that mode stores inline strings, while Excel (and so real HR exports)
+    # writes shared strings and the sheet dimension, which read several times faster.
+    workbook = Workbook()
+    sheet = workbook.active
     sheet.append(headers)
     for row in rows:
         sheet.append([row.get(h, "") for h in headers])

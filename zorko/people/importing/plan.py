@@ -157,12 +157,14 @@ def _servant_values(row: ServantRow, refs: _References) -> dict[str, Any]:
 
 def plan_tables(servants: Table, relatives: Table | None) -> ImportPlan:
     """Check both tables and compute the plan; raises InputFileError with every problem."""
-    s_rows = servant_rows(servants) if not servants.problems else []
+    s_rows = servant_rows(servants) if servants.readable else []
     existing = {s.personnel_number: s for s in
                 Servant.objects.select_related("organisation", "department", "position")}
     r_rows: list[RelativeRow] = []
-    if relatives is not None and not relatives.problems:
-        known = None if servants.problems else set(existing) | {r.personnel_number for r in s_rows}
+    if relatives is not None and relatives.readable:
+        # Rows of the servants file that failed their checks still count as known servants.
+        known = (set(existing) | {str(raw.get("табельный_номер", "")).strip()
+                                  for _, raw in servants.rows}) if servants.readable else None
         r_rows = relative_rows(relatives, known)
     problems = servants.problems + (relatives.problems if relatives is not None else [])
     if problems:

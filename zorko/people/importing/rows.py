@@ -69,10 +69,10 @@ class RelativeRow:
     row: int
     personnel_number: str
     fields: dict[str, Any] = field(default_factory=dict)
+    key: tuple[str, str, str, Any] = ("", "", "", None)
 
-    @property
-    def key(self) -> tuple[str, str, str, Any]:
-        return relative_key(self.personnel_number, self.fields)
+    def __post_init__(self) -> None:
+        self.key = relative_key(self.personnel_number, self.fields)
 
 
 def relative_key(personnel_number: str, fields: dict[str, Any]) -> tuple[str, str, str, Any]:

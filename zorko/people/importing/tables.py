@@ -26,19 +26,23 @@ class Table:
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     columns: tuple[str, ...] = ()
     problems: list[InputProblem] = field(default_factory=list)
+    # False when the rows cannot be checked at all (unreadable file, missing required column).
+    readable: bool = True
 
     def problem(self, reason: str, row: int | None = None, column: str | None = None,
-                value: object = None) -> None:
+                value: object = None, *, fatal: bool = False) -> None:
         text = None if value is None else str(value)
         self.problems.append(InputProblem(self.file, row, column, text, reason))
+        if fatal:
+            self.readable = False
 
 
 def _decode(data: bytes, table: Table) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        table.problem("файл в кодировке UTF-16; сохраните его как CSV в UTF-8 или Windows-1251")
+        table.problem("файл в кодировке UTF-16; сохраните его как CSV в UTF-8 или Windows-1251", fatal=True)
         return None
     if b"\x00" in data[:4096]:
-        table.problem("файл не похож на текст CSV (двоичные данные); ожидается CSV или XLSX")
+        table.problem("файл не похож на текст CSV (двоичные данные); ожидается CSV или XLSX", fatal=True)
         return None
     try:
         return data.decode("utf-8-sig")
@@ -47,7 +51,7 @@ def _decode(data: bytes, table: Table) -> str | None:
     try:
         return data.decode("cp1251")
     except UnicodeDecodeError:
-        table.problem("не удалось определить кодировку: ожидается UTF-8 или Windows-1251")
+        table.problem("не удалось определить кодировку: ожидается UTF-8 или Windows-1251", fatal=True)
         return None
 
 
@@ -68,7 +72,7 @@ def _xlsx_rows(path: Path, table: Table) -> list[list[Any]] | None:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a damaged file
-        table.problem("не удалось прочитать файл XLSX: файл повреждён или это не книга Excel")
+        table.problem("не удалось прочитать файл XLSX: файл повреждён или это не книга Excel", fatal=True)
         return None
     try:
         sheet = workbook.worksheets[0]
@@ -95,11 +99,14 @@ def read_table(path: Path, columns: Sequence[Column], name: str | None = None) -
     table = Table(file=name or path.name)
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        table.problem(f"не удалось открыть файл: {exc.strerror or exc}")
+    except FileNotFoundError:
+        table.problem("файл не найден", fatal=True)
+        return table
+    except OSError:
+        table.problem("не удалось открыть файл: нет доступа или это не файл", fatal=True)
         return table
     if not data.strip():
-        table.problem("файл пуст")
+        table.problem("файл пуст", fatal=True)
         return table
     if data.startswith(XLSX_MAGIC):
         raw = _xlsx_rows(path, table)
@@ -110,18 +117,18 @@ def read_table(path: Path, columns: Sequence[Column], name: str | None = None) -
         return table
     raw_rows = [(n, r) for n, r in enumerate(raw, start=1) if any(cell_text(c) != "" for c in r)]
     if not raw_rows:
-        table.problem("файл пуст")
+        table.problem("файл пуст", fatal=True)
         return table
     header_row, header = raw_rows[0]
     _read_header(table, header_row, header, columns)
-    if table.problems:
+    if not table.readable:
         return table
     for number, values in raw_rows[1:]:
         row = {col: cell_text(values[i]) if i < len(values) else ""
                for i, col in enumerate(table.columns) if col}
         table.rows.append((number, row))
     if not table.rows:
-        table.problem("в файле нет ни одной строки с данными, только заголовок")
+        table.problem("в файле нет ни одной строки с данными, только заголовок", fatal=True)
     return table
 
 
@@ -130,7 +137,7 @@ def _read_header(table: Table, row: int, header: list[Any], columns: Sequence[Co
     keys = [header_key(h) for h in header]
     if not known & set(keys):
         table.problem("не найдено ни одного известного столбца: проверьте, что первая строка — "
-                      "заголовки, а файл сохранён в UTF-8 или Windows-1251", row=row)
+                      "заголовки, а файл сохранён в UTF-8 или Windows-1251", row=row, fatal=True)
         return
     seen: set[str] = set()
     names: list[str] = []
@@ -147,5 +154,5 @@ def _read_header(table: Table, row: int, header: list[Any], columns: Sequence[Co
         names.append(key if key in known else "")
     for col in columns:
         if col.required and col.header not in seen:
-            table.problem("нет обязательного столбца", row=row, column=col.header)
+            table.problem("нет обязательного столбца", row=row, column=col.header, fatal=True)
     table.columns = tuple(names)
