@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ from zorko.exceptions import InputProblem
 from zorko.people.importing.columns import Column, header_key
 
 XLSX_MAGIC = b"PK\x03\x04"
+_UPPER = re.compile("[А-ЯЁ]")
+_LOWER = re.compile("[а-яё]")
 
 
 @dataclass(slots=True)
@@ -49,10 +52,14 @@ def _decode(data: bytes, table: Table) -> str | None:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1251")
+        text = data.decode("cp1251")
     except UnicodeDecodeError:
+        text = None
+    # Russian text is mostly lower case; KOI8-R or DOS-866 read as Windows-1251 is not.
+    if text is None or len(_UPPER.findall(text)) > len(_LOWER.findall(text)):
         table.problem("не удалось определить кодировку: ожидается UTF-8 или Windows-1251", fatal=True)
         return None
+    return text
 
 
 def _delimiter(first_line: str) -> str:
