@@ -77,6 +77,12 @@ class Generator:
     def birth(self, year_from: int, year_to: int) -> dt.date:
         return self.date_between(dt.date(year_from, 1, 1), min(dt.date(year_to, 12, 31), TODAY))
 
+    def other_surname(self, than: str) -> str:
+        """A surname different from ``than``: a maiden name equal to the married one is no change."""
+        while (name := names.surname(self.rng)) == than:
+            pass
+        return name
+
     def person(self, female: bool, born: dt.date, last: str | None = None,
                father: str | None = None) -> _Person:
         first = (names.female_name if female else names.male_name)(self.rng, born.year)
@@ -122,20 +128,21 @@ def _family(g: Generator, no: str, me: _Person, father_name: str, address: str,
         rows.append(_relative(g, no, "отец", dad, g.address()))
     if rng.random() < 0.9:
         mum = g.person(True, g.birth(me.born.year - 36, me.born.year - 19), last=birth_last)
-        mum.maiden = names.surname(rng)
+        mum.maiden = g.other_surname(birth_last)
         rows.append(_relative(g, no, "мать", mum, address if rng.random() < 0.3 else g.address()))
     for _ in range(rng.choices((0, 1, 2), (35, 45, 20))[0]):
         female = rng.random() < 0.5
         sib = g.person(female, g.birth(me.born.year - 8, me.born.year + 8), last=birth_last,
                        father=father_name)
         if female and (TODAY - sib.born).days > 20 * 365 and rng.random() < 0.6:
-            sib.maiden, sib.last = sib.last, names.surname(rng)
+            sib.maiden, sib.last = sib.last, g.other_surname(sib.last)
         rows.append(_relative(g, no, "сестра" if female else "брат", sib, g.address(),
                               married_on=None))
     if married_on is not None:
         spouse_father = names.male_name(rng, me.born.year - 30)
         spouse = g.person(not me.female, g.birth(me.born.year - 5, me.born.year + 5),
-                          last=me.last if me.female else None, father=spouse_father)
+                          last=me.last if me.female else g.other_surname(me.last),
+                          father=spouse_father)
         if not me.female:
             spouse.maiden, spouse.last = spouse.last, me.last
         rows.append(_relative(g, no, "супруг" if me.female else "супруга", spouse, address, married_on))
@@ -159,9 +166,12 @@ def _family(g: Generator, no: str, me: _Person, father_name: str, address: str,
             kin = "дочь" if female else "сын"
             age = (TODAY - born).days // 365
             if age >= 23 and rng.random() < 0.5:
-                child_spouse = g.person(not female, g.birth(born.year - 3, born.year + 3))
+                child_spouse = g.person(not female, g.birth(born.year - 3, born.year + 3),
+                                        last=g.other_surname(child.last))
                 if female:
                     child.maiden, child.last = child.last, child_spouse.last
+                else:
+                    child_spouse.maiden, child_spouse.last = child_spouse.last, child.last
                 rows.append(_relative(g, no, "супруг(а) сына/дочери", child_spouse, g.address()))
             rows.append(_relative(g, no, kin, child, address if age < 18 else g.address()))
     if rng.random() < 0.08:
@@ -188,7 +198,7 @@ def generate(seed: int = 1, servants: int = 420) -> DemoData:
             married_on = g.date_between(dt.date(born.year + 19, 1, 1),
                                         dt.date(min(born.year + 35, TODAY.year), 12, 31))
             if female:
-                me.maiden, me.last = me.last, names.surname(rng)
+                me.maiden, me.last = me.last, g.other_surname(me.last)
         org_weights = (6, 2, 1)
         org = rng.choices(orgs, org_weights)[0]
         roll = rng.random()
