@@ -50,7 +50,7 @@ def _source(file: str | None) -> str:
     return f"импорт: {file}"
 
 
-def apply_import(plan: ImportPlan, user: Any = None) -> ImportSummary:
+def apply_import(plan: ImportPlan, user: Any = None, ip: str | None = None) -> ImportSummary:
     """Write ``plan`` in one transaction: records, their history, one audit event."""
     now = timezone.now()
     records: list[ChangeRecord] = []
@@ -84,7 +84,7 @@ def apply_import(plan: ImportPlan, user: Any = None) -> ImportSummary:
             _update(Relative, plan.changed_relatives, now, records, user, source)
         ChangeRecord.objects.bulk_create(records, batch_size=BATCH)
         summary = _summary(plan)
-        record(user, "people.import", object_type="people.import",
+        record(user, "people.import", object_type="people.import", ip=ip,
                object_repr=", ".join(f for f in (plan.servants_file, plan.relatives_file) if f),
                files=[f for f in (plan.servants_file, plan.relatives_file) if f],
                **summary.as_dict())
