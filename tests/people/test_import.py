@@ -132,3 +132,17 @@ def test_organisation_found_by_inn_and_departments_reused() -> None:
     assert Organisation.objects.count() == 1
     assert Servant.objects.filter(organisation__name="Администрация (старое название)").count() == 4
     assert Servant.objects.filter(department__name="Отдел кадров").values("department").distinct().count() == 1
+
+
+def test_number_cells_keep_leading_zeros_of_identifiers(tmp_path: Path) -> None:
+    from zorko.people.importing.columns import SERVANT_COLUMNS
+    from zorko.people.importing.files import write_xlsx
+
+    path = write_xlsx(tmp_path / "numbers.xlsx", SERVANT_COLUMNS, [{
+        "табельный_номер": 7, "фамилия": "Ёлкина", "имя": "Юлия", "организация": "Школа № 1",
+        "организация_инн": 105123458, "инн": 10512345607, "снилс": 1234567819,
+    }])
+    import_people(path)
+    servant = Servant.objects.get(personnel_number="7")
+    assert (servant.inn, servant.snils) == ("010512345607", "01234567819")
+    assert servant.organisation.inn == "0105123458"

@@ -6,7 +6,9 @@ with valid check digits and do not belong to any real organisation.
 
 from __future__ import annotations
 
-ORGANISATIONS = (
+from typing import Any
+
+ORGANISATIONS: tuple[dict[str, Any], ...] = (
     {"name": "Администрация Кемеровского муниципального округа (демо)",
      "short_name": "Администрация (демо)", "inn_prefix": "425000101",
      "ogrn_prefix": "102420000101",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from zorko.audit.log import record
@@ -56,7 +56,9 @@ def apply_import(plan: ImportPlan, user: Any = None, ip: str | None = None) -> I
     records: list[ChangeRecord] = []
     with transaction.atomic():
         # Organisations first: departments planned for a new one take its pk on save.
-        for ref in (*plan.new_organisations, *plan.new_departments, *plan.new_positions):
+        refs: list[models.Model] = [*plan.new_organisations, *plan.new_departments,
+                                    *plan.new_positions]
+        for ref in refs:
             ref.save()
         source = _source(plan.servants_file)
         servants = [Servant(**values) for _, values in plan.new_servants]

@@ -50,7 +50,7 @@ RELATIVE_PARSERS: dict[str, tuple[str, Parser]] = {
     "инн": ("inn", v.parse_person_inn),
 }
 
-KINSHIP_CHOICES = ", ".join(k.label for k in Kinship)
+KINSHIP_CHOICES = ", ".join(str(label) for _, label in Kinship.choices)
 FIELD_COLUMNS = {f: c for c, (f, _) in {**SERVANT_PARSERS, **RELATIVE_PARSERS}.items()}
 
 

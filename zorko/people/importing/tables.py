@@ -89,7 +89,7 @@ def _xlsx_rows(path: Path, table: Table) -> list[list[Any]] | None:
 
 
 def cell_text(value: Any) -> Any:
-    """Text of a cell; dates stay dates, whole numbers lose the «.0» spreadsheets add."""
+    """Text of a cell; dates stay dates, whole numbers stay ``int`` (without a «.0»)."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -97,7 +97,9 @@ def cell_text(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value  # kept a number: identifiers restore the leading zeros a spreadsheet drops
     return str(value).strip()
 
 

@@ -66,9 +66,17 @@ def parse_name(value: Any, *, required: bool) -> str:
     return text
 
 
+def _digits(value: Any, width: int) -> str:
+    """A number cell loses leading zeros (ИНН of region 01, СНИЛС 012-…); put them back."""
+    if isinstance(value, int) and len(str(value)) < width:
+        return str(value).zfill(width)
+    return str(value)
+
+
 def parse_person_inn(value: Any) -> str:
     if value in (None, ""):
         return ""
+    value = _digits(value, 12)
     error = identifiers.check_inn(str(value), person=True)
     if error:
         raise Invalid(error)
@@ -78,6 +86,7 @@ def parse_person_inn(value: Any) -> str:
 def parse_company_inn(value: Any) -> str:
     if value in (None, ""):
         return ""
+    value = _digits(value, 10)
     error = identifiers.check_inn(str(value), person=False)
     if error:
         raise Invalid(error)
@@ -87,6 +96,7 @@ def parse_company_inn(value: Any) -> str:
 def parse_snils(value: Any) -> str:
     if value in (None, ""):
         return ""
+    value = _digits(value, 11)
     error = identifiers.check_snils(str(value))
     if error:
         raise Invalid(error)
