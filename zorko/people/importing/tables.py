@@ -130,17 +130,30 @@ def read_table(path: Path, columns: Sequence[Column], name: str | None = None) -
     if not raw_rows:
         table.problem("файл пуст", fatal=True)
         return table
-    header_row, header = raw_rows[0]
+    at = _header_index(raw_rows, columns)
+    header_row, header = raw_rows[at]
     _read_header(table, header_row, header, columns)
     if not table.readable:
         return table
-    for number, values in raw_rows[1:]:
+    for number, values in raw_rows[at + 1:]:
         row = {col: cell_text(values[i]) if i < len(values) else ""
                for i, col in enumerate(table.columns) if col}
         table.rows.append((number, row))
     if not table.rows:
         table.problem("в файле нет ни одной строки с данными, только заголовок", fatal=True)
     return table
+
+
+def _header_index(raw_rows: list[tuple[int, list[Any]]], columns: Sequence[Column]) -> int:
+    """The header row: the first of the top rows with two known columns.
+
+    Exports often put a title («Список сотрудников на 01.03.2026») above it.
+    """
+    known = {c.header for c in columns}
+    for index, (_, values) in enumerate(raw_rows[:10]):
+        if len(known & {header_key(v) for v in values}) >= 2:
+            return index
+    return 0
 
 
 def _read_header(table: Table, row: int, header: list[Any], columns: Sequence[Column]) -> None:
