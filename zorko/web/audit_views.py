@@ -50,7 +50,7 @@ def audit_export(request: HttpRequest) -> HttpResponse:
     events = list(select(flt))
     record(request.user, "audit.export", object_type="audit.auditevent",
            object_repr=f"журнал аудита: {len(events)} записей", ip=client_ip(request),
-           rows=len(events), **flt.as_details())
+           rows=len(events), filter=flt.as_details())
     response = StreamingHttpResponse(csv_lines(events), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="zorko-audit-{stamp}.csv"'

@@ -18,9 +18,10 @@ from zorko.web.people.forms import RelativeForm, ServantForm
 def servant_edit(request: HttpRequest, servant_id: int | None = None) -> HttpResponse:
     servant = get_object_or_404(Servant, pk=servant_id) if servant_id else None
     initial = {"status": request.GET.get("status")} if servant is None and request.GET.get("status") else {}
+    # Taken before validation: a valid ModelForm already copies the new values onto the instance.
+    before = snapshot(servant) if servant else None
     form = ServantForm(request.POST or None, instance=servant, initial=initial)
     if request.method == "POST" and form.is_valid():
-        before = snapshot(servant) if servant else None
         with transaction.atomic():
             saved = form.save()
             changed = write_changes(saved, before, request.user)
@@ -37,9 +38,9 @@ def servant_edit(request: HttpRequest, servant_id: int | None = None) -> HttpRes
 def relative_edit(request: HttpRequest, servant_id: int, relative_id: int | None = None) -> HttpResponse:
     servant = get_object_or_404(Servant, pk=servant_id)
     relative = get_object_or_404(Relative, pk=relative_id, servant=servant) if relative_id else None
+    before = snapshot(relative) if relative else None
     form = RelativeForm(request.POST or None, instance=relative or Relative(servant=servant))
     if request.method == "POST" and form.is_valid():
-        before = snapshot(relative) if relative else None
         with transaction.atomic():
             saved = form.save()
             changed = write_changes(saved, before, request.user)
