@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import zipfile
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -22,9 +21,30 @@ _CHUNK = 1 << 20
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
+    """One file to load; picklable, so a parser process can open it by itself."""
+
     name: str  # shown to the user and kept in ``loads.file``
     size: int  # uncompressed bytes, for progress
-    open: Callable[[], BinaryIO]
+    path: str
+    member: str | None = None  # the member of the zip archive at ``path``
+
+    def open(self) -> BinaryIO:
+        if self.member is None:
+            return open(self.path, "rb")
+        archive = zipfile.ZipFile(self.path)
+        try:
+            stream = archive.open(self.member)
+        except Exception:
+            archive.close()
+            raise
+        original_close = stream.close
+
+        def close() -> None:  # closing the member closes the archive too
+            original_close()
+            archive.close()
+
+        stream.close = close  # type: ignore[method-assign]
+        return stream  # type: ignore[return-value]
 
 
 def expand(paths: list[Path], suffixes: tuple[str, ...]) -> list[InputFile]:
@@ -51,7 +71,7 @@ def expand(paths: list[Path], suffixes: tuple[str, ...]) -> list[InputFile]:
 
 
 def _plain(path: Path) -> InputFile:
-    return InputFile(str(path), path.stat().st_size, lambda: open(path, "rb"))
+    return InputFile(str(path), path.stat().st_size, str(path))
 
 
 def _zip_members(path: Path, suffixes: tuple[str, ...]) -> list[InputFile]:
@@ -62,23 +82,7 @@ def _zip_members(path: Path, suffixes: tuple[str, ...]) -> list[InputFile]:
     except (zipfile.BadZipFile, OSError) as exc:
         raise ImportFailed(str(path), f"архив повреждён или обрезан ({exc})") from exc
 
-    def opener(member: str) -> Callable[[], BinaryIO]:
-        def open_member() -> BinaryIO:
-            archive = zipfile.ZipFile(path)
-            stream = archive.open(member)
-            # Closing the member closes the archive too.
-            original_close = stream.close
-
-            def close() -> None:
-                original_close()
-                archive.close()
-
-            stream.close = close  # type: ignore[method-assign]
-            return stream  # type: ignore[return-value]
-
-        return open_member
-
-    return [InputFile(f"{path}!{i.filename}", i.file_size, opener(i.filename)) for i in infos]
+    return [InputFile(f"{path}!{i.filename}", i.file_size, str(path), i.filename) for i in infos]
 
 
 def checksum(f: InputFile) -> str:

@@ -177,13 +177,18 @@ def _person(el: etree._Element | None) -> tuple[str | None, str | None, str | No
 
 
 def _director(el: etree._Element, file: str) -> Role:
-    last, first, middle, inn = _person(el.find("СвФЛ"))
-    position = el.find("СвДолжн")
-    title = None
-    if position is not None:
-        title = position.get("НаимДолжн") or position.get("НаимВидДолжн")
-    return Role("director", last, first, middle, inn, title=title, since=record_date(el, file),
-                unreliable=el.find("СвНедДанДолжнФЛ") is not None)
+    role = Role("director", None, None, None, None)
+    for child in el:
+        tag = child.tag
+        if tag == "СвФЛ":
+            role.last_name, role.first_name, role.middle_name, role.inn = _person(child)
+        elif tag == "СвДолжн":
+            role.title = child.get("НаимДолжн") or child.get("НаимВидДолжн")
+        elif tag == "ГРНДатаПерв":
+            role.since = xml_date(child.get("ДатаЗаписи"), child, tag, file)
+        elif tag == "СвНедДанДолжнФЛ":
+            role.unreliable = True
+    return role
 
 
 def _managing_company(el: etree._Element, file: str, company: Company) -> None:
@@ -206,15 +211,15 @@ def _managing_company(el: etree._Element, file: str, company: Company) -> None:
                                       since=since, unreliable=unreliable))
 
 
-def _share(el: etree._Element, file: str) -> tuple[float | None, float | None]:
+def _share(share: etree._Element | None, file: str) -> tuple[float | None, float | None]:
     """(percent, nominal) of ``ДоляУстКап``; the percent may be missing (computed later)."""
-    share = el.find("ДоляУстКап")
     if share is None:
         return None, None
     nominal = xml_number(share.get("НоминСтоим"), share, "НоминСтоим", file)
-    size = share.find("РазмерДоли")
     percent = None
-    if size is not None:
+    for size in share:
+        if size.tag != "РазмерДоли":
+            continue
         for part in size:
             if part.tag == "Процент":
                 percent = xml_number(part.text, part, "Процент", file)
@@ -233,16 +238,16 @@ def _founders(el: etree._Element, file: str, company: Company) -> None:
     for child in el:
         tag = child.tag
         if tag == "УчрФЛ":
-            percent, nominal = _share(child, file)
-            since = record_date(child, file)
-            last, first, middle, inn = _person(child.find("СвФЛ"))
-            company.roles.append(Role("founder", last, first, middle, inn, percent, nominal,
-                                      since=since, unreliable=child.find("СвНедДанУчр") is not None))
-            _agents(child, file, company, since)
+            _person_founder(child, file, company)
         elif tag in OWNER_KINDS:
             company.owners.append(_owner(child, tag, file))
             if tag == "УчрРФСубМО":
-                _agents(child, file, company, record_date(child, file))
+                agent = child.find("СвФЛОсущПр/СвФЛ")
+                if agent is not None:
+                    last, first, middle, inn = _person(agent)
+                    company.roles.append(Role("other", last, first, middle, inn,
+                                              title="осуществляет права учредителя",
+                                              since=record_date(child, file)))
     capital = company.capital
     if capital:
         for holder in (*company.roles, *company.owners):
@@ -254,20 +259,34 @@ def _founders(el: etree._Element, file: str, company: Company) -> None:
 _AGENTS = {
     "СвДовУпрФЛ": "доверительный управляющий долей",
     "ЛицоУпрНасл": "управляющий наследственной долей",
-    "СвФЛОсущПр": "осуществляет права учредителя",
 }
 
 
-def _agents(el: etree._Element, file: str, company: Company, since: str | None) -> None:
-    for tag, title in _AGENTS.items():
-        agent = el.find(tag)
-        if agent is not None and agent.find("СвФЛ") is not None:
-            last, first, middle, inn = _person(agent.find("СвФЛ"))
-            company.roles.append(Role("other", last, first, middle, inn, title=title, since=since))
+def _person_founder(el: etree._Element, file: str, company: Company) -> None:
+    role = Role("founder", None, None, None, None)
+    agents: list[tuple[etree._Element, str]] = []
+    for child in el:
+        tag = child.tag
+        if tag == "СвФЛ":
+            role.last_name, role.first_name, role.middle_name, role.inn = _person(child)
+        elif tag == "ДоляУстКап":
+            role.share_percent, role.share_nominal = _share(child, file)
+        elif tag == "ГРНДатаПерв":
+            role.since = xml_date(child.get("ДатаЗаписи"), child, tag, file)
+        elif tag == "СвНедДанУчр":
+            role.unreliable = True
+        elif tag in _AGENTS:
+            agents.append((child, _AGENTS[tag]))
+    company.roles.append(role)
+    for agent, title in agents:
+        person = agent.find("СвФЛ")
+        if person is not None:
+            last, first, middle, inn = _person(person)
+            company.roles.append(Role("other", last, first, middle, inn, title=title, since=role.since))
 
 
 def _owner(el: etree._Element, kind: str, file: str) -> Owner:
-    percent, nominal = _share(el, file)
+    percent, nominal = _share(el.find("ДоляУстКап"), file)
     org: etree._Element | None
     name: str | None = None
     if kind == "УчрРФСубМО":
@@ -304,18 +323,35 @@ def _typed(el: etree._Element | None, kind: str, name: str) -> str | None:
     return text or None
 
 
+_KLADR_PARTS = {
+    "Регион": ("region", "ТипРегион", "НаимРегион"),
+    "Район": ("district", "ТипРайон", "НаимРайон"),
+    "Город": ("city", "ТипГород", "НаимГород"),
+    "НаселПункт": ("locality", "ТипНаселПункт", "НаимНаселПункт"),
+    "Улица": ("street", "ТипУлица", "НаимУлица"),
+}
+
+
 def _kladr_address(el: etree._Element) -> tuple[str | None, dict[str, str]]:
-    region = el.find("Регион")
-    parts = {
-        "index": el.get("Индекс"),
-        "region": region.get("НаимРегион") if region is not None else None,
-        "district": _typed(el.find("Район"), "ТипРайон", "НаимРайон"),
-        "city": _typed(el.find("Город"), "ТипГород", "НаимГород"),
-        "locality": _typed(el.find("НаселПункт"), "ТипНаселПункт", "НаимНаселПункт"),
-        "street": _typed(el.find("Улица"), "ТипУлица", "НаимУлица"),
-        "house": el.get("Дом"), "building": el.get("Корпус"), "flat": el.get("Кварт"),
-    }
-    return el.get("КодРегион"), {k: v for k, v in parts.items() if v}
+    parts: dict[str, str] = {}
+    get = el.get
+    if index := get("Индекс"):
+        parts["index"] = index
+    for child in el:
+        spec = _KLADR_PARTS.get(child.tag)
+        if spec is not None:
+            name = child.get(spec[2])
+            if spec[0] == "region":
+                if name:
+                    parts["region"] = name
+            elif kind := child.get(spec[1]):
+                parts[spec[0]] = f"{kind} {name}" if name else kind
+            elif name:
+                parts[spec[0]] = name
+    for key, attr in (("house", "Дом"), ("building", "Корпус"), ("flat", "Кварт")):
+        if value := get(attr):
+            parts[key] = value
+    return get("КодРегион"), parts
 
 
 def _fias_address(el: etree._Element) -> tuple[str | None, dict[str, str]]:
