@@ -1,0 +1,1 @@
+"""Registry store (DuckDB) and one importer module per public registry."""

@@ -1,0 +1,1 @@
+"""One importer per source: each streams records from files and knows no store."""
