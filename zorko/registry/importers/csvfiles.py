@@ -11,11 +11,10 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import IO
 
 from zorko.exceptions import ImportFailed
-from zorko.registry.importers.inputs import InputFile
 
 SNIFF_BYTES = 64 * 1024
 
@@ -42,16 +41,14 @@ def detect_delimiter(first_line: str) -> str:
     return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ";"
 
 
-@contextmanager
-def open_rows(item: InputFile) -> Iterator[Iterator[CsvRow]]:
-    """Rows of a CSV input with their line numbers (1-based, header included)."""
-    with item.open() as raw:
-        buffered = io.BufferedReader(raw, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
-        sample = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
-        encoding = detect_encoding(sample)
-        first = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
-        delimiter = detect_delimiter(first[0] if first else "")
-        yield _rows(_lines(buffered, encoding, item.name), delimiter, item.name)
+def read_rows(raw: IO[bytes], name: str) -> Iterator[CsvRow]:
+    """Rows of a CSV stream with their line numbers (1-based, header included)."""
+    buffered = io.BufferedReader(raw, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
+    sample = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
+    encoding = detect_encoding(sample)
+    first = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
+    delimiter = detect_delimiter(first[0] if first else "")
+    yield from _rows(_lines(buffered, encoding, name), delimiter, name)
 
 
 def _lines(raw: io.BufferedReader, encoding: str, name: str) -> Iterator[str]:

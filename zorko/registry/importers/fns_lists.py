@@ -15,12 +15,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import IO
 
 from zorko.exceptions import ImportFailed
 from zorko.identifiers import check_inn, clean
 from zorko.registry.addresses import normalize_address
-from zorko.registry.importers.csvfiles import CsvRow, open_rows
-from zorko.registry.importers.inputs import InputFile, expand
+from zorko.registry.importers.csvfiles import CsvRow, read_rows
+from zorko.registry.importers.inputs import expand
 
 SUFFIXES = (".csv", ".txt")
 
@@ -127,8 +128,16 @@ class MassAddress:
 
 def parse_disqualified(paths: Iterable[str | Path]) -> Iterator[DisqualifiedPerson]:
     for item in expand(paths, SUFFIXES):
-        for row, values in _records(item, DISQUALIFIED_COLUMNS):
-            reader = _Values(item.name, row.line, values, DISQUALIFIED_COLUMNS)
+        with item.open() as stream:
+            yield from parse_disqualified_stream(stream, item.name)
+
+
+def parse_disqualified_stream(stream: IO[bytes], name: str) -> Iterator[DisqualifiedPerson]:
+    rows = read_rows(stream, name)
+    header = next(rows, None)
+    if header is not None:
+        for row, values in _map_rows(name, header, rows, DISQUALIFIED_COLUMNS):
+            reader = _Values(name, row.line, values, DISQUALIFIED_COLUMNS)
             full_name = reader.text("full_name")
             last, first, middle = split_full_name(full_name)
             org_inn = reader.inn("organisation_inn", person=False)
@@ -141,7 +150,7 @@ def parse_disqualified(paths: Iterable[str | Path]) -> Iterator[DisqualifiedPers
                 authority=reader.optional("authority"), judge_name=reader.optional("judge_name"),
                 judge_position=reader.optional("judge_position"), term=reader.optional("term"),
                 starts_on=reader.date("starts_on"), ends_on=reader.date("ends_on"),
-                file=item.name, row=row.line,
+                file=name, row=row.line,
             )
 
 
@@ -149,33 +158,33 @@ def parse_mass(paths: Iterable[str | Path], kind: str | None = None
                ) -> Iterator[MassPerson | MassAddress]:
     """Records of the three nominee-risk lists; the list is told by header or file name."""
     for item in expand(paths, SUFFIXES):
-        yield from parse_mass_file(item, kind)
+        with item.open() as stream:
+            yield from parse_mass_stream(stream, item.name, kind)
 
 
-def parse_mass_file(item: InputFile, kind: str | None = None
-                    ) -> Iterator[MassPerson | MassAddress]:
-    with open_rows(item) as rows:
-        header = next(rows, None)
-        if header is None:
-            return
-        list_kind = kind or mass_kind(item.name, header.cells)
-        columns = MASS_ADDRESS_COLUMNS if list_kind == "address" else MASS_PERSON_COLUMNS
-        for row, values in _map_rows(item.name, header, rows, columns):
-            reader = _Values(item.name, row.line, values, columns)
-            if list_kind == "address":
-                address = reader.text("address")
-                yield MassAddress(address=address, address_norm=normalize_address(address),
-                                  companies=reader.count("companies"),
-                                  region=reader.optional("region"), file=item.name,
-                                  row=row.line)
-                continue
-            full_name = reader.text("full_name")
-            last, first, middle = split_full_name(full_name)
-            inn = reader.inn("inn", person=True)
-            assert inn is not None  # required column
-            yield MassPerson(inn=inn, full_name=full_name, last_name=last, first_name=first,
-                             middle_name=middle, kind=list_kind,
-                             companies=reader.count("companies"), file=item.name, row=row.line)
+def parse_mass_stream(stream: IO[bytes], name: str, kind: str | None = None
+                      ) -> Iterator[MassPerson | MassAddress]:
+    rows = read_rows(stream, name)
+    header = next(rows, None)
+    if header is None:
+        return
+    list_kind = kind or mass_kind(name, header.cells)
+    columns = MASS_ADDRESS_COLUMNS if list_kind == "address" else MASS_PERSON_COLUMNS
+    for row, values in _map_rows(name, header, rows, columns):
+        reader = _Values(name, row.line, values, columns)
+        if list_kind == "address":
+            address = reader.text("address")
+            yield MassAddress(address=address, address_norm=normalize_address(address),
+                              companies=reader.count("companies"),
+                              region=reader.optional("region"), file=name, row=row.line)
+            continue
+        full_name = reader.text("full_name")
+        last, first, middle = split_full_name(full_name)
+        inn = reader.inn("inn", person=True)
+        assert inn is not None  # required column
+        yield MassPerson(inn=inn, full_name=full_name, last_name=last, first_name=first,
+                         middle_name=middle, kind=list_kind,
+                         companies=reader.count("companies"), file=name, row=row.line)
 
 
 def mass_kind(file_name: str, header: list[str]) -> str:
@@ -203,14 +212,6 @@ def split_full_name(full_name: str) -> tuple[str, str | None, str | None]:
 
 
 # ------------------------------------------------------------------ internals
-
-def _records(item: InputFile, columns: tuple[Column, ...]
-             ) -> Iterator[tuple[CsvRow, dict[str, str]]]:
-    with open_rows(item) as rows:
-        header = next(rows, None)
-        if header is not None:
-            yield from _map_rows(item.name, header, rows, columns)
-
 
 def _map_rows(name: str, header: CsvRow, rows: Iterator[CsvRow], columns: tuple[Column, ...]
               ) -> Iterator[tuple[CsvRow, dict[str, str]]]:
