@@ -73,6 +73,7 @@ class Contract:
     customer_name: str | None
     customer_ogrn: str | None
     suppliers: list[ContractSupplier] = field(default_factory=list)
+    published: date | None = None
     law: str = LAW
     file: str = ""
     line: int | None = None
@@ -145,6 +146,7 @@ def _contract(el: etree._Element, name: str) -> Contract:
         customer_name=text(customer, "fullName") or text(customer, "shortName"),
         customer_ogrn=text(customer, "OGRN"),
         suppliers=[s for s in map(_supplier, _supplier_elements(el)) if s is not None],
+        published=_date(child(el, "publishDate"), name),
         file=name,
         line=el.sourceline,
     )

@@ -52,6 +52,7 @@ class FtmEntity:
     dissolved: str | None
     address: str | None
     okved: str | None
+    country: str | None
     seen: str | None
     line: int
 
@@ -172,6 +173,7 @@ def _entity(proxy: EntityProxy, data: dict[str, Any], number: int) -> FtmEntity:
         incorporated=_full_date(_first(proxy, "incorporationDate")),
         dissolved=_full_date(_first(proxy, "dissolutionDate")),
         address=_first(proxy, "address"), okved=_first(proxy, "okvedCode"),
+        country=_first(proxy, "jurisdiction") or _first(proxy, "country"),
         seen=_full_date(str(seen)) if seen else None, line=number,
     )
 
