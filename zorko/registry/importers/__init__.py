@@ -1,1 +1,1 @@
-"""One importer per source: each streams records from files and knows no store."""
+"""One module per source: ``parse(path_or_stream) -> Iterator[record]``, streaming, no I/O besides reading."""
