@@ -43,7 +43,7 @@ from zorko.registry.importers.ftm import FtmEntity, FtmLink, FtmRecord
 
 PARTY_COLUMNS = ("id", "schema", "name", "alias", "ogrn", "inn", "kpp", "last_name",
                  "first_name", "middle_name", "legal_form", "status", "incorporated", "dissolved",
-                 "address", "okved", "country", "seen")
+                 "address", "address_norm", "okved", "country", "seen")
 LINK_COLUMNS = ("id", "schema", "source_id", "target_id", "percentage", "shares_value", "role",
                 "summary", "start_date", "unreliable")
 PARTIES, LINKS = "stage_ftm_parties", "stage_ftm_links"
@@ -93,12 +93,10 @@ class FtmAdapter(Adapter):
             return
         batch[PARTIES].append((load_id, rec, r.id, r.schema, r.name, r.alias, r.ogrn, r.inn, r.kpp,
                                r.last_name, r.first_name, r.middle_name, r.legal_form, r.status,
-                               r.incorporated, r.dissolved, r.address, r.okved, r.country,
-                               r.seen))
+                               r.incorporated, r.dissolved, r.address,
+                               normalize_address(r.address) or None, r.okved, r.country, r.seen))
 
     def merge(self, con: duckdb.DuckDBPyConnection) -> dict[int, Counts]:
-        con.create_function("zorko_normalize_address", normalize_address, ["VARCHAR"], "VARCHAR",
-                            side_effects=False)
         try:
             _resolve(con, date.today().isoformat())
             counts = merge_entities(con, COMPANIES)
@@ -109,10 +107,9 @@ class FtmAdapter(Adapter):
                 total.changed += c.changed
                 total.unchanged += c.unchanged
         finally:
-            for table in ("_parties", "stage_ftm_companies", "stage_ftm_roles", "stage_ftm_owners",
+            for table in ("_parties", "_ftm_companies", "_child_sig", "stage_ftm_companies", "stage_ftm_roles", "stage_ftm_owners",
                           "stage_ftm_managers", "stage_ftm_entrepreneurs", "stage_ftm_ip_roles"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
-            con.remove_function("zorko_normalize_address")
         return counts
 
 
@@ -129,12 +126,11 @@ def _resolve(con: duckdb.DuckDBPyConnection, today: str) -> None:
     """)
     # Companies: one per ОГРН, the fullest description winning.
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE stage_ftm_companies AS
+        CREATE OR REPLACE TEMP TABLE _ftm_companies AS
         SELECT load_id, rec, NULL::BIGINT AS row_hash, coalesce(seen, DATE '{today}') AS seen,
                ogrn, inn, kpp, name AS full_name, alias AS short_name, legal_form, status,
                dissolved::DATE AS terminated_on, substr(ogrn, 4, 2) AS region, address,
-               NULL::JSON AS address_parts, nullif(zorko_normalize_address(address), '')
-               AS address_norm, okved, incorporated::DATE AS registered_on,
+               NULL::JSON AS address_parts, address_norm, okved, incorporated::DATE AS registered_on,
                NULL::DECIMAL(18,2) AS capital
         FROM _parties
         WHERE schema = 'Company' AND length(ogrn) = 13
@@ -149,7 +145,7 @@ def _resolve(con: duckdb.DuckDBPyConnection, today: str) -> None:
                p.middle_name, p.country
         FROM {LINKS} l
         JOIN _parties t ON t.id = l.target_id
-        JOIN stage_ftm_companies c ON c.ogrn = t.ogrn
+        JOIN _ftm_companies c ON c.ogrn = t.ogrn
         JOIN _parties p ON p.id = l.source_id
     """
     con.execute(f"""
@@ -190,22 +186,27 @@ def _resolve(con: duckdb.DuckDBPyConnection, today: str) -> None:
     # The row hash covers the company with its roles, owners and managers, so a change in
     # any of them is a change of the company.
     con.execute("""
-        UPDATE stage_ftm_companies s SET row_hash = h.value FROM (
-            SELECT c.rec, (hash(concat_ws('|', c.ogrn, c.inn, c.kpp, c.full_name, c.short_name,
-                        c.legal_form, c.status, c.terminated_on, c.address, c.registered_on,
-                        (SELECT string_agg(concat_ws('/', r.role, r.last_name, r.first_name,
-                                r.middle_name, r.inn, r.share_percent, r.share_nominal, r.title,
-                                r.since, r.unreliable), ';' ORDER BY ALL)
-                         FROM stage_ftm_roles r WHERE r.rec = c.rec),
-                        (SELECT string_agg(concat_ws('/', o.owner_kind, o.owner_ogrn,
-                                o.owner_inn, o.owner_name, o.share_percent, o.share_nominal,
-                                o.since, o.unreliable), ';' ORDER BY ALL)
-                         FROM stage_ftm_owners o WHERE o.rec = c.rec),
-                        (SELECT string_agg(concat_ws('/', m.manager_ogrn, m.manager_inn,
-                                m.manager_name, m.since, m.unreliable), ';' ORDER BY ALL)
-                         FROM stage_ftm_managers m WHERE m.rec = c.rec))) >> 1)::BIGINT AS value
-            FROM stage_ftm_companies c) h
-        WHERE s.rec = h.rec
+        CREATE OR REPLACE TEMP TABLE _child_sig AS
+        SELECT rec, string_agg(sig, ';' ORDER BY sig) AS sig FROM (
+            SELECT rec, concat_ws('/', 'r', role, last_name, first_name, middle_name, inn,
+                                  share_percent, share_nominal, title, since, unreliable) AS sig
+            FROM stage_ftm_roles
+            UNION ALL
+            SELECT rec, concat_ws('/', 'o', owner_kind, owner_ogrn, owner_inn, owner_name,
+                                  share_percent, share_nominal, since, unreliable)
+            FROM stage_ftm_owners
+            UNION ALL
+            SELECT rec, concat_ws('/', 'm', manager_ogrn, manager_inn, manager_name, since,
+                                  unreliable)
+            FROM stage_ftm_managers)
+        GROUP BY rec
+    """)
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE stage_ftm_companies AS
+        SELECT c.* REPLACE ((hash(concat_ws('|', c.ogrn, c.inn, c.kpp, c.full_name, c.short_name,
+                   c.legal_form, c.status, c.terminated_on, c.address, c.registered_on,
+                   coalesce(g.sig, ''))) >> 1)::BIGINT AS row_hash)
+        FROM _ftm_companies c LEFT JOIN _child_sig g ON g.rec = c.rec
     """)
     # Entrepreneurs: any party with an ОГРНИП.
     con.execute(f"""
