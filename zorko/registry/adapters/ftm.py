@@ -10,14 +10,16 @@ added / changed / unchanged).
 
 What becomes what:
 
-* ``Company`` with a 13-digit ``ogrnCode`` → a company (ОГРН digits 4–5
-  give the region); companies without ОГРН cannot be keyed and are skipped;
+* ``Company`` with a 13-digit ``ogrnCode`` → a company (the region is the
+  КПП's first two digits — where the company is registered now — else ОГРН
+  digits 4–5); companies without ОГРН cannot be keyed and are skipped;
 * any party with a 15-digit ``ogrnCode`` → an entrepreneur;
 * ``Ownership`` of a company by a ``Person`` → a founder role; by any
   other party → a company owner (kind from ``role`` when it is an ЕГРЮЛ
   founder element, else by the owner: state body, Russian or foreign);
-* ``Directorship`` of a ``Person`` → a director (or ``manager`` when the
-  summary names a managing organisation); of a company → a managing company.
+* ``Directorship`` of a ``Person`` → a director (``manager`` or ``other``
+  when the summary says so, as Zorko's export writes); of a company → a
+  managing company.
 """
 
 from __future__ import annotations
@@ -129,7 +131,8 @@ def _resolve(con: duckdb.DuckDBPyConnection, today: str) -> None:
         CREATE OR REPLACE TEMP TABLE _ftm_companies AS
         SELECT load_id, rec, NULL::BIGINT AS row_hash, coalesce(seen, DATE '{today}') AS seen,
                ogrn, inn, kpp, name AS full_name, alias AS short_name, legal_form, status,
-               dissolved::DATE AS terminated_on, substr(ogrn, 4, 2) AS region, address,
+               dissolved::DATE AS terminated_on,
+               coalesce(substr(kpp, 1, 2), substr(ogrn, 4, 2)) AS region, address,
                NULL::JSON AS address_parts, address_norm, okved, incorporated::DATE AS registered_on,
                NULL::DECIMAL(18,2) AS capital
         FROM _parties
@@ -153,7 +156,8 @@ def _resolve(con: duckdb.DuckDBPyConnection, today: str) -> None:
         SELECT DISTINCT company_load AS load_id, company_rec AS rec, 'company' AS subject_kind,
                subject_ogrn,
                CASE WHEN schema = 'Ownership' THEN 'founder'
-                    WHEN coalesce(summary, '') ILIKE '%управляющ%' THEN 'manager'
+                    WHEN coalesce(summary, '') ILIKE '%управляющей организации%' THEN 'manager'
+                    WHEN coalesce(summary, '') ILIKE 'Иное лицо%' THEN 'other'
                     ELSE 'director' END AS role,
                last_name, first_name, middle_name, party_inn AS inn,
                CASE WHEN schema = 'Ownership' THEN percentage END AS share_percent,
