@@ -64,7 +64,7 @@ def _fingerprint(con: duckdb.DuckDBPyConnection, table: str, cols: list[str]) ->
                                    "birth_date") if c in cols)
     rows, digest = con.execute(
         f"SELECT count(*), coalesce(sum(hash(rowid, {hashed}))::VARCHAR, '0') FROM {table}"
-    ).fetchone()
+    ).fetchall()[0]
     return f"v{INDEX_VERSION}:{rows}:{digest}"
 
 
@@ -108,8 +108,9 @@ def prepare_registry(con: duckdb.DuckDBPyConnection, table: str = "person_roles"
         raise ValueError(f"В таблице {table} нет столбцов: {', '.join(sorted(missing))}")
     schema = _writable_schema(con)
     fingerprint = _fingerprint(con, table, cols)
-    row = con.execute(f"SELECT fingerprint, stats FROM {schema}zorko_match_cache WHERE source = ?",
-                      [table]).fetchone()
+    cached = con.execute(f"SELECT fingerprint, stats FROM {schema}zorko_match_cache "
+                         "WHERE source = ?", [table]).fetchall()
+    row = cached[0] if cached else None
     index = RegistryIndex(table, f"{schema}{table}_keys", f"{schema}{table}_tf", cols, 0,
                           "inn" in cols, "region" in cols, "birth_date" in cols)
     if row and row[0] == fingerprint:
@@ -176,7 +177,7 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
 def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict[str, object]:
     keys = index.keys_table
     persons = con.execute(
-        f"SELECT count(DISTINCT coalesce(inn, 'r' || rid::VARCHAR)) FROM {keys}").fetchone()[0]
+        f"SELECT count(DISTINCT coalesce(inn, 'r' || rid::VARCHAR)) FROM {keys}").fetchall()[0][0]
     regions: dict[str, float] = {}
     if index.has_region:
         rows = con.execute(f"SELECT region, count(*) FROM {keys} WHERE region IS NOT NULL "
@@ -221,7 +222,7 @@ def _estimate_u(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[dict[str, in
           count(*) FILTER (WHERE m1 <> m2 AND damerau_levenshtein(m1, m2) = 2
                            AND least(length(m1), length(m2)) >= 7)
         FROM p
-    """).fetchone()
+    """).fetchall()[0]
     names = ("ln_typo1", "ln_typo2", "fn_typo1", "fn_typo2", "mn_typo1", "mn_typo2")
     return dict(zip(names, row[1:], strict=True)), row[0]
 
