@@ -128,20 +128,24 @@ def _link_contracts_to_subjects(ctx: Context) -> None:
 
 
 def _load_supplier_roles(con: duckdb.DuckDBPyConnection, ctx: Context) -> None:
+    """One scan of person_roles for the suppliers of all organisations at once."""
+    by_org: dict[str, set[str]] = {}
     for org, by_subject in ctx.contracts.items():
-        ogrns = sorted({s["ogrn"] for k in by_subject if (s := ctx.subjects.get(k))})
-        if not ogrns:
-            continue
-        rows = con.execute("""
-            SELECT subject_kind, subject_ogrn, role, last_name, first_name, middle_name, inn, region, since
-            FROM person_roles WHERE subject_ogrn IN (SELECT unnest($k)) AND role <> 'other'
-        """, {"k": ogrns}).fetchall()
-        cols = ("subject_kind", "subject_ogrn", "role", "last_name", "first_name", "middle_name", "inn",
-                "region", "since")
-        roles = []
-        for values in rows:
-            role = dict(zip(cols, values, strict=True))
-            role["since"] = role["since"].isoformat() if role["since"] else None
-            role["norm"] = tuple(normalize_name(role[c]) for c in ("last_name", "first_name", "middle_name"))
-            roles.append(role)
-        ctx.supplier_roles[org] = roles
+        by_org[org] = {s["ogrn"] for k in by_subject if (s := ctx.subjects.get(k))}
+    ogrns = sorted(set().union(*by_org.values())) if by_org else []
+    if not ogrns:
+        return
+    cols = ("subject_kind", "subject_ogrn", "role", "last_name", "first_name", "middle_name", "inn", "region",
+            "since")
+    rows = con.execute(f"""
+        SELECT {", ".join(cols)} FROM person_roles
+        WHERE subject_ogrn IN (SELECT unnest($k)) AND role <> 'other'
+    """, {"k": ogrns}).fetchall()
+    by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for values in rows:
+        role = dict(zip(cols, values, strict=True))
+        role["since"] = role["since"].isoformat() if role["since"] else None
+        role["norm"] = tuple(normalize_name(role[c]) for c in ("last_name", "first_name", "middle_name"))
+        by_subject[role["subject_ogrn"]].append(role)
+    for org, subjects in by_org.items():
+        ctx.supplier_roles[org] = [r for ogrn in sorted(subjects) for r in by_subject.get(ogrn, [])]

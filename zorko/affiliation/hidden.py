@@ -10,6 +10,7 @@ founders lists.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -38,24 +39,39 @@ def _is_male(middle_name: str) -> bool | None:
     return None
 
 
-def _guess(servant: ServantRecord, last: str, first: str, middle: str) -> str | None:
-    surnames = surname_forms(servant.last_name)
-    for former in servant.former_last_names:
-        surnames |= surname_forms(former)
-    s_first, s_middle = normalize_name(servant.first_name), normalize_name(servant.middle_name)
-    if last in surnames and first == s_first and middle == s_middle:
-        return None  # the servant themselves: the own_* rules speak about that
-    if last in surnames and s_middle and middle in patronymic_forms(s_middle):
-        return "sibling"
-    male = _is_male(servant.middle_name)
-    fathers = [servant] if male else [r for r in servant.relatives if r.kinship in ("husband", "former_spouse")]
-    for father in fathers:
-        child_surnames = surnames | surname_forms(father.last_name)
-        if last in child_surnames and middle in patronymics_from_first_name(father.first_name):
-            return "child"
-    if last in surnames and _is_male(middle) and s_middle in patronymics_from_first_name(first):
-        return "parent"
-    return None
+@dataclass(slots=True)
+class _Kin:
+    """The name forms a relative of this servant would carry, computed once per servant."""
+
+    surnames: set[str]
+    first: str
+    middle: str
+    sibling_middles: set[str]
+    # (surnames, patronymics) of the servant's (or her husband's) children
+    children: list[tuple[set[str], set[str]]]
+
+    @classmethod
+    def of(cls, servant: ServantRecord) -> _Kin:
+        surnames = surname_forms(servant.last_name).union(*(surname_forms(f) for f in servant.former_last_names))
+        male = _is_male(servant.middle_name)
+        fathers = [servant] if male else [r for r in servant.relatives if r.kinship in ("husband", "former_spouse")]
+        children = [(surnames | surname_forms(f.last_name), patronymics_from_first_name(f.first_name))
+                    for f in fathers]
+        middle = normalize_name(servant.middle_name)
+        return cls(surnames, normalize_name(servant.first_name), middle, patronymic_forms(middle), children)
+
+    def guess(self, last: str, first: str, middle: str) -> str | None:
+        in_family = last in self.surnames
+        if in_family and first == self.first and middle == self.middle:
+            return None  # the servant themselves: the own_* rules speak about that
+        if in_family and middle and middle in self.sibling_middles:
+            return "sibling"
+        for surnames, patronymics in self.children:
+            if last in surnames and middle in patronymics:
+                return "child"
+        if in_family and self.middle and _is_male(middle) and self.middle in patronymics_from_first_name(first):
+            return "parent"
+        return None
 
 
 def _declared(servant: ServantRecord, role: dict[str, Any]) -> bool:
@@ -74,11 +90,14 @@ def _declared(servant: ServantRecord, role: dict[str, Any]) -> bool:
 def hidden_relative(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandidate]:
     org = servant.organisation_inn
     seen: set[tuple[str, tuple[str, str, str]]] = set()
+    kin = _Kin.of(servant)
     for role in ctx.supplier_roles.get(org, []):
+        guess = kin.guess(*role["norm"])
+        if guess is None:
+            continue
         subject = ctx.subjects.get(role["subject_ogrn"])
         if subject is None or not is_active(subject) or role["role"] not in _ROLES:
             continue
-        guess = _guess(servant, *role["norm"])
         if guess is None or _declared(servant, role) or (role["subject_ogrn"], role["norm"]) in seen:
             continue
         seen.add((role["subject_ogrn"], role["norm"]))

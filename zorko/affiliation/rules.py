@@ -28,8 +28,9 @@ _ROLE_RU = {"director": "руководитель", "manager": "руководи
 def is_active(subject: dict[str, Any]) -> bool:
     if subject.get("terminated_on"):
         return False
+    # A pending exclusion («недействующее», «в стадии ликвидации») is not an end yet: the company exists.
     status = (subject.get("status") or "").lower()
-    return not any(w in status for w in ("прекрат", "ликвидир", "исключ", "недейств"))
+    return not any(w in status for w in ("прекратил", "ликвидировано", "исключено из"))
 
 
 def is_commercial(subject: dict[str, Any]) -> bool:
