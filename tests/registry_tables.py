@@ -13,7 +13,6 @@ from typing import Any
 
 import duckdb
 
-from zorko.affiliation.addresses import normalize_address
 from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
 
 DDL = """
@@ -71,7 +70,7 @@ class Registry:
             "INSERT INTO companies (ogrn, inn, full_name, short_name, legal_form, status, terminated_on, region, "
             "address, address_norm, load_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [ogrn, inn, f"{legal_form.upper()} «{name}»", f"ООО «{name}»", legal_form,
-             "Ликвидация" if terminated else None, terminated, region, address, normalize_address(address) or None,
+             "Ликвидация" if terminated else None, terminated, region, address, address.lower() or None,
              load_id])
         return {"kind": "company", "ogrn": ogrn, "inn": inn}
 

@@ -32,8 +32,16 @@ def test_mass_registration_address_is_low(reg, run):
     supplier = reg.company("Массовая", address=address)
     reg.contract(ORG, supplier)
     reg.con.execute("INSERT INTO mass_addresses (address, address_norm, companies) VALUES (?, ?, 60)",
-                    [address, reg.con.execute("SELECT address_norm FROM companies WHERE ogrn = ?",
-                                              [supplier["ogrn"]]).fetchone()[0]])
+                    ["650000, Кемеровская область - Кузбасс, г Кемерово, улица Весенняя, дом 1", "x"])
     [finding] = run(servant(address=address))
     assert finding.severity == "low"
     assert "массовой регистрации" in finding.explanation
+
+
+def test_address_key_ignores_index_region_district_and_type_words():
+    from zorko.affiliation.addresses import address_key
+
+    registry = "650000, КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС, КЕМЕРОВСКИЙ МУНИЦИПАЛЬНЫЙ ОКРУГ, П. ЕЛЫКАЕВО, УЛ. ВЕСЁЛАЯ, Д. 5"
+    assert address_key(registry) == address_key("пос Елыкаево, улица Веселая, дом 5") == "елыкаево веселая 5"
+    assert address_key("г. Кемерово, ул. Ленина, д.5, кв.12") == "кемерово ленина 5 12"
+    assert address_key("г. Кемерово, ул. Ленина, д. 5а") != address_key("г. Кемерово, ул. Ленина, д. 5")

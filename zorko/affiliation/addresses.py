@@ -1,47 +1,42 @@
-"""Address comparison form, the same on the registry side and the questionnaire side.
+"""The comparison key of an address for the shared-address rule.
 
-The registry store keeps ``companies.address_norm`` made by the registry
-importers' normaliser; questionnaire addresses must pass through the very
-same function, so this module re-exports it when it is installed and
-otherwise provides a compatible fallback.
+The same flat is written many ways: «650000, Кемеровская область - Кузбасс,
+г. Кемерово, ул. Ленина, д. 5, кв. 12» in ЕГРЮЛ, «г Кемерово, улица Ленина,
+дом 5, квартира 12» in a questionnaire. Questionnaires rarely give the
+postal index, the region or the district, so the key keeps only what
+identifies the place inside the municipality: settlement, street, house,
+building and flat, without type words. Both sides pass through this one
+function, whatever form the registry store keeps in ``address_norm``.
 """
 
 from __future__ import annotations
 
 import re
 
-_WORDS = {
-    "улица": "ул", "ул": "ул", "проспект": "пр-кт", "пр-кт": "пр-кт", "пр": "пр-кт", "переулок": "пер",
-    "пер": "пер", "бульвар": "б-р", "б-р": "б-р", "шоссе": "ш", "площадь": "пл", "пл": "пл",
-    "микрорайон": "мкр", "мкр": "мкр", "дом": "д", "д": "д", "корпус": "к", "корп": "к", "к": "к",
-    "строение": "стр", "стр": "стр", "квартира": "кв", "кв": "кв", "офис": "оф", "оф": "оф",
-    "помещение": "пом", "пом": "пом", "город": "г", "г": "г", "поселок": "п", "пос": "п", "п": "п",
-    "село": "с", "с": "с", "деревня": "д", "область": "обл", "обл": "обл", "район": "р-н", "р-н": "р-н",
-    "край": "край", "республика": "респ", "респ": "респ",
-}
-_TOKEN = re.compile(r"[0-9]+[а-я]?|[а-я]+(?:-[а-я]+)?")
-# Words that never decide whether two addresses are the same place.
-_NOISE = {"россия", "российская", "федерация", "рф"}
-_AREA = {"обл", "область", "край", "респ", "республика", "округ", "ао", "р-н", "район", "россия", "кузбасс"}
+from zorko.matching.normalize import fix_lookalikes
+
+_TYPE_WORDS = frozenset(
+    "г гор город ул улица д дом кв квартира корп корпус к стр строение пр-кт пр-т просп проспект пр "
+    "пер переулок б-р бульвар бул ш шоссе пл площадь наб набережная проезд пр-д мкр мкрн микрорайон "
+    "п пос поселок пгт с село дер деревня х хутор ст станица тер оф офис пом помещ помещение ком комн "
+    "комната лит литер литера зд здание влд владение".split()
+)
+# A comma-separated part with one of these words names the region or district: dropped.
+_AREA_WORDS = frozenset("обл область край респ республика ао округ р-н район рн россия рф".split())
+_TOKEN = re.compile(r"[0-9]+[а-я]?|[а-я]+(?:-[а-я]+)*")
+_GLUED = re.compile(r"\b(д|дом|к|корп|стр|кв|оф|пом)(\d)")
 
 
-def _fallback_normalize_address(value: str | None) -> str:
-    """«630000, г. Новосибирск, ул. Ленина, дом 5, кв. 12» → «новосибирск ленина 5 12»-like key."""
+def address_key(value: str | None) -> str:
+    """«650000, Кемеровская обл., г. Кемерово, ул. Ленина, д. 5, кв. 12» → «кемерово ленина 5 12»."""
     if not value:
         return ""
-    text = value.lower().replace("ё", "е")
+    text = " ".join(fix_lookalikes(w) for w in str(value).split()).casefold().replace("ё", "е")
+    text = _GLUED.sub(r"\1 \2", text)
     kept: list[str] = []
     for part in text.split(","):
         tokens = _TOKEN.findall(part)
-        # Region and district are often present on one side only; the postal index too.
-        if not tokens or any(t in _AREA for t in tokens) or (len(tokens) == 1 and len(tokens[0]) == 6
-                                                              and tokens[0].isdigit()):
+        if not tokens or any(t in _AREA_WORDS for t in tokens):
             continue
-        kept.extend(t for t in tokens if t not in _NOISE and t not in _WORDS)
+        kept.extend(t for t in tokens if t not in _TYPE_WORDS and not (len(t) == 6 and t.isdigit()))
     return " ".join(kept)
-
-
-try:  # the registry importers' normaliser, when that package provides it
-    from zorko.registry.addresses import normalize_address  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on which parts are installed
-    normalize_address = _fallback_normalize_address

@@ -14,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from zorko.affiliation.addresses import normalize_address
+from zorko.affiliation.addresses import address_key
 from zorko.affiliation.identity import RoleHit, match_roles
 from zorko.affiliation.model import PersonRecord, Snapshot
 from zorko.matching.normalize import normalize_name
@@ -70,8 +70,8 @@ def build_context(con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> Context
     _link_contracts_to_subjects(ctx)
     _load_supplier_roles(con, ctx)
     if "mass_addresses" in ctx.tables:
-        ctx.mass_addresses = {r[0] for r in con.execute(
-            "SELECT DISTINCT address_norm FROM mass_addresses WHERE address_norm IS NOT NULL").fetchall()}
+        ctx.mass_addresses = {address_key(r[0]) for r in con.execute(
+            "SELECT DISTINCT address FROM mass_addresses WHERE address IS NOT NULL").fetchall()}
     return ctx
 
 
@@ -114,8 +114,7 @@ def _load_subjects(con: duckdb.DuckDBPyConnection, ctx: Context, ogrns: list[str
         subject = dict(zip(SUBJECT_COLUMNS, values, strict=True))
         if subject["terminated_on"] is not None:
             subject["terminated_on"] = subject["terminated_on"].isoformat()
-        if subject["address"] and not subject["address_norm"]:
-            subject["address_norm"] = normalize_address(subject["address"])
+        subject["address_key"] = address_key(subject["address"])
         ctx.subjects[subject["ogrn"]] = subject
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from zorko.affiliation import model as m
-from zorko.affiliation.addresses import normalize_address
+from zorko.affiliation.addresses import address_key
 from zorko.affiliation.context import Context
 from zorko.affiliation.identity import NORM_MACRO
 from zorko.affiliation.kin import patronymic_forms, patronymics_from_first_name, surname_forms
@@ -130,19 +130,19 @@ def shared_address(ctx: Context, servant: ServantRecord) -> Iterator[FindingCand
     homes = [(None, servant.address)] + [(r, r.address) for r in servant.relatives]
     by_norm: dict[str, Any] = {}
     for person, address in homes:
-        norm = normalize_address(address)
+        norm = address_key(address)
         if norm and norm not in by_norm:
             by_norm[norm] = (person, address)
     for subject in ctx.suppliers_of(org):
-        hit = by_norm.get(subject.get("address_norm") or "")
+        hit = by_norm.get(subject.get("address_key") or "")
         if hit is None or not is_active(subject):
             continue
         relative, address = hit
         who = f"{relative.kinship_label or relative.kinship} {relative.full_name}" if relative else "служащий"
-        mass = subject["address_norm"] in ctx.mass_addresses
+        mass = subject["address_key"] in ctx.mass_addresses
         contracts = ctx.supplier_contracts(org, subject)
         path = [node("servant", servant.key)] + ([node("relative", relative.key)] if relative else [])
-        path += [node("address", subject["address_norm"]), node(subject["kind"], subject["ogrn"]),
+        path += [node("address", subject["address_key"]), node(subject["kind"], subject["ogrn"]),
                  node("contract", contracts[0]["reg_num"]), node("organisation", org)]
         text = (f"Поставщик {subject['name']} (ОГРН {subject['ogrn']}) зарегистрирован по адресу, где "
                 f"проживает {who} ({servant.full_name if relative else servant.full_name}): {address}. "
@@ -152,7 +152,7 @@ def shared_address(ctx: Context, servant: ServantRecord) -> Iterator[FindingCand
             "person": {"key": relative.key if relative else servant.key,
                        "full_name": relative.full_name if relative else servant.full_name},
             "address": {"questionnaire": address, "registry": subject.get("address"),
-                        "normalised": subject["address_norm"], "mass_address": mass},
+                        "key": subject["address_key"], "mass_address": mass},
             "subject": {k: subject.get(k) for k in ("kind", "ogrn", "inn", "name", "status", "region",
                                                     "address")},
             "match": {"score": 0.3 if mass else 0.85, "confidence": "address", "explanation": []},
