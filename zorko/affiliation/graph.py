@@ -67,10 +67,15 @@ class Graph:
                                            "target": target, "label": label})
         edge.update(data)
 
-    def as_dict(self, highlight: list[str] | None = None) -> dict[str, Any]:
+    def as_dict(self, highlight: list[str] | None = None,
+                also: list[list[str]] | None = None) -> dict[str, Any]:
+        """Nodes and edges; those on ``highlight`` (and on each path of ``also``) are marked."""
         path = [canonical(p) for p in highlight or []]
-        on_path = set(path)
-        steps = set(zip(path, path[1:], strict=False))
+        on_path, steps = set(path), set(zip(path, path[1:], strict=False))
+        for other in also or []:
+            other = [canonical(p) for p in other]
+            on_path |= set(other)
+            steps |= set(zip(other, other[1:], strict=False))
         nodes = [dict(n, highlighted=n["id"] in on_path) for n in self.nodes.values()]
         edges = [dict(e, highlighted=(e["source"], e["target"]) in steps
                       or (e["target"], e["source"]) in steps) for e in self.edges.values()]

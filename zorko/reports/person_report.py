@@ -117,11 +117,8 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
                       key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.score))
     run, screened_at = _last_run(servant)
     graph = servant_graph(servant, findings)
-    paths = [p for f in findings for p in read_evidence(f.evidence or {}).path]
-    graph_dict = graph.as_dict()
-    on_path = set(graph.as_dict(paths)["path"])
-    for node in graph_dict["nodes"]:
-        node["highlighted"] = node["id"] in on_path
+    # The document shows every finding's path at once.
+    graph_dict = graph.as_dict(also=[read_evidence(f.evidence or {}).path for f in findings])
     registries = sorted(((registry_name(k), _date(v)) for k, v in (run.registry_as_of if run else {}).items()))
     return PersonReport(
         title=report_title(servant.last_name, servant.first_name, servant.middle_name),
