@@ -75,7 +75,7 @@ def _screenings(year: int, servant_ids: list[int], relatives: dict[int, int]) ->
 def _open_findings(servant_ids: list[int], moment: datetime) -> set[int]:
     """Servants with a finding found by ``moment`` and not reviewed by then."""
     found = Finding.objects.filter(servant_id__in=servant_ids, active=True, first_found_at__lte=moment)
-    status: dict[int, tuple[int, str]] = {f: (s, Finding.Status.NEW) for f, s in found.values_list("pk", "servant_id")}
+    status: dict[int, tuple[int, str]] = {f: (s, str(Finding.Status.NEW)) for f, s in found.values_list("pk", "servant_id")}
     decisions = FindingDecision.objects.filter(finding_id__in=list(status), at__lte=moment).order_by("at", "pk")
     for finding_id, to_status in decisions.values_list("finding_id", "to_status"):
         status[finding_id] = (status[finding_id][0], to_status)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from zorko.reports.person_report import PersonReport, ReportFinding, fmt_date, fmt_money
 
 
-def _table(doc: Document, header: list[str] | None, rows: list[list[str]]) -> None:
+def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]]) -> None:
     cols = len(header or rows[0])
     table = doc.add_table(rows=0, cols=cols)
     table.style = "Table Grid"
@@ -24,7 +25,7 @@ def _table(doc: Document, header: list[str] | None, rows: list[list[str]]) -> No
                     run.bold = True
 
 
-def _finding(doc: Document, n: int, f: ReportFinding) -> None:
+def _finding(doc: DocxDocument, n: int, f: ReportFinding) -> None:
     doc.add_heading(f"{n}. {f.rule_name}", level=3)
     rows = [["Правило", f"{f.rule_name} ({f.rule})"], ["Значимость / оценка", f"{f.severity} / {f.score:.2f}"],
             ["Статус", f.status], ["Объект", f.subject]]
