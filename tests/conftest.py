@@ -74,7 +74,8 @@ def _audit_log_emptied_before_flush(request: Any) -> Any:
     triggers do not see.)
     """
     marker = request.node.get_closest_marker("django_db")
-    by_marker = bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
+    by_marker = bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)
+                                 or marker.kwargs.get("serialized_rollback")))
     by_fixture = bool({"transactional_db", "live_server"} & set(request.fixturenames))
     if not (by_marker or by_fixture):
         yield

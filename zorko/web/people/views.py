@@ -9,11 +9,13 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from zorko.accounts.roles import can
 from zorko.audit.log import client_ip, record
 from zorko.identifiers import format_snils
 from zorko.people.models import ChangeRecord, Department, Organisation, Relative, Servant
 from zorko.people.search import ALL, ServantFilter, questionnaire_is_stale, select_servants
 from zorko.web.access import requires
+from zorko.web.servant_findings_views import servant_findings_context
 
 PAGE_SIZE = 50
 # Servant.Status values as plain strings (the list filter is about them, in the plural).
@@ -82,8 +84,11 @@ def servant_card(request: HttpRequest, servant_id: int) -> HttpResponse:
     for change in ChangeRecord.objects.filter(servant=servant).select_related("user")[:500]:
         model = Relative if change.relative_id else Servant
         history.append({"change": change, "field": field_label(model, change.field) if change.field else ""})
-    return render(request, "people/card.html", {
+    context: dict[str, Any] = {
         "servant": servant, "relatives": relatives, "history": history,
         "snils": format_snils(servant.snils) if servant.snils else "",
         "stale": questionnaire_is_stale(servant),
-    })
+    }
+    if can(request.user, "findings.view"):
+        context.update(servant_findings_context(servant, request.GET.get("finding")))
+    return render(request, "people/card.html", context)
