@@ -135,3 +135,14 @@ def test_bad_date_names_line_and_field() -> None:
     assert (error.value.file, error.value.field) == ("bad.xml", "ДатаПрекрЮЛ")
     assert error.value.line == text.splitlines().index(
         next(line for line in text.splitlines() if "30.06.2024" in line)) + 1
+
+
+def test_stored_address_key_is_the_shared_normalisation_of_the_whole_line() -> None:
+    from zorko.registry.adapters.egrul import address_norm
+    from zorko.registry.addresses import normalize_address
+
+    companies = [*egrul.parse(BIG), *egrul.parse(SMALL), *egrul.parse(FIAS), *egrul.parse(CRAFTED)]
+    assert [address_norm(c.address_parts) for c in companies] == [
+        normalize_address(c.address) or None for c in companies]
+    assert address_norm(by_ogrn(BIG)["1155476004485"].address_parts) == (
+        "обл новосибирская г новосибирск ул большая 256а")

@@ -113,3 +113,14 @@ def test_capabilities(client_as: Callable[[str], Any], registry_db: Path) -> Non
     page = viewer.get("/registry/")
     assert page.status_code == 200 and "Загрузить в фоне" not in page.content.decode()
     assert viewer.post("/registry/load/", {"source": "egrul", "server_path": str(CRAFTED)}).status_code == 403
+
+
+def test_a_load_interrupted_by_a_restart_runs_again_to_the_same_result(registry_db: Path, db: Any) -> None:
+    job = queue.enqueue("registry.load", {"source": "egrul", "paths": [str(CRAFTED)]})
+    # The server stopped while the job was running: it is put back in the queue.
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
+    assert queue.requeue_interrupted() == 1
+    queue.run_pending()
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+    assert job.result["added"] == 2

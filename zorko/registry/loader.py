@@ -92,10 +92,12 @@ ProgressCallback = Callable[[LoadProgress], None]
 
 
 def default_workers() -> int:
-    """Parser processes: ``ZORKO_LOAD_WORKERS``, else one per CPU (at most 4)."""
-    value = os.environ.get("ZORKO_LOAD_WORKERS", "")
-    if value.strip().isdigit():
-        return max(1, int(value))
+    """Parser processes: ``ZORKO_LOAD_WORKERS``, else (0) one per CPU, at most 4."""
+    from zorko import config
+
+    configured = config.load().load_workers
+    if configured > 0:
+        return configured
     return max(1, min(4, os.cpu_count() or 1))
 
 
