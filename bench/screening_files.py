@@ -57,6 +57,10 @@ def _fl(p: Person, inn: str | None) -> str:
     return f'<СвФЛ Фамилия={quoteattr(p.last)} Имя={quoteattr(p.first)} Отчество={quoteattr(p.middle)}{inn_attr} />'
 
 
+def _region_name(code: str) -> str:
+    return "КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС" if code == REGION else f"ОБЛАСТЬ № {code}"
+
+
 def company_xml(c: Company, extract: str) -> str:
     a = c.address
     since_any = min((s for _, _, s in c.directors + c.founders), default=date(2015, 3, 12))
@@ -67,7 +71,7 @@ def company_xml(c: Company, extract: str) -> str:
              f'<СвНаимЮЛ НаимЮЛПолн="ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ &quot;{c.name}&quot;">'
              f'<СвНаимЮЛСокр НаимСокр="ООО &quot;{c.name}&quot;" /></СвНаимЮЛ>'
              f'<СвАдресЮЛ><АдресРФ Индекс="{a["index"]}" КодРегион="{a["region"]}" Дом="{a["house"]}" '
-             f'Кварт="{a["flat"]}"><Регион ТипРегион="ОБЛАСТЬ" НаимРегион="РЕГИОН {a["region"]}" />'
+             f'Кварт="{a["flat"]}"><Регион ТипРегион="ОБЛАСТЬ" НаимРегион="{_region_name(a["region"])}" />'
              f'<Город ТипГород="Г" НаимГород={quoteattr(a["city"])} />'
              f'<Улица ТипУлица="УЛ" НаимУлица={quoteattr(a["street"])} /></АдресРФ></СвАдресЮЛ>']
     if c.terminated:

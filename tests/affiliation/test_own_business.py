@@ -82,3 +82,25 @@ def test_different_known_inn_is_another_person(reg, run):
 def test_former_servant_gets_no_own_business_finding(reg, run):
     reg.entrepreneur("Сидоров", "Пётр", "Ильич")
     assert run(servant("Сидоров", "Пётр", "Ильич", status="dismissed", dismissed_on=date(2020, 1, 1))) == []
+
+
+def test_name_of_frequent_parts_is_common_even_if_seen_once(reg, run):
+    # Иванов, Михаил and Андреевич are each frequent in the registry, so one exact
+    # «Иванов Михаил Андреевич» in the region is no proof of identity.
+    for i in range(6):
+        c = reg.company(f"Фон {i}")
+        reg.role(c, "director", "Иванов", "Михаил", f"Отчество{i}", inn=f"4200000001{i:02d}")
+        reg.role(c, "founder", f"Фамилия{i}", "Михаил", "Андреевич", inn=f"4200000002{i:02d}")
+        reg.role(c, "founder", "Иванов", f"Имя{i}", "Андреевич", inn=f"4200000003{i:02d}")
+    target = reg.company("Цель")
+    reg.role(target, "director", "Иванов", "Михаил", "Андреевич")
+    [finding] = run(servant("Иванов", "Михаил", "Андреевич"))
+    assert finding.severity == "medium"
+    assert "ФИО распространённое" in finding.explanation
+
+
+def test_common_name_in_another_region_without_other_link_is_not_a_finding(reg, run):
+    for i in range(4):
+        company = reg.company(f"Далеко {i}", region="77")
+        reg.role(company, "director", "Иванов", "Александр", "Сергеевич", region="77")
+    assert run(servant("Иванов", "Александр", "Сергеевич")) == []

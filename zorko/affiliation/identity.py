@@ -100,9 +100,11 @@ def match_roles(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord,
     """).fetchall()
     names = ["key", "former", "q_inn", "q_middle", *ROLE_COLUMNS, "r_middle", "namesakes"]
     regions = {p.key: (p, r) for p, r in people}
+    expected = _expected_namesakes(con)
     best: dict[tuple[str, str, str, str], RoleHit] = {}
     for values in rows:
         row = dict(zip(names, values, strict=True))
+        row["expected"] = expected(row["last_name"], row["first_name"], row["q_middle"])
         person, home = regions[row["key"]]
         hit = _score(row, person, home)
         if hit is None:
@@ -111,6 +113,31 @@ def match_roles(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord,
         if ident not in best or best[ident].score < hit.score:
             best[ident] = hit
     return list(best.values())
+
+
+def _expected_namesakes(con: duckdb.DuckDBPyConnection) -> Any:
+    """How many registry people would carry this ФИО by chance, from surname, name and patronymic frequencies.
+
+    The exact-ФИО count alone undercounts in a small or partial registry: «Иванов Михаил
+    Андреевич» may appear once, yet every part of it is frequent. Independence of the three
+    parts is assumed (the Fellegi–Sunter term-frequency idea).
+    """
+    rows = con.execute("""
+        WITH r AS (SELECT zf(last_name) AS l, zf(first_name) AS f, zf(middle_name) AS m FROM person_roles)
+        SELECT 'l', l, count(*) FROM r WHERE l IN (SELECT last FROM q) GROUP BY l
+        UNION ALL SELECT 'f', f, count(*) FROM r WHERE f IN (SELECT first FROM q) GROUP BY f
+        UNION ALL SELECT 'm', m, count(*) FROM r WHERE m IN (SELECT middle FROM q) GROUP BY m
+    """).fetchall()
+    freq = {(part, value): n for part, value, n in rows}
+    total = max(1, int(con.execute("SELECT count(*) FROM person_roles").fetchone()[0]))
+
+    def expect(last: str | None, first: str | None, q_middle: str) -> float:
+        n_last = freq.get(("l", normalize_name(last)), 1)
+        n_first = freq.get(("f", normalize_name(first)), 1)
+        n_middle = freq.get(("m", q_middle), 1) if q_middle else total
+        return n_last * n_first * n_middle / total / total
+
+    return expect
 
 
 def _score(row: dict[str, Any], person: PersonRecord, home: str) -> RoleHit | None:
@@ -130,11 +157,13 @@ def _score(row: dict[str, Any], person: PersonRecord, home: str) -> RoleHit | No
     ours = person_region(person, home)
     same_region = bool(region) and region in {ours, home}
     namesakes = int(row["namesakes"] or 1)
-    common = namesakes > COMMON_NAME
+    chance = float(row.get("expected") or 0.0)
+    common = namesakes > COMMON_NAME or chance > COMMON_NAME
     score = 0.9 if same_region else 0.6
     if common:
         score -= 0.25
-        why.append(f"ФИО распространённое: {namesakes} разных лиц в реестре")
+        why.append(f"ФИО распространённое: {namesakes} разных лиц в реестре, по частоте фамилии, имени и "
+                   f"отчества ожидается около {max(chance, namesakes):.0f}")
     else:
         why.append("ФИО редкое в реестре" if namesakes == 1 else f"в реестре {namesakes} лица с таким ФИО")
     why.append(f"регион {region} совпадает с регионом проживания" if same_region
