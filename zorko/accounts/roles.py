@@ -30,6 +30,7 @@ CAPABILITIES = {
     "screening.run": "запускать проверки",
     "findings.view": "видеть срабатывания и отчёты",
     "findings.review": "рассматривать срабатывания",
+    "reference.edit": "вести справочники (организации, подразделения, должности)",
     "audit.view": "просматривать и выгружать журнал аудита",
     "users.manage": "управлять учётными записями",
 }
@@ -75,3 +76,20 @@ def ensure_groups() -> None:
 
     for name in ROLE_CAPABILITIES:
         Group.objects.get_or_create(name=name)
+
+
+ROLE_ORDER = (ADMINISTRATOR, INSPECTOR, HR, VIEWER)
+
+
+def roles_table() -> str:
+    """The README's «Roles» table (markdown), written from ROLE_CAPABILITIES."""
+    header = "| capability | " + " | ".join(f"{ROLE_NAMES[r]} (`{r}`)" for r in ROLE_ORDER) + " |"
+    lines = [header, "|---|" + "---|" * len(ROLE_ORDER)]
+    for cap, description in CAPABILITIES.items():
+        marks = " | ".join("да" if cap in ROLE_CAPABILITIES[r] else "—" for r in ROLE_ORDER)
+        lines.append(f"| {description} (`{cap}`) | {marks} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(roles_table(), end="")

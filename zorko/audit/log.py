@@ -19,6 +19,11 @@ ACTIONS = {
     "login.failed": "неудачный вход",
     "logout": "выход",
     "user.create": "создание учётной записи",
+    "user.deactivate": "отключение учётной записи",
+    "user.activate": "включение учётной записи",
+    "user.password": "смена пароля",
+    "relative.create": "добавление родственника",
+    "relative.update": "изменение родственника",
     "registry.load": "загрузка реестра",
     "screening.run": "проверка",
     "finding.review": "решение по срабатыванию",
@@ -35,8 +40,10 @@ def record(
     object_id: str | int = "",
     object_repr: str = "",
     ip: str | None = None,
+    username: str = "",
     **details: Any,
 ) -> AuditEvent:
+    """Append one event; ``username`` names who tried when there is no account (failed login)."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk
@@ -44,7 +51,7 @@ def record(
     real_user = user if user is not None and getattr(user, "pk", None) else None
     return AuditEvent.objects.create(
         user=real_user,
-        username=getattr(user, "username", "") or ("cli" if user is None else ""),
+        username=username or getattr(user, "username", "") or ("cli" if user is None else ""),
         action=action,
         object_type=object_type,
         object_id=str(object_id),

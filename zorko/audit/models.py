@@ -12,6 +12,16 @@ class AuditLogIsAppendOnly(Exception):
     pass
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Bulk ``update()``/``delete()`` would bypass the model's guards: refuse them too."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise AuditLogIsAppendOnly("audit records cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("audit records cannot be deleted")
+
+
 class AuditEvent(models.Model):
     at = models.DateTimeField("время", auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -27,6 +37,8 @@ class AuditEvent(models.Model):
     details = models.JSONField("подробности", default=dict, blank=True)
     ip = models.GenericIPAddressField("IP-адрес", null=True, blank=True)
 
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-pk"]
         verbose_name = "запись аудита"
@@ -39,6 +51,12 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AuditLogIsAppendOnly("audit records cannot be deleted")
+
+    @property
+    def action_name(self) -> str:
+        from zorko.audit.log import ACTIONS
+
+        return ACTIONS.get(self.action, self.action)
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.username} {self.action} {self.object_repr}"

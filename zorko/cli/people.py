@@ -1,5 +1,77 @@
-"""`zorko` commands of the people area."""
+"""`zorko` commands of the people area: import, templates, demo municipality."""
 
 from __future__ import annotations
 
-from zorko.cli import main, setup_django  # noqa: F401
+import time
+from pathlib import Path
+
+import click
+
+from zorko.cli import main, setup_django
+
+
+@main.group("import")
+def import_group() -> None:
+    """Импорт данных."""
+
+
+@import_group.command("people")
+@click.argument("servants_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("relatives_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Только проверить и показать, что изменится.")
+def import_people_command(servants_file: Path, relatives_file: Path | None, dry_run: bool) -> None:
+    """Импорт служащих (и родственников) из XLSX или CSV.
+
+    Сначала проверяются оба файла целиком; при любой ошибке ничего не
+    записывается и выводятся все найденные ошибки.
+    """
+    setup_django()
+    from zorko.cli.core import init_database
+    from zorko.people.importing import apply_import, plan_import
+
+    init_database()
+    started = time.perf_counter()
+    plan = plan_import(servants_file, relatives_file)
+    if dry_run:
+        for line in plan.lines():
+            click.echo(line)
+        click.echo("Проверка без записи: ошибок нет.")
+        return
+    summary = apply_import(plan)
+    click.echo(str(summary))
+    click.echo(f"Готово за {time.perf_counter() - started:.1f} с.")
+
+
+@main.group("template")
+def template_group() -> None:
+    """Шаблоны файлов для импорта."""
+
+
+@template_group.command("people")
+@click.option("--out", "out_dir", default=".", type=click.Path(file_okay=False, path_type=Path),
+              help="Папка для шаблонов (по умолчанию текущая).")
+def template_people(out_dir: Path) -> None:
+    """Записать шаблоны XLSX для импорта служащих и родственников."""
+    from zorko.people.importing import write_templates
+
+    for path in write_templates(out_dir):
+        click.echo(f"Шаблон: {path}")
+
+
+@main.command()
+@click.option("--seed", default=1, show_default=True, type=int, help="Зерно генератора.")
+@click.option("--servants", default=420, show_default=True, type=click.IntRange(1, 100_000),
+              help="Сколько служащих создать.")
+def demo(seed: int, servants: int) -> None:
+    """Создать демонстрационный муниципалитет и учётную запись demo."""
+    setup_django()
+    from zorko.cli.core import init_database
+    from zorko.people.demo_build import build_demo, ensure_demo_account
+
+    started = time.perf_counter()
+    init_database()
+    summary = build_demo(seed, servants)
+    login, password = ensure_demo_account(seed)
+    click.echo(str(summary))
+    click.echo(f"Демо-данные готовы за {time.perf_counter() - started:.1f} с.")
+    click.echo(f"Вход: http://127.0.0.1:8000/login/  логин: {login}  пароль: {password}")

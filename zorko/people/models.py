@@ -7,6 +7,13 @@ from django.db import models
 
 from zorko.matching.normalize import full_name, normalize_name
 from zorko.people.kinship import Kinship
+from zorko.people.validators import (
+    validate_company_inn,
+    validate_kpp,
+    validate_ogrn,
+    validate_person_inn,
+    validate_snils,
+)
 
 
 class Organisation(models.Model):
@@ -14,9 +21,10 @@ class Organisation(models.Model):
 
     name = models.CharField("наименование", max_length=500)
     short_name = models.CharField("краткое наименование", max_length=200, blank=True)
-    inn = models.CharField("ИНН", max_length=10, unique=True, null=True, blank=True)
-    ogrn = models.CharField("ОГРН", max_length=13, blank=True)
-    kpp = models.CharField("КПП", max_length=9, blank=True)
+    inn = models.CharField("ИНН", max_length=10, unique=True, null=True, blank=True,
+                           validators=[validate_company_inn])
+    ogrn = models.CharField("ОГРН", max_length=13, blank=True, validators=[validate_ogrn])
+    kpp = models.CharField("КПП", max_length=9, blank=True, validators=[validate_kpp])
 
     class Meta:
         ordering = ["name"]
@@ -67,8 +75,9 @@ class PersonFields(models.Model):
     former_names = models.JSONField("прежние ФИО", default=list, blank=True)
     birth_date = models.DateField("дата рождения", null=True, blank=True)
     birth_place = models.CharField("место рождения", max_length=300, blank=True)
-    inn = models.CharField("ИНН", max_length=12, blank=True, db_index=True)
-    snils = models.CharField("СНИЛС", max_length=11, blank=True)
+    inn = models.CharField("ИНН", max_length=12, blank=True, db_index=True,
+                           validators=[validate_person_inn])
+    snils = models.CharField("СНИЛС", max_length=11, blank=True, validators=[validate_snils])
     address = models.CharField("адрес регистрации", max_length=500, blank=True)
     name_norm = models.CharField(max_length=320, editable=False, db_index=True)
 
@@ -83,9 +92,13 @@ class PersonFields(models.Model):
     def former_last_names(self) -> list[str]:
         return [f["last_name"] for f in self.former_names if f.get("last_name")]
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def refresh_name_norm(self) -> None:
+        """Recompute ``name_norm``; bulk writes call it since they bypass ``save``."""
         former = " ".join(self.former_last_names)
         self.name_norm = normalize_name(f"{self.full_name} {former}".strip())
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.refresh_name_norm()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def __str__(self) -> str:

@@ -1,5 +1,16 @@
-"""URLs of the people area (filled in by that area)."""
+"""URLs of the people area: lists, card, create and edit forms."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from zorko.web.people import edit_views, views
+
+urlpatterns = [
+    path("people/", views.servant_list, name="servant-list"),
+    path("candidates/", views.candidate_list, name="candidate-list"),
+    path("people/new/", edit_views.servant_edit, name="servant-new"),
+    path("people/<int:servant_id>/", views.servant_card, name="servant-card"),
+    path("people/<int:servant_id>/edit/", edit_views.servant_edit, name="servant-edit"),
+    path("people/<int:servant_id>/relatives/new/", edit_views.relative_edit, name="relative-new"),
+    path("people/<int:servant_id>/relatives/<int:relative_id>/edit/", edit_views.relative_edit,
+         name="relative-edit"),
+]

@@ -1,0 +1,109 @@
+"""The demo municipality: deterministic, realistic names, valid identifiers, all kinships."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from zorko import identifiers
+from zorko.people import demo_names as names
+from zorko.people.demo import generate
+from zorko.people.demo_build import build_demo
+from zorko.people.kinship import Kinship, parse_kinship
+from zorko.people.models import Organisation, Position, Relative, Servant
+
+
+@pytest.fixture(scope="module")
+def data():
+    return generate(seed=1, servants=420)
+
+
+def test_same_seed_same_people_other_seed_other_people(data) -> None:
+    assert generate(seed=1, servants=420) == data
+    assert generate(seed=2, servants=420).servants != data.servants
+
+
+def test_identifiers_are_valid_and_unique(data) -> None:
+    inns = [r["инн"] for r in data.servants + data.relatives if r["инн"]]
+    assert all(identifiers.check_inn(i, person=True) is None for i in inns)
+    assert len(set(inns)) == len(inns)
+    assert all(i.startswith("42") for i in inns)  # Kemerovo region
+    assert all(identifiers.check_snils(r["снилс"]) is None for r in data.servants)
+
+
+def test_names_repeat_at_realistic_frequencies(data) -> None:
+    surnames = Counter(names.surname_form(r["фамилия"], female=False) for r in data.servants)
+    first = Counter(r["имя"] for r in data.servants)
+    top_surname, top_count = surnames.most_common(1)[0]
+    assert top_count >= 8  # common surnames repeat, as in life
+    assert sum(1 for c in surnames.values() if c == 1) >= 20  # and there is a long tail
+    assert first.most_common(1)[0][1] >= 20
+    assert all(r["отчество"].endswith(("вич", "вна", "ич", "ична")) for r in data.servants)
+
+
+def test_gender_forms_and_maiden_names(data) -> None:
+    women = [r for r in data.servants if r["отчество"].endswith("на")]
+    married_women = [r for r in women if r["прежние_фамилии"]]
+    assert len(married_women) > len(women) / 3
+    for row in married_women:
+        maiden = row["прежние_фамилии"].split(" (")[0]
+        assert maiden != row["фамилия"]
+        assert names.surname_form(maiden, female=True) == maiden
+    husbands = {r["табельный_номер"]: r for r in data.relatives if r["родство"] == "супруг"}
+    for row in women:
+        husband = husbands.get(row["табельный_номер"])
+        if husband:
+            assert names.surname_form(husband["фамилия"], female=True) == row["фамилия"]
+
+
+def test_children_carry_the_fathers_name(data) -> None:
+    servants = {r["табельный_номер"]: r for r in data.servants}
+    for child in (r for r in data.relatives if r["родство"] in ("сын", "дочь")):
+        parent = servants[child["табельный_номер"]]
+        if not parent["отчество"].endswith("на"):  # the servant is the father
+            assert child["отчество"].startswith(names.patronymic(parent["имя"], female=False)[:-3])
+
+
+def test_every_kinship_group_is_present(data) -> None:
+    kinds = {parse_kinship(r["родство"]) for r in data.relatives}
+    assert None not in kinds
+    assert {Kinship.WIFE, Kinship.HUSBAND, Kinship.FATHER, Kinship.MOTHER, Kinship.SON,
+            Kinship.DAUGHTER, Kinship.BROTHER, Kinship.SISTER, Kinship.SPOUSE_FATHER,
+            Kinship.SPOUSE_MOTHER, Kinship.CHILD_SPOUSE, Kinship.FORMER_SPOUSE} <= kinds
+
+
+@pytest.mark.parametrize("male, female", [("Иванов", "Иванова"), ("Соловьёв", "Соловьёва"),
+                                          ("Островский", "Островская"), ("Луговой", "Луговая"),
+                                          ("Шевченко", "Шевченко"), ("Черных", "Черных")])
+def test_surname_forms(male: str, female: str) -> None:
+    assert names.surname_form(male, female=True) == female
+
+
+@pytest.mark.parametrize("father, son, daughter", [("Сергей", "Сергеевич", "Сергеевна"),
+                                                   ("Илья", "Ильич", "Ильинична"),
+                                                   ("Никита", "Никитич", "Никитична"),
+                                                   ("Юрий", "Юрьевич", "Юрьевна"),
+                                                   ("Михаил", "Михайлович", "Михайловна"),
+                                                   ("Иван", "Иванович", "Ивановна")])
+def test_patronymics(father: str, son: str, daughter: str) -> None:
+    assert (names.patronymic(father, female=False), names.patronymic(father, female=True)) == (
+        son, daughter)
+
+
+@pytest.mark.django_db
+def test_build_demo_loads_three_organisations_and_all_statuses() -> None:
+    summary = build_demo(seed=1, servants=420)
+    assert summary.servants_added == 420 and summary.relatives_added > 1500
+    orgs = list(Organisation.objects.all())
+    assert len(orgs) == 3
+    for org in orgs:
+        assert identifiers.check_inn(org.inn, person=False) is None
+        assert identifiers.check_ogrn(org.ogrn) is None and identifiers.check_kpp(org.kpp) is None
+        assert org.inn.startswith("42") and org.departments.exists()
+    statuses = Counter(Servant.objects.values_list("status", flat=True))
+    assert statuses["servant"] >= 360 and statuses["candidate"] >= 10 and statuses["dismissed"] >= 5
+    assert Position.objects.filter(declaration_required=True).exists()
+    assert Position.objects.filter(declaration_required=False).exists()
+    assert Servant.objects.filter(questionnaire_updated_on__isnull=False).count() == 420
+    assert Relative.objects.exclude(former_names=[]).exists()

@@ -1,0 +1,81 @@
+"""Account management: one function per action, shared by the CLI and the users page."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from typing import Any
+
+from django.contrib.auth.models import Group, User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+
+from zorko.accounts.roles import ROLE_CAPABILITIES, ROLE_NAMES, ensure_groups
+from zorko.exceptions import ValidationError
+
+_ALPHABET = string.ascii_letters + string.digits
+
+
+def generate_password(length: int = 14) -> str:
+    # Letters and digits only: read aloud or typed from a printout without confusion about symbols.
+    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLE_CAPABILITIES:
+        known = ", ".join(f"{code} ({name})" for code, name in ROLE_NAMES.items())
+        raise ValidationError(f"Неизвестная роль «{role}». Возможные роли: {known}")
+
+
+def _check_password(password: str, user: User | None = None) -> None:
+    try:
+        validate_password(password, user)
+    except DjangoValidationError as exc:
+        raise ValidationError("Пароль не подходит: " + " ".join(exc.messages)) from exc
+
+
+def role_of(user: Any) -> str:
+    names = [g.name for g in user.groups.all() if g.name in ROLE_CAPABILITIES]
+    return names[0] if names else ""
+
+
+@transaction.atomic
+def create_user(username: str, role: str, password: str | None = None,
+                full_name: str = "") -> tuple[User, str]:
+    """Create an active account with one role; returns it with the password (generated if none)."""
+    username = username.strip()
+    if not username:
+        raise ValidationError("Логин не может быть пустым")
+    _check_role(role)
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationError(f"Учётная запись «{username}» уже существует")
+    password = password or generate_password()
+    _check_password(password)
+    first, _, last = full_name.strip().partition(" ")
+    user = User.objects.create_user(username, password=password, first_name=first[:150],
+                                    last_name=last[:150])
+    ensure_groups()
+    user.groups.add(Group.objects.get(name=role))
+    return user, password
+
+
+def find_user(username: str) -> User:
+    try:
+        return User.objects.get(username=username)
+    except User.DoesNotExist:
+        raise ValidationError(f"Учётная запись «{username}» не найдена") from None
+
+
+def set_password(username: str, password: str | None = None) -> str:
+    user = find_user(username)
+    password = password or generate_password()
+    _check_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return password
+
+
+def set_active(user: User, active: bool) -> None:
+    user.is_active = active
+    user.save(update_fields=["is_active"])

@@ -1,0 +1,228 @@
+"""A synthetic municipality, deterministic by seed: organisations, servants, relatives.
+
+``generate(seed, servants)`` returns rows in the import file's columns, so
+the demo goes through the same import as real HR data, and the benchmark
+can write the same rows to files. ``build_demo(seed, servants)`` loads them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from zorko import identifiers
+from zorko.people import demo_names as names
+from zorko.people import demo_world as world
+
+TODAY = dt.date(2026, 1, 15)  # fixed, so a seed gives the same municipality on any day
+PERSON_INN_OFFICES = ("4205", "4206", "4207", "4250", "4234", "4212")
+
+
+@dataclass(slots=True)
+class DemoData:
+    servants: list[dict[str, str]] = field(default_factory=list)
+    relatives: list[dict[str, str]] = field(default_factory=list)
+    questionnaire_dates: dict[str, dt.date] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Person:
+    last: str  # male form
+    first: str
+    middle: str
+    female: bool
+    born: dt.date
+    maiden: str = ""  # male form of the birth surname, when it differs
+
+    def surname(self) -> str:
+        return names.surname_form(self.last, female=self.female)
+
+    def former(self, married_on: dt.date | None) -> str:
+        if not self.maiden:
+            return ""
+        tail = f" (до {married_on:%d.%m.%Y})" if married_on else ""
+        return names.surname_form(self.maiden, female=True) + tail
+
+
+def _d(value: dt.date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else ""
+
+
+class Generator:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.used: set[str] = set()
+
+    def _unique(self, make: Any) -> str:
+        while True:
+            value = make()
+            if value not in self.used:
+                self.used.add(value)
+                return str(value)
+
+    def person_inn(self) -> str:
+        rng = self.rng
+        return self._unique(lambda: identifiers.make_inn(
+            rng.choice(PERSON_INN_OFFICES) + f"{rng.randrange(10**6):06d}", person=True))
+
+    def snils(self) -> str:
+        return self._unique(lambda: identifiers.make_snils(f"{self.rng.randrange(2_000_000, 10**9):09d}"))
+
+    def date_between(self, start: dt.date, end: dt.date) -> dt.date:
+        end = max(start, end)
+        return start + dt.timedelta(days=self.rng.randrange((end - start).days + 1))
+
+    def birth(self, year_from: int, year_to: int) -> dt.date:
+        return self.date_between(dt.date(year_from, 1, 1), min(dt.date(year_to, 12, 31), TODAY))
+
+    def other_surname(self, than: str) -> str:
+        """A surname different from ``than``: a maiden name equal to the married one is no change."""
+        while (name := names.surname(self.rng)) == than:
+            pass
+        return name
+
+    def person(self, female: bool, born: dt.date, last: str | None = None,
+               father: str | None = None) -> _Person:
+        first = (names.female_name if female else names.male_name)(self.rng, born.year)
+        father = father or names.male_name(self.rng, born.year - self.rng.randrange(20, 36))
+        return _Person(last or names.surname(self.rng), first,
+                       names.patronymic(father, female=female), female, born)
+
+    def address(self) -> str:
+        rng = self.rng
+        flat = f", кв. {rng.randrange(1, 60)}" if rng.random() < 0.5 else ""
+        return (f"{world.ADDRESS_HEAD}, {rng.choice(world.SETTLEMENTS)}, ул. {rng.choice(world.STREETS)}, "
+                f"д. {rng.randrange(1, 120)}{flat}")
+
+    def workplace(self, age: int) -> str:
+        if age >= 63:
+            return "пенсионер"
+        if age < 18:
+            return "учащийся" if age >= 7 else ""
+        return self.rng.choice(world.WORKPLACES).format(n=self.rng.randrange(1, 40))
+
+
+def _relative(g: Generator, servant_no: str, kinship: str, p: _Person, address: str,
+              married_on: dt.date | None = None) -> dict[str, str]:
+    age = (TODAY - p.born).days // 365
+    return {
+        "табельный_номер": servant_no, "родство": kinship, "фамилия": p.surname(), "имя": p.first,
+        "отчество": p.middle, "прежние_фамилии": p.former(married_on),
+        "дата_рождения": _d(p.born), "место_рождения": g.rng.choice(world.BIRTH_PLACES),
+        "место_работы": g.workplace(age), "адрес": address,
+        "инн": g.person_inn() if age >= 14 and g.rng.random() < 0.4 else "",
+    }
+
+
+def _family(g: Generator, no: str, me: _Person, father_name: str, address: str,
+            married_on: dt.date | None) -> list[dict[str, str]]:
+    """Parents, spouse and in-laws, children, siblings, perhaps a former spouse."""
+    rng, rows = g.rng, []
+    birth_last = me.maiden or me.last
+    if rng.random() < 0.85:
+        dad = _Person(birth_last, father_name, names.patronymic(
+            names.male_name(rng, me.born.year - 50), female=False), False,
+            g.birth(me.born.year - 38, me.born.year - 20))
+        rows.append(_relative(g, no, "отец", dad, g.address()))
+    if rng.random() < 0.9:
+        mum = g.person(True, g.birth(me.born.year - 36, me.born.year - 19), last=birth_last)
+        mum.maiden = g.other_surname(birth_last)
+        rows.append(_relative(g, no, "мать", mum, address if rng.random() < 0.3 else g.address()))
+    for _ in range(rng.choices((0, 1, 2), (35, 45, 20))[0]):
+        female = rng.random() < 0.5
+        sib = g.person(female, g.birth(me.born.year - 8, me.born.year + 8), last=birth_last,
+                       father=father_name)
+        if female and (TODAY - sib.born).days > 20 * 365 and rng.random() < 0.6:
+            sib.maiden, sib.last = sib.last, g.other_surname(sib.last)
+        rows.append(_relative(g, no, "сестра" if female else "брат", sib, g.address(),
+                              married_on=None))
+    if married_on is not None:
+        spouse_father = names.male_name(rng, me.born.year - 30)
+        spouse = g.person(not me.female, g.birth(me.born.year - 5, me.born.year + 5),
+                          last=me.last if me.female else g.other_surname(me.last),
+                          father=spouse_father)
+        if not me.female:
+            spouse.maiden, spouse.last = spouse.last, me.last
+        rows.append(_relative(g, no, "супруг" if me.female else "супруга", spouse, address, married_on))
+        in_law_last = spouse.maiden or spouse.last
+        if rng.random() < 0.5:
+            fil = g.person(False, g.birth(spouse.born.year - 35, spouse.born.year - 20),
+                           last=in_law_last)
+            fil.first = spouse_father
+            rows.append(_relative(g, no, "отец супруги" if not me.female else "отец супруга",
+                                  fil, g.address()))
+        if rng.random() < 0.5:
+            mil = g.person(True, g.birth(spouse.born.year - 33, spouse.born.year - 19),
+                           last=in_law_last)
+            rows.append(_relative(g, no, "мать супруги" if not me.female else "мать супруга",
+                                  mil, g.address()))
+        dad_name = spouse.first if me.female else me.first
+        for _ in range(rng.choices((0, 1, 2, 3), (20, 35, 35, 10))[0]):
+            born = g.birth(max(married_on.year, me.born.year + 19), TODAY.year)
+            female = rng.random() < 0.5
+            child = g.person(female, born, last=me.last, father=dad_name)
+            kin = "дочь" if female else "сын"
+            age = (TODAY - born).days // 365
+            if age >= 23 and rng.random() < 0.5:
+                child_spouse = g.person(not female, g.birth(born.year - 3, born.year + 3),
+                                        last=g.other_surname(child.last))
+                if female:
+                    child.maiden, child.last = child.last, child_spouse.last
+                else:
+                    child_spouse.maiden, child_spouse.last = child_spouse.last, child.last
+                rows.append(_relative(g, no, "супруг(а) сына/дочери", child_spouse, g.address()))
+            rows.append(_relative(g, no, kin, child, address if age < 18 else g.address()))
+    if rng.random() < 0.08:
+        ex = g.person(not me.female, g.birth(me.born.year - 4, me.born.year + 4))
+        rows.append(_relative(g, no, "бывший супруг(а)", ex, g.address()))
+    return rows
+
+
+def generate(seed: int = 1, servants: int = 420) -> DemoData:
+    """Rows of the servants and relatives files; candidates and dismissed ones included."""
+    g = Generator(seed)
+    rng, data = g.rng, DemoData()
+    orgs = world.ORGANISATIONS
+    positions = [p[0] for p in world.POSITIONS]
+    position_weights = [p[2] for p in world.POSITIONS]
+    for i in range(servants):
+        no = f"{i + 1:05d}"
+        female = rng.random() < 0.62
+        born = g.birth(1960, 2003)
+        father_name = names.male_name(rng, born.year - 27)
+        me = g.person(female, born, father=father_name)
+        married_on = None
+        if TODAY.year - born.year > 22 and rng.random() < 0.68:
+            married_on = g.date_between(dt.date(born.year + 19, 1, 1),
+                                        dt.date(min(born.year + 35, TODAY.year), 12, 31))
+            if female:
+                me.maiden, me.last = me.last, g.other_surname(me.last)
+        org_weights = (6, 2, 1)
+        org = rng.choices(orgs, org_weights)[0]
+        roll = rng.random()
+        status = "кандидат" if roll < 0.06 else "уволен" if roll < 0.09 else "служащий"
+        hired = None if status == "кандидат" else g.date_between(
+            max(dt.date(born.year + 20, 1, 1), dt.date(1995, 1, 1)), TODAY - dt.timedelta(days=30))
+        dismissed = g.date_between(hired, TODAY) if hired and status == "уволен" else None
+        address = g.address()
+        data.servants.append({
+            "табельный_номер": no, "фамилия": me.surname(), "имя": me.first, "отчество": me.middle,
+            "прежние_фамилии": me.former(married_on), "дата_рождения": _d(born),
+            "инн": g.person_inn(), "снилс": g.snils(), "организация": org["name"],
+            "организация_инн": organisation_inn(org), "подразделение": rng.choice(org["departments"]),
+            "должность": rng.choices(positions, position_weights)[0], "статус": status,
+            "дата_приема": _d(hired), "дата_увольнения": _d(dismissed), "адрес": address,
+            "телефон": f"+7 9{rng.randrange(10, 99)} {rng.randrange(100, 999)}-{rng.randrange(10, 99)}-"
+                       f"{rng.randrange(10, 99)}",
+            "email": f"{world.translit(me.surname())}.{world.translit(me.first[0])}"
+                     f"{world.translit(me.middle[0])}{no}@{world.EMAIL_DOMAIN}",
+        })
+        data.relatives += _family(g, no, me, father_name, address, married_on)
+        data.questionnaire_dates[no] = g.date_between(TODAY - dt.timedelta(days=700), TODAY)
+    return data
+
+
+def organisation_inn(org: dict[str, Any]) -> str:
+    return identifiers.make_inn(org["inn_prefix"], person=False)

@@ -1,0 +1,1 @@
+"""Web pages of the people area: lists, the servant card, create and edit forms."""
