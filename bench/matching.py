@@ -247,7 +247,7 @@ def main() -> None:
             cmd = [sys.executable, __file__, "--measure", str(path), *extra]
             if args.threshold is not None:
                 cmd += ["--threshold", str(args.threshold)]
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
             print_result(label, json.loads(out.strip().splitlines()[-1]), title)
 
 

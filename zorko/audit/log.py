@@ -28,6 +28,7 @@ ACTIONS = {
     "screening.run": "проверка",
     "finding.review": "решение по срабатыванию",
     "report.download": "выгрузка отчёта",
+    "matching.export": "выгрузка сопоставления с реестрами",
 }
 
 

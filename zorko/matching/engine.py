@@ -106,8 +106,13 @@ def query_names(index: int, person: PersonQuery) -> list[QueryName]:
                       region, person.birth_date) for kind, ln in surnames]
 
 
-def _wanted_terms(names: list[QueryName]) -> dict[str, set[str]]:
+def _wanted_terms(names: list[QueryName],
+                  pairs: list[tuple[int, Candidate]]) -> dict[str, set[str]]:
     wanted: dict[str, set[str]] = {k: set() for k in ("ln", "sk", "fn", "mn", "f1", "m1")}
+    for _, c in pairs:
+        wanted["ln"].add(c.ln)
+        wanted["fn"].add(c.fn)
+        wanted["mn"].add(c.mn)
     for n in names:
         wanted["ln"].add(n.ln)
         wanted["sk"].add(n.sk)
@@ -149,7 +154,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     params.u_fuzzy = smoothed_u(index.u_fuzzy, index.sampled_pairs)
     names = [n for i, person in enumerate(people) for n in query_names(i, person)]
     pairs = candidate_pairs(con, index, names)
-    ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names)), params,
+    ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names, pairs)), params,
                   index.region_share, index.inn_region_share, index.gender_share,
                   first_name_gender())
     if index.has_inn:

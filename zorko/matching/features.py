@@ -22,6 +22,9 @@ from zorko.matching.model import (
 )
 from zorko.matching.names import gender_form_matches, patronymic_gender
 
+# A misspelt value is compared with the registry value and its few look-alikes.
+TYPO_NEIGHBOURS = 3
+
 
 @dataclass(slots=True, frozen=True)
 class QueryName:
@@ -114,7 +117,7 @@ def name_level(a: str, b: str) -> str:
     """Comparison level of two comparable name parts (never a substring test)."""
     if not a or not b:
         return "missing"
-    if a == b:
+    if a == b or _skeleton(a) == _skeleton(b):
         return "exact"
     if len(a) == 1 or len(b) == 1:
         return "initial" if a[0] == b[0] else "diff"
@@ -125,6 +128,14 @@ def name_level(a: str, b: str) -> str:
     if distance == 2 and shortest >= 7:
         return "typo2"
     return "diff"
+
+
+_SKELETON = str.maketrans({"ь": None, "ъ": None, "й": "и", "э": "е"})
+
+
+def _skeleton(name: str) -> str:
+    """What survives transliteration: ICAO drops ь and ъ and writes й as «i», э as «e»."""
+    return name.translate(_SKELETON)
 
 
 def first_name_level(a: str, b: str, genders: dict[str, str]) -> str:
@@ -170,7 +181,9 @@ def compare_last_name(q: QueryName, c: Candidate, ctx: Context) -> Signal:
         u = max(ctx.counts.get(("sk", c.sk), 1) - ctx.counts.get(("ln", q.ln), 0), 1) / ctx.persons
         detail = f"{what} совпадает только в другой родовой форме {_quote(q.ln, c.ln)}"
     elif level in ("typo1", "typo2"):
-        u = ctx.params.u_fuzzy[f"ln_{level}"]
+        # A slip in a rare surname is nearly as telling as the surname itself (Splink's
+        # term-frequency adjustment of fuzzy levels): u is bounded by the value's share.
+        u = min(ctx.params.u_fuzzy[f"ln_{level}"], TYPO_NEIGHBOURS * ctx.share("ln", c.ln))
         letters = "одной буквой или перестановкой букв" if level == "typo1" else "двумя буквами"
         detail = f"{what} отличается {letters} {_quote(q.ln, c.ln)}"
     else:
@@ -213,7 +226,7 @@ def _given_name_signal(feature: str, word: str, kind: str, initial_kind: str, le
         full = b if len(a) == 1 else a
         detail = f"{word} «{full}» совместимо с инициалом «{a[0].upper()}.»"
     elif level in ("typo1", "typo2"):
-        u = ctx.params.u_fuzzy[f"{kind}_{level}"]
+        u = min(ctx.params.u_fuzzy[f"{kind}_{level}"], TYPO_NEIGHBOURS * ctx.share(kind, b))
         letters = "одной буквой или перестановкой букв" if level == "typo1" else "двумя буквами"
         detail = f"{word} отличается {letters} {_quote(a, b)}"
     else:
