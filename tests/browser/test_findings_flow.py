@@ -50,7 +50,7 @@ def test_screen_review_and_download_report(page, live_server, make_servant, make
     page.wait_for_url(f"{live_server.url}/")
 
     # Start a screening of this person from their findings page; the progress page opens.
-    page.goto(f"{live_server.url}/people/{servant.pk}/findings/")
+    page.goto(f"{live_server.url}/people/{servant.pk}/")
     page.wait_for_function("document.getElementById('link-graph').dataset.nodes > 0")
     assert page.locator("#link-graph canvas").count() > 0  # cytoscape drew the graph
     page.click("#run-person")
@@ -63,7 +63,7 @@ def test_screen_review_and_download_report(page, live_server, make_servant, make
     assert page.locator(".job-status").get_attribute("data-status") in {"done", "failed"}
 
     # The finding's path is highlighted on the graph.
-    page.goto(f"{live_server.url}/people/{servant.pk}/findings/")
+    page.goto(f"{live_server.url}/people/{servant.pk}/")
     page.click(f"button.show-path[data-finding='{finding.pk}']")
     page.wait_for_function(f"document.getElementById('link-graph').dataset.finding === '{finding.pk}'")
     highlighted = page.evaluate("window.zorkoGraph.nodes('.path').map(n => n.id())")
@@ -82,7 +82,7 @@ def test_screen_review_and_download_report(page, live_server, make_servant, make
     assert finding.status == Finding.Status.DISMISSED
 
     # Download the report from the servant's page.
-    page.goto(f"{live_server.url}/people/{servant.pk}/findings/")
+    page.goto(f"{live_server.url}/people/{servant.pk}/")
     with page.expect_download() as download_info:
         page.click("#report-pdf")
     path = download_info.value.path()

@@ -117,12 +117,18 @@ def test_graph_json_contains_the_evidence_path(client_as, make_servant):
     assert not any(n["highlighted"] for n in plain["nodes"])
 
 
-def test_servant_findings_page_has_graph_and_report_links(client_as, make_servant):
+def test_servant_card_has_findings_graph_and_report_links(client_as, make_servant):
     servant, wife = make_family(make_servant)
-    make_finding(servant, relative=wife)
-    html = client_as("inspector").get(f"/people/{servant.pk}/findings/").content.decode()
-    assert 'id="link-graph"' in html and "/static/vendor/cytoscape.min.js" in html
-    assert f"/people/{servant.pk}/report.pdf" in html and "Запустить проверку" in html
+    finding = make_finding(servant, relative=wife)
+    for url in (f"/people/{servant.pk}/", f"/people/{servant.pk}/findings/"):
+        html = client_as("inspector").get(url).content.decode()
+        assert 'id="link-graph"' in html and "/static/vendor/cytoscape.min.js" in html
+        assert f"/people/{servant.pk}/report.pdf" in html and "Запустить проверку" in html
+        assert f'data-finding="{finding.pk}"' in html
+    viewer_card = client_as("viewer").get(f"/people/{servant.pk}/").content.decode()
+    assert 'id="link-graph"' in viewer_card and "Запустить проверку" not in viewer_card
+    hr_card = client_as("hr").get(f"/people/{servant.pk}/").content.decode()
+    assert servant.full_name in hr_card and 'id="link-graph"' not in hr_card
 
 
 def test_graph_export_as_followthemoney_is_audited(client_as, make_servant):
