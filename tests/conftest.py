@@ -73,7 +73,9 @@ def _audit_log_emptied_before_flush(request: Any) -> Any:
     for that one statement. (PostgreSQL flushes with TRUNCATE, which row
     triggers do not see.)
     """
-    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")))
+    if not transactional and not {"transactional_db", "live_server"} & set(request.fixturenames):
         yield
         return
     request.getfixturevalue("transactional_db")

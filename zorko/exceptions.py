@@ -74,3 +74,7 @@ class ImportFailed(InputFileError):
         self.line = line
         self.field = field
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None, str | None]]:
+        # Parser processes send it back to the loading process by pickling.
+        return (type(self), (self.file, self.reason, self.line, self.field))

@@ -1,0 +1,136 @@
+"""Benchmark: loading ЕГРЮЛ extracts into the registry store. Prints figures; asserts nothing.
+
+    .venv/bin/python bench/registry_load.py                 # 100 000 and 1 000 000 companies
+    .venv/bin/python bench/registry_load.py --sizes 100000  # just one size
+    .venv/bin/python bench/registry_load.py --workers 1     # parse in the loading process only
+
+For each size it generates its own files in the real format (windows-1251,
+1000 ``СвЮЛ`` per file, addresses in both forms, a director, 1–3
+founders), then runs each measurement in a fresh subprocess:
+
+* **floor** — a bare ``lxml.iterparse`` pass over the same files (records
+  cleared as they complete, nothing extracted): the parse floor;
+* **first** — a first load into an empty store;
+* **reload** — loading the same, unchanged files again (checksum skip).
+
+Peak RSS is the subprocess's own (``ru_maxrss``) and, separately, the
+largest parser worker process. Targets on 2 cores: first load within
+2.5× of the floor; reload ≥ 3× faster than the first load; RSS < 1 GB
+and flat as the input grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def generate(folder: Path, size: int) -> list[Path]:
+    from zorko.registry.synthetic import write_egrul
+
+    marker = folder / f".complete-{size}"
+    if marker.exists():
+        return sorted(folder.glob("*.xml"))
+    shutil.rmtree(folder, ignore_errors=True)
+    started = time.monotonic()
+    paths = write_egrul(folder, size)
+    marker.touch()
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    print(f"  сгенерировано {size:,} компаний, {len(paths)} файлов, {mb:,.0f} МБ "
+          f"за {time.monotonic() - started:.0f} с", flush=True)
+    return paths
+
+
+def child(mode: str, folder: str, db: str, workers: int) -> None:
+    """Runs in a subprocess: one measurement, printed as JSON on the last line."""
+    started = time.monotonic()
+    records = 0
+    if mode == "floor":
+        from lxml import etree
+
+        for path in sorted(Path(folder).glob("*.xml")):
+            for _event, element in etree.iterparse(str(path), tag="СвЮЛ"):
+                records += 1
+                parent = element.getparent()
+                element.clear()
+                parent.clear()
+                while parent.getprevious() is not None:
+                    del parent.getparent()[0]
+    else:
+        from zorko.registry import loader
+
+        result = loader.load("egrul", [folder], db_path=db, workers=workers)
+        records = result.totals.records
+    seconds = time.monotonic() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "records": records, "rss_kb": own, "workers_rss_kb": workers_rss}))
+
+
+def measure(mode: str, folder: Path, db: Path, workers: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(folder), str(db), "--workers", str(workers)],
+        check=True, capture_output=True, text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--workers", type=int, default=0, help="parser processes (0: the loader's default)")
+    parser.add_argument("--workdir", type=Path, default=None, help="where to keep generated files")
+    parser.add_argument("--child", nargs=3, metavar=("MODE", "FOLDER", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child, workers=args.workers or 0)
+        return
+
+    from zorko.registry.loader import default_workers
+
+    workers = args.workers or default_workers()
+    workdir = args.workdir or Path(tempfile.gettempdir()) / "zorko-bench-registry"
+    print(f"Загрузка ЕГРЮЛ: процессор {os.cpu_count()} ядер, процессов разбора {workers}", flush=True)
+    rows = []
+    for size in args.sizes:
+        folder = workdir / f"egrul-{size}"
+        generate(folder, size)
+        db = workdir / f"registry-{size}.duckdb"
+        for suffix in ("", ".wal"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        floor = measure("floor", folder, db, workers)
+        first = measure("first", folder, db, workers)
+        again = measure("reload", folder, db, workers)
+        rows.append((size, floor, first, again))
+        print(f"  {size:,}: разбор {floor['seconds']:.1f} с, первая загрузка {first['seconds']:.1f} с, "
+              f"повторная {again['seconds']:.1f} с", flush=True)
+        db.unlink(missing_ok=True)
+
+    print()
+    print(f"{'компаний':>10} | {'разбор, с':>9} | {'загрузка, с':>11} | {'комп./с':>8} | "
+          f"{'к разбору':>9} | {'повтор, с':>9} | {'комп./с':>9} | {'ускорение':>9} | "
+          f"{'RSS, МБ':>7} | {'RSS разбора, МБ':>15}")
+    for size, floor, first, again in rows:
+        ratio = first["seconds"] / floor["seconds"]
+        speedup = first["seconds"] / again["seconds"]
+        rss = max(first["rss_kb"], again["rss_kb"]) / 1024
+        workers_rss = first["workers_rss_kb"] / 1024
+        print(f"{size:>10,} | {floor['seconds']:>9.1f} | {first['seconds']:>11.1f} | "
+              f"{size / first['seconds']:>8,.0f} | {ratio:>8.2f}× | {again['seconds']:>9.2f} | "
+              f"{size / again['seconds']:>9,.0f} | {speedup:>8.1f}× | {rss:>7.0f} | {workers_rss:>15.0f}")
+    print("\nЦели (2 ядра): загрузка ≤ 2,5× разбора; повтор ≥ 3× быстрее; RSS < 1024 МБ и не растёт.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""hidden_relative: a probable relative missing from the questionnaire, linked to a supplier."""
+
+from __future__ import annotations
+
+from tests.affiliation.conftest import ORG, relative, servant
+
+
+def test_sister_under_feminine_surname_and_same_patronymic(reg, run):
+    supplier = reg.company("Сестрина")
+    reg.role(supplier, "director", "Волкова", "Елена", "Игоревна")
+    reg.contract(ORG, supplier)
+    [finding] = run(servant("Волков", "Андрей", "Игоревич"))
+    assert (finding.rule, finding.severity) == ("hidden_relative", "medium")
+    assert finding.relative_key is None
+    assert "возможно, брат или сестра" in finding.explanation
+    assert finding.evidence["match"]["kinship_guess"] == "sibling"
+
+
+def test_child_with_patronymic_from_servants_first_name(reg, run):
+    supplier = reg.company("Сыновья")
+    reg.role(supplier, "founder", "Волков", "Денис", "Андреевич")
+    reg.contract(ORG, supplier)
+    [finding] = run(servant("Волков", "Андрей", "Игоревич"))
+    assert finding.rule == "hidden_relative"
+    assert finding.evidence["match"]["kinship_guess"] == "child"
+
+
+def test_sibling_under_servants_maiden_surname(reg, run):
+    supplier = reg.company("Девичья")
+    reg.role(supplier, "director", "Кузнецов", "Павел", "Петрович")
+    reg.contract(ORG, supplier)
+    me = servant("Смирнова", "Ольга", "Петровна", former_last_names=["Кузнецова"])
+    [finding] = run(me)
+    assert finding.rule == "hidden_relative"
+
+
+def test_declared_relative_is_not_hidden(reg, run):
+    supplier = reg.company("Сестрина")
+    reg.role(supplier, "director", "Волкова", "Елена", "Игоревна")
+    reg.contract(ORG, supplier)
+    found = run(servant("Волков", "Андрей", "Игоревич", relatives=[relative("Волкова", "Елена", "Игоревна")]))
+    assert [f.rule for f in found] == ["relative_supplier"]
+
+
+def test_same_surname_without_supplier_link_raises_nothing(reg, run):
+    company = reg.company("Чужая")
+    reg.role(company, "director", "Волкова", "Елена", "Игоревна")
+    assert run(servant("Волков", "Андрей", "Игоревич")) == []
+
+
+def test_different_patronymic_is_not_a_sibling(reg, run):
+    supplier = reg.company("Однофамильцы")
+    reg.role(supplier, "director", "Волкова", "Елена", "Сергеевна")
+    reg.contract(ORG, supplier)
+    assert run(servant("Волков", "Андрей", "Игоревич")) == []

@@ -1,0 +1,84 @@
+"""own_entrepreneur, own_director, own_founder: the servant's own business."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.affiliation.conftest import ORG, servant
+
+
+def rules(found):
+    return {(f.rule, f.severity) for f in found}
+
+
+def test_active_entrepreneur_with_same_inn_is_high(reg, run):
+    me = servant("Сидоров", "Пётр", "Ильич", inn="420712345678")
+    reg.entrepreneur("СИДОРОВ", "ПЕТР", "ИЛЬИЧ", inn="420712345678")
+    found = run(me)
+    assert rules(found) == {("own_entrepreneur", "high")}
+    assert found[0].score == 1.0
+    assert "ИНН 420712345678 совпадает" in found[0].explanation
+
+
+def test_terminated_entrepreneur_raises_nothing(reg, run):
+    reg.entrepreneur("Сидоров", "Пётр", "Ильич", terminated=date(2024, 5, 1))
+    assert run(servant("Сидоров", "Пётр", "Ильич")) == []
+
+
+def test_director_of_commercial_company_found_through_yo_and_latin_lookalikes(reg, run):
+    company = reg.company("Вектор")
+    # Registry spells «Семёнов» with ё and a Latin «o» and «C» inside.
+    reg.role(company, "director", "Cемёнoв", "Артём", "Олегович")
+    found = run(servant("Семенов", "Артем", "Олегович"))
+    assert rules(found) == {("own_director", "high")}
+    assert found[0].subject_ogrn == company["ogrn"]
+
+
+def test_director_of_municipal_school_is_not_business(reg, run):
+    school = reg.company("Школа № 5", legal_form="Муниципальное бюджетное общеобразовательное учреждение")
+    reg.role(school, "director", "Семенов", "Артем", "Олегович")
+    assert run(servant("Семенов", "Артем", "Олегович")) == []
+
+
+def test_terminated_company_raises_no_director_finding(reg, run):
+    company = reg.company("Закрытое", terminated=date(2023, 1, 1))
+    reg.role(company, "director", "Семенов", "Артем", "Олегович")
+    assert run(servant("Семенов", "Артем", "Олегович")) == []
+
+
+def test_founder_share_is_medium_unless_company_supplies_own_organisation(reg, run):
+    plain = reg.company("Доля")
+    reg.role(plain, "founder", "Семенов", "Артем", "Олегович")
+    assert rules(run(servant("Семенов", "Артем", "Олегович"))) == {("own_founder", "medium")}
+    reg.contract(ORG, plain)
+    found = run(servant("Семенов", "Артем", "Олегович"))
+    assert rules(found) == {("own_founder", "high")}
+    assert found[0].evidence["contracts"][0]["price"] == "150000.00"
+
+
+def test_namesake_in_another_region_is_not_high(reg, run):
+    far = reg.company("Далёкая", region="77")
+    reg.role(far, "director", "Семенов", "Артем", "Олегович", region="77")
+    found = run(servant("Семенов", "Артем", "Олегович"))
+    assert [f.severity for f in found] == ["medium"]
+    assert "отличается от региона проживания" in found[0].explanation
+
+
+def test_common_name_in_same_region_is_not_high(reg, run):
+    for i in range(4):
+        company = reg.company(f"Фирма {i}")
+        reg.role(company, "director", "Иванов", "Александр", "Сергеевич", inn=f"42000000{i:04d}")
+    found = run(servant("Иванов", "Александр", "Сергеевич"))
+    assert found and all(f.severity != "high" for f in found)
+    assert "ФИО распространённое" in found[0].explanation
+
+
+def test_different_known_inn_is_another_person(reg, run):
+    company = reg.company("Тёзка")
+    reg.role(company, "director", "Семенов", "Артем", "Олегович", inn="420799999999")
+    assert run(servant("Семенов", "Артем", "Олегович", inn="420711111111")) == []
+
+
+def test_former_servant_gets_no_own_business_finding(reg, run):
+    reg.entrepreneur("Сидоров", "Пётр", "Ильич")
+    assert run(servant("Сидоров", "Пётр", "Ильич", status="dismissed", dismissed_on=date(2020, 1, 1))) == []

@@ -1,0 +1,78 @@
+"""KPI dashboard: monthly shares and the per-organisation table on a small scenario."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+from django.utils import timezone
+
+from zorko.findings.kpi import monthly_kpi
+from zorko.findings.models import FindingDecision, ScreenedPerson
+from zorko.findings.review import review_finding
+from zorko.people.kinship import Kinship
+from zorko.people.models import Organisation, Relative, Servant
+
+from .scenario import make_finding, make_run
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 10, 0))
+
+
+def _screen(servant: Servant, day: date, registry_oldest: date, relatives_checked: int | None = None) -> None:
+    make_run([servant], registry_oldest=registry_oldest)
+    row = ScreenedPerson.objects.filter(servant=servant).latest("pk")
+    if relatives_checked is not None:
+        row.relatives_checked = relatives_checked
+    row.screened_at = _at(day)
+    row.save()
+
+
+@pytest.fixture
+def scenario(make_servant, make_user):
+    """5 servants: checked from Feb, from Apr (finding reviewed in Apr), never (stale registry),
+    never (relative not screened), and one in another organisation from May."""
+    other = Organisation.objects.create(name="Управление образования", inn="4205111110")
+    s1, s2, s3, s4 = (make_servant(n, "Иван", "Иванович") for n in ("Акимов", "Белов", "Волков", "Гусев"))
+    s5 = make_servant("Дёмина", "Анна", "Петровна", organisation=other)
+    candidate = make_servant("Егоров", "Пётр", "Ильич", status=Servant.Status.CANDIDATE)
+    Relative.objects.create(servant=s4, kinship=Kinship.SON, last_name="Гусев", first_name="Олег",
+                            middle_name="Иванович")
+    _screen(s1, date(2026, 2, 10), date(2026, 2, 1))
+    _screen(s2, date(2026, 3, 5), date(2026, 3, 1))
+    finding = make_finding(s2, rule="own_director",
+                           evidence={"subject": {"kind": "company", "ogrn": "1", "name": "ООО «А»"}})
+    type(finding).objects.filter(pk=finding.pk).update(first_found_at=_at(date(2026, 3, 5)))
+    review_finding(finding, "dismissed", make_user("inspector"), "Тезка из другого региона")
+    FindingDecision.objects.filter(finding=finding).update(at=_at(date(2026, 4, 20)))
+    _screen(s3, date(2026, 2, 10), date(2025, 12, 1))
+    _screen(s4, date(2026, 2, 10), date(2026, 2, 1), relatives_checked=0)
+    _screen(s5, date(2026, 5, 15), date(2026, 5, 1))
+    _screen(candidate, date(2026, 2, 10), date(2026, 2, 1))
+    return other
+
+
+def test_monthly_shares(scenario):
+    months = monthly_kpi(2026, today=date(2026, 6, 10))
+    assert [m.checked for m in months] == [0, 1, 1, 2, 3, 3]
+    assert {m.total for m in months} == {5}
+    assert [m.percent for m in months[1:5]] == [20.0, 20.0, 40.0, 60.0]
+    later = monthly_kpi(2026, today=date(2026, 12, 20))
+    assert [m.on_plan for m in later[5:11]] == [True, True, False, False, False, False]
+    only_b = monthly_kpi(2026, scenario, today=date(2026, 6, 10))
+    assert [m.checked for m in only_b[3:6]] == [0, 1, 1] and only_b[0].total == 1
+
+
+def test_kpi_page_numbers(scenario, client_as):
+    html = client_as("viewer").get("/kpi/?year=2026&month=5").content.decode()
+
+    def cell(pattern: str) -> list[str]:
+        return re.findall(pattern, html, re.S)
+
+    actual = {int(m): v.strip() for m, v in cell(r'data-month="(\d+)".*?class="actual">([^<]*)<')}
+    assert [actual[m].replace(",", ".") for m in (2, 3, 4, 5)] == ["20.0", "20.0", "40.0", "60.0"]
+    orgs = cell(r'data-organisation="\d+"><td><a[^>]*>([^<]*)</a></td><td>(\d+)</td><td>(\d+)</td>')
+    assert sorted(orgs) == [("Администрация", "4", "2"), ("Управление образования", "1", "1")]
+    assert "vendor/chart.umd.min.js" in html and '"plan": [0, 10, 20' in html

@@ -1,0 +1,122 @@
+"""A small registry store for tests: the tables of docs/registry-schema.md and one-line adders.
+
+Uses the registry package's ``ensure_schema`` when it is installed, so the
+tests run against the real schema; the DDL below mirrors the documented one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+
+from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
+
+DDL = """
+CREATE TABLE IF NOT EXISTS companies (ogrn VARCHAR PRIMARY KEY, inn VARCHAR, kpp VARCHAR, full_name VARCHAR,
+  short_name VARCHAR, legal_form VARCHAR, status VARCHAR, terminated_on DATE, region VARCHAR, address VARCHAR,
+  address_parts JSON, address_norm VARCHAR, okved VARCHAR, registered_on DATE, first_seen DATE, last_seen DATE,
+  load_id INTEGER);
+CREATE TABLE IF NOT EXISTS entrepreneurs (ogrnip VARCHAR PRIMARY KEY, inn VARCHAR, last_name VARCHAR,
+  first_name VARCHAR, middle_name VARCHAR, status VARCHAR, terminated_on DATE, region VARCHAR, okved VARCHAR,
+  registered_on DATE, first_seen DATE, last_seen DATE, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS person_roles (subject_kind VARCHAR, subject_ogrn VARCHAR, role VARCHAR,
+  last_name VARCHAR, first_name VARCHAR, middle_name VARCHAR, inn VARCHAR, share_percent DOUBLE,
+  share_nominal DECIMAL(18,2), title VARCHAR, since DATE, unreliable BOOLEAN, region VARCHAR, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS company_owners (subject_ogrn VARCHAR, owner_kind VARCHAR, owner_ogrn VARCHAR,
+  owner_inn VARCHAR, owner_name VARCHAR, share_percent DOUBLE, share_nominal DECIMAL(18,2), since DATE,
+  load_id INTEGER);
+CREATE TABLE IF NOT EXISTS contracts (reg_num VARCHAR PRIMARY KEY, law VARCHAR, sign_date DATE,
+  price DECIMAL(18,2), currency VARCHAR, subject VARCHAR, customer_inn VARCHAR, customer_kpp VARCHAR,
+  customer_name VARCHAR, customer_ogrn VARCHAR, load_id INTEGER, first_seen DATE, last_seen DATE);
+CREATE TABLE IF NOT EXISTS contract_suppliers (reg_num VARCHAR, supplier_kind VARCHAR, supplier_inn VARCHAR,
+  supplier_kpp VARCHAR, supplier_ogrn VARCHAR, supplier_name VARCHAR, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS disqualified (last_name VARCHAR, first_name VARCHAR, middle_name VARCHAR,
+  full_name VARCHAR, birth_date DATE, birth_place VARCHAR, organisation VARCHAR, organisation_inn VARCHAR,
+  position VARCHAR, article VARCHAR, term VARCHAR, starts_on DATE, ends_on DATE, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS mass_persons (inn VARCHAR, last_name VARCHAR, first_name VARCHAR,
+  middle_name VARCHAR, kind VARCHAR, companies INTEGER, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS mass_addresses (address VARCHAR, address_norm VARCHAR, region VARCHAR,
+  companies INTEGER, load_id INTEGER);
+CREATE TABLE IF NOT EXISTS loads (load_id INTEGER PRIMARY KEY, source VARCHAR, file VARCHAR, checksum VARCHAR,
+  loaded_at TIMESTAMP, extract_date DATE, records INTEGER, added INTEGER, changed INTEGER, unchanged INTEGER,
+  status VARCHAR);
+"""
+
+_seq = itertools.count(1)
+
+
+def create_registry(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    con.execute(DDL)
+    return con
+
+
+class Registry:
+    """Adds registry rows the way an importer would, with valid generated identifiers."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, region: str = "42") -> None:
+        self.con = create_registry(con)
+        self.region = region
+
+    def company(self, name: str, *, region: str | None = None, address: str = "", terminated: date | None = None,
+                legal_form: str = "Общество с ограниченной ответственностью", load_id: int = 1) -> dict[str, Any]:
+        n = next(_seq)
+        region = region or self.region
+        ogrn, inn = make_ogrn(f"10{region}{n:08d}"), make_inn(f"{region}05{n:05d}", person=False)
+        self.con.execute(
+            "INSERT INTO companies (ogrn, inn, full_name, short_name, legal_form, status, terminated_on, region, "
+            "address, address_norm, load_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [ogrn, inn, f"{legal_form.upper()} «{name}»", f"ООО «{name}»", legal_form,
+             "Ликвидация" if terminated else None, terminated, region, address, address.lower() or None,
+             load_id])
+        return {"kind": "company", "ogrn": ogrn, "inn": inn}
+
+    def role(self, subject: dict[str, Any], role: str, last: str, first: str, middle: str = "", *,
+             inn: str | None = None, region: str | None = None, since: date | None = None, load_id: int = 1) -> None:
+        self.con.execute(
+            "INSERT INTO person_roles (subject_kind, subject_ogrn, role, last_name, first_name, middle_name, inn, "
+            "since, unreliable, region, load_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)",
+            [subject["kind"], subject["ogrn"], role, last, first, middle, inn, since, region or self.region, load_id])
+
+    def entrepreneur(self, last: str, first: str, middle: str = "", *, inn: str | None = None,
+                     region: str | None = None, terminated: date | None = None, load_id: int = 1) -> dict[str, Any]:
+        n = next(_seq)
+        region = region or self.region
+        ogrnip = make_ogrnip(f"3{region}000{n:08d}")
+        person_inn = inn or make_inn(f"{region}07{n:06d}", person=True)
+        self.con.execute(
+            "INSERT INTO entrepreneurs (ogrnip, inn, last_name, first_name, middle_name, status, terminated_on, "
+            "region, load_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [ogrnip, person_inn, last, first, middle, None, terminated, region, load_id])
+        subject = {"kind": "entrepreneur", "ogrn": ogrnip, "inn": person_inn}
+        self.role(subject, "entrepreneur", last, first, middle, inn=inn, region=region, load_id=load_id)
+        return subject
+
+    def contract(self, customer_inn: str, supplier: dict[str, Any], price: str = "150000.00",
+                 sign_date: date = date(2026, 3, 10), load_id: int = 1) -> str:
+        reg_num = f"3420500000726{next(_seq):06d}"
+        self.con.execute(
+            "INSERT INTO contracts (reg_num, law, sign_date, price, currency, subject, customer_inn, load_id) "
+            "VALUES (?, '44-ФЗ', ?, ?, 'RUB', 'Поставка канцелярских товаров', ?, ?)",
+            [reg_num, sign_date, Decimal(price), customer_inn, load_id])
+        self.con.execute(
+            "INSERT INTO contract_suppliers (reg_num, supplier_kind, supplier_inn, supplier_ogrn, supplier_name, "
+            "load_id) VALUES (?, ?, ?, ?, ?, ?)",
+            [reg_num, supplier["kind"], supplier["inn"], supplier["ogrn"], "поставщик", load_id])
+        return reg_num
+
+    def load(self, source: str, extract_date: date, load_id: int | None = None) -> int:
+        load_id = load_id or next(_seq)
+        self.con.execute(
+            "INSERT INTO loads (load_id, source, file, checksum, loaded_at, extract_date, records, status) "
+            "VALUES (?, ?, ?, ?, now(), ?, 1, 'done')", [load_id, source, f"{source}.xml", str(load_id),
+                                                         extract_date])
+        return load_id
+
+
+
+def open_store(path: str) -> Registry:
+    return Registry(duckdb.connect(path))

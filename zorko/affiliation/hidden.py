@@ -1,0 +1,216 @@
+"""Rules for links nobody declared: probable relatives, shared addresses, risk lists.
+
+``hidden_relative`` looks only at the people named in the suppliers of the
+servant's organisation, so a namesake elsewhere in the country raises
+nothing; ``shared_address`` compares normalised addresses; candidates are
+also checked against the disqualified persons and the mass directors and
+founders lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from zorko.affiliation import model as m
+from zorko.affiliation.addresses import address_key
+from zorko.affiliation.context import Context
+from zorko.affiliation.identity import NORM_MACRO
+from zorko.affiliation.kin import patronymic_forms, patronymics_from_first_name, surname_forms
+from zorko.affiliation.model import FindingCandidate, ServantRecord
+from zorko.affiliation.rules import _candidate, _contracts_text, is_active, node
+from zorko.matching.normalize import normalize_name
+
+_ROLES = {"director": "руководитель", "manager": "руководитель управляющей организации",
+          "founder": "учредитель", "entrepreneur": "индивидуальный предприниматель"}
+_GUESS = {"sibling": "возможно, брат или сестра", "child": "возможно, сын или дочь",
+          "parent": "возможно, отец"}
+
+
+def _is_male(middle_name: str) -> bool | None:
+    middle = normalize_name(middle_name)
+    if middle.endswith(("вич", "ич", "оглы", "улы", "уулу")):
+        return True
+    if middle.endswith(("вна", "чна", "кызы", "гызы")):
+        return False
+    return None
+
+
+@dataclass(slots=True)
+class _Kin:
+    """The name forms a relative of this servant would carry, computed once per servant."""
+
+    surnames: set[str]
+    first: str
+    middle: str
+    sibling_middles: set[str]
+    # (surnames, patronymics) of the servant's (or her husband's) children
+    children: list[tuple[set[str], set[str]]]
+
+    @classmethod
+    def of(cls, servant: ServantRecord) -> _Kin:
+        surnames = surname_forms(servant.last_name).union(*(surname_forms(f) for f in servant.former_last_names))
+        male = _is_male(servant.middle_name)
+        fathers = [servant] if male else [r for r in servant.relatives if r.kinship in ("husband", "former_spouse")]
+        children = [(surnames | surname_forms(f.last_name), patronymics_from_first_name(f.first_name))
+                    for f in fathers]
+        middle = normalize_name(servant.middle_name)
+        return cls(surnames, normalize_name(servant.first_name), middle, patronymic_forms(middle), children)
+
+    def guess(self, last: str, first: str, middle: str) -> str | None:
+        in_family = last in self.surnames
+        if in_family and first == self.first and middle == self.middle:
+            return None  # the servant themselves: the own_* rules speak about that
+        if in_family and middle and middle in self.sibling_middles:
+            return "sibling"
+        for surnames, patronymics in self.children:
+            if last in surnames and middle in patronymics:
+                return "child"
+        if in_family and self.middle and _is_male(middle) and self.middle in patronymics_from_first_name(first):
+            return "parent"
+        return None
+
+
+def _declared(servant: ServantRecord, role: dict[str, Any]) -> bool:
+    """The registry person is already in the questionnaire (then the relative_* rules apply)."""
+    last, first, middle = role["norm"]
+    for rel in servant.relatives:
+        if rel.inn and role["inn"] and rel.inn == role["inn"]:
+            return True
+        names = surname_forms(rel.last_name).union(*(surname_forms(f) for f in rel.former_last_names))
+        if last in names and first == normalize_name(rel.first_name) and \
+                middle in ("", normalize_name(rel.middle_name)):
+            return True
+    return bool(servant.inn and role["inn"] == servant.inn)
+
+
+def hidden_relative(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandidate]:
+    org = servant.organisation_inn
+    seen: set[tuple[str, tuple[str, str, str]]] = set()
+    kin = _Kin.of(servant)
+    for role in ctx.supplier_roles.get(org, []):
+        guess = kin.guess(*role["norm"])
+        if guess is None:
+            continue
+        subject = ctx.subjects.get(role["subject_ogrn"])
+        if subject is None or not is_active(subject) or role["role"] not in _ROLES:
+            continue
+        if guess is None or _declared(servant, role) or (role["subject_ogrn"], role["norm"]) in seen:
+            continue
+        seen.add((role["subject_ogrn"], role["norm"]))
+        contracts = ctx.supplier_contracts(org, subject)
+        name = " ".join(p for p in (role["last_name"], role["first_name"], role["middle_name"]) if p)
+        same_region = (role["inn"] or "")[:2] == org[:2] if role["inn"] else role["region"] == org[:2]
+        score = 0.65 if same_region else 0.5
+        person_node = node("person", role["inn"] or normalize_name(name))
+        path = [node("servant", servant.key), person_node, node(subject["kind"], subject["ogrn"]),
+                node("contract", contracts[0]["reg_num"]), node("organisation", org)]
+        text = (f"{name} ({_GUESS[guess]} служащего {servant.full_name}; в анкете не указан) — "
+                f"{_ROLES[role['role']]}: {subject['name']}. {_contracts_text(contracts).capitalize()}.")
+        evidence = {
+            "person": {"key": servant.key, "full_name": servant.full_name, "inn": servant.inn or None},
+            "registry": [{k: v for k, v in role.items() if k != "norm"}],
+            "subject": {k: subject.get(k) for k in ("kind", "ogrn", "inn", "name", "status", "region",
+                                                    "address")},
+            "match": {"score": score, "confidence": "kinship", "explanation": [_GUESS[guess]],
+                      "kinship_guess": guess},
+            "contracts": [{k: c[k] for k in ("reg_num", "sign_date", "price", "subject")} for c in contracts],
+            "organisation": {"inn": org, "name": servant.organisation_name},
+            "graph_path": path,
+        }
+        yield _candidate(m.HIDDEN_RELATIVE, m.MEDIUM if same_region else m.LOW, score, servant, None,
+                         subject, text, evidence)
+
+
+def shared_address(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandidate]:
+    org = servant.organisation_inn
+    homes = [(None, servant.address)] + [(r, r.address) for r in servant.relatives]
+    by_norm: dict[str, Any] = {}
+    for person, address in homes:
+        norm = address_key(address)
+        if norm and norm not in by_norm:
+            by_norm[norm] = (person, address)
+    for subject in ctx.suppliers_of(org):
+        hit = by_norm.get(subject.get("address_key") or "")
+        if hit is None or not is_active(subject):
+            continue
+        relative, address = hit
+        who = f"{relative.kinship_label or relative.kinship} {relative.full_name}" if relative else "служащий"
+        mass = subject["address_key"] in ctx.mass_addresses
+        contracts = ctx.supplier_contracts(org, subject)
+        path = [node("servant", servant.key)] + ([node("relative", relative.key)] if relative else [])
+        path += [node("address", subject["address_key"]), node(subject["kind"], subject["ogrn"]),
+                 node("contract", contracts[0]["reg_num"]), node("organisation", org)]
+        text = (f"Поставщик {subject['name']} (ОГРН {subject['ogrn']}) зарегистрирован по адресу, где "
+                f"проживает {who} ({servant.full_name if relative else servant.full_name}): {address}. "
+                f"{_contracts_text(contracts).capitalize()}."
+                + (" Адрес в списке адресов массовой регистрации ФНС." if mass else ""))
+        evidence = {
+            "person": {"key": relative.key if relative else servant.key,
+                       "full_name": relative.full_name if relative else servant.full_name},
+            "address": {"questionnaire": address, "registry": subject.get("address"),
+                        "key": subject["address_key"], "mass_address": mass},
+            "subject": {k: subject.get(k) for k in ("kind", "ogrn", "inn", "name", "status", "region",
+                                                    "address")},
+            "match": {"score": 0.3 if mass else 0.85, "confidence": "address", "explanation": []},
+            "contracts": [{k: c[k] for k in ("reg_num", "sign_date", "price", "subject")} for c in contracts],
+            "organisation": {"inn": org, "name": servant.organisation_name},
+            "graph_path": path,
+        }
+        yield _candidate(m.SHARED_ADDRESS, m.LOW if mass else m.HIGH, 0.3 if mass else 0.85, servant,
+                         relative, subject, text, evidence)
+
+
+def candidate_lists(con: duckdb.DuckDBPyConnection, ctx: Context,
+                    servant: ServantRecord) -> Iterator[FindingCandidate]:
+    """Disqualified persons and mass directors/founders: only for job candidates."""
+    if servant.status != "candidate":
+        return
+    con.execute(NORM_MACRO)
+    names = [normalize_name(x) for x in (servant.last_name, servant.first_name, servant.middle_name)]
+    if "disqualified" in ctx.tables:
+        rows = con.execute("""
+            SELECT full_name, last_name, first_name, middle_name, birth_date, organisation, organisation_inn,
+                   position, article, term, starts_on, ends_on FROM disqualified
+            WHERE zn(last_name) = $1 AND zn(first_name) = $2 AND zn(middle_name) = $3
+        """, names).fetchall()
+        for row in rows:
+            birth = row[4]
+            if birth and servant.birth_date and birth != servant.birth_date:
+                continue
+            confirmed = bool(birth and servant.birth_date)
+            name = row[0] or " ".join(p for p in row[1:4] if p)
+            subject = {"kind": "person", "ogrn": "", "inn": row[6] or "", "name": name}
+            text = (f"Кандидат {servant.full_name} совпадает с записью реестра дисквалифицированных лиц: "
+                    f"{name}{', дата рождения совпадает' if confirmed else ' (дата рождения не сверена)'}; "
+                    f"организация: {row[5] or '—'}, статья {row[8] or '—'}, срок {row[9] or '—'}.")
+            evidence = {"registry": [{"full_name": name, "birth_date": birth.isoformat() if birth else None,
+                                      "organisation": row[5], "article": row[8], "term": row[9],
+                                      "starts_on": row[10].isoformat() if row[10] else None,
+                                      "ends_on": row[11].isoformat() if row[11] else None}],
+                        "match": {"confidence": "birth_date" if confirmed else "name", "explanation": []},
+                        "contracts": [], "graph_path": [node("servant", servant.key)]}
+            yield _candidate(m.DISQUALIFIED, m.HIGH if confirmed else m.MEDIUM, 0.95 if confirmed else 0.6,
+                             servant, None, subject, text, evidence)
+    if "mass_persons" in ctx.tables:
+        rows = con.execute("""
+            SELECT inn, last_name, first_name, middle_name, kind, companies FROM mass_persons
+            WHERE (inn = $4 AND $4 <> '') OR (zn(last_name) = $1 AND zn(first_name) = $2 AND zn(middle_name) = $3)
+        """, [*names, servant.inn or ""]).fetchall()
+        for inn, last, first, middle, kind, companies in rows:
+            if inn and servant.inn and inn != servant.inn:
+                continue
+            confirmed = bool(inn and inn == servant.inn)
+            name = " ".join(p for p in (last, first, middle) if p)
+            subject = {"kind": "person", "ogrn": "", "inn": inn or "", "name": name}
+            text = (f"Кандидат {servant.full_name} — массовый {'руководитель' if kind == 'director' else 'учредитель'}"
+                    f" по данным ФНС ({companies or '?'} организаций)"
+                    f"{', ИНН совпадает' if confirmed else ', совпадение по ФИО'}.")
+            evidence = {"registry": [{"inn": inn, "full_name": name, "kind": kind, "companies": companies}],
+                        "match": {"confidence": "inn" if confirmed else "name", "explanation": []},
+                        "contracts": [], "graph_path": [node("servant", servant.key)]}
+            yield _candidate(m.MASS_PERSON, m.HIGH if confirmed else m.MEDIUM, 0.9 if confirmed else 0.5,
+                             servant, None, subject, text, evidence)

@@ -1,0 +1,88 @@
+"""Findings export: JSON (the documented shape), CSV and XLSX.
+
+JSON is a list of objects: ``rule``, ``severity`` (high|medium|low), ``score``,
+``status``, ``servant`` {personnel_number, full_name}, ``relative``
+({full_name, kinship} or null; kinship is the code from zorko.people.kinship),
+``subject`` {kind (company|entrepreneur; ``person`` for the candidates' risk
+lists), ogrn (ОГРН or ОГРНИП), inn, name}, ``contracts`` [{reg_num,
+sign_date (ISO), price (number, roubles)}], ``explanation``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.db.models import QuerySet
+
+from zorko.exceptions import ValidationError
+from zorko.findings.models import Finding
+
+FORMATS = ("json", "csv", "xlsx")
+COLUMNS = [("rule", "Правило"), ("severity", "Значимость"), ("score", "Оценка"), ("status", "Статус"),
+           ("servant_personnel_number", "Табельный номер"), ("servant_full_name", "Служащий"),
+           ("relative_full_name", "Родственник"), ("relative_kinship", "Степень родства"),
+           ("subject_kind", "Вид субъекта"), ("subject_ogrn", "ОГРН/ОГРНИП"), ("subject_inn", "ИНН"),
+           ("subject_name", "Наименование"), ("contracts", "Контракты"), ("explanation", "Пояснение")]
+
+
+def _price(value: Any) -> float | None:
+    return None if value in (None, "") else float(value)
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "severity": f.severity,
+        "score": round(f.score, 2),
+        "status": f.status,
+        "servant": {"personnel_number": f.servant.personnel_number, "full_name": f.servant.full_name},
+        "relative": {"full_name": f.relative.full_name, "kinship": f.relative.kinship} if f.relative else None,
+        "subject": {"kind": f.subject_kind, "ogrn": f.subject_ogrn, "inn": f.subject_inn, "name": f.subject_name},
+        "contracts": [{"reg_num": c.get("reg_num"), "sign_date": c.get("sign_date"), "price": _price(c.get("price"))}
+                      for c in (f.evidence or {}).get("contracts", [])],
+        "explanation": f.explanation,
+    }
+
+
+def _rows(qs: QuerySet[Finding]) -> Iterator[dict[str, Any]]:
+    for f in qs.select_related("servant", "relative").order_by("servant__personnel_number", "rule", "pk"):
+        yield finding_dict(f)
+
+
+def _flat(d: dict[str, Any]) -> list[Any]:
+    rel = d["relative"] or {}
+    contracts = "; ".join(f"{c['reg_num']} от {c['sign_date'] or '—'} на {c['price'] or 0:.2f} руб."
+                          for c in d["contracts"])
+    return [d["rule"], d["severity"], d["score"], d["status"], d["servant"]["personnel_number"],
+            d["servant"]["full_name"], rel.get("full_name", ""), rel.get("kinship", ""), d["subject"]["kind"],
+            d["subject"]["ogrn"], d["subject"]["inn"], d["subject"]["name"], contracts, d["explanation"]]
+
+
+def write_findings(fmt: str, path: Path, qs: QuerySet[Finding]) -> int:
+    if fmt not in FORMATS:
+        raise ValidationError(f"Неизвестный формат выгрузки: {fmt} (допустимо: {', '.join(FORMATS)})")
+    rows = list(_rows(qs))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        path.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+    elif fmt == "csv":
+        # utf-8-sig and ";" so that Excel on a Russian Windows opens it as columns.
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, delimiter=";")
+            writer.writerow([title for _, title in COLUMNS])
+            writer.writerows(_flat(d) for d in rows)
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Срабатывания"
+        ws.append([title for _, title in COLUMNS])
+        for d in rows:
+            ws.append(_flat(d))
+        wb.save(path)
+    return len(rows)

@@ -1,0 +1,78 @@
+"""The screening side's view of the registry store: connection, extract dates, what changed.
+
+``registry_as_of`` reads the ``loads`` table (docs/registry-schema.md): for
+each source, the newest extract date among successful loads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import duckdb
+from django.conf import settings
+
+from zorko.affiliation.identity import NORM_MACRO
+from zorko.exceptions import ZorkoError
+
+# Sources a full affiliation check relies on (the KPI's "registries loaded no more than 30 days earlier").
+REQUIRED_SOURCES = ("egrul", "egrip", "contracts")
+_FAILED = ("failed", "error", "rolled_back")
+
+
+def connect(read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    path = settings.CONFIG.registry_path
+    if not path.exists():
+        raise ZorkoError("Реестры не загружены: сначала загрузите ЕГРЮЛ, ЕГРИП и контракты (zorko registry load)")
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def registry_as_of(con: duckdb.DuckDBPyConnection | None = None) -> dict[str, str]:
+    """{"egrul": "2026-11-02", ...}: the newest extract date loaded per source ({} if nothing loaded)."""
+    own = con is None
+    if con is None:
+        try:
+            con = connect()
+        except ZorkoError:
+            return {}
+    try:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'loads'").fetchone()[0]:
+            return {}
+        rows = con.execute(
+            "SELECT source, max(coalesce(extract_date, CAST(loaded_at AS DATE))) FROM loads "
+            "WHERE coalesce(status, '') NOT IN (SELECT unnest($f)) GROUP BY source ORDER BY source",
+            {"f": list(_FAILED)}).fetchall()
+        return {source: d.isoformat() for source, d in rows if d is not None}
+    finally:
+        if own:
+            con.close()
+
+
+def oldest_required(as_of: dict[str, str]) -> date | None:
+    """The oldest extract among the sources a check needs; None if one of them was never loaded."""
+    dates = [as_of.get(s) for s in REQUIRED_SOURCES]
+    if not all(dates):
+        return None
+    return min(date.fromisoformat(d) for d in dates if d)
+
+
+def changed_people_keys(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int]) -> tuple[set[str], set[str], set[str]]:
+    """What the given loads touched: (normalised surnames, person ИНН, customer organisation ИНН).
+
+    Surnames rather than full names, so that undeclared relatives (a sister under
+    the feminine form of the surname) are re-checked too.
+    """
+    ids = sorted({int(i) for i in load_ids})
+    con.execute(NORM_MACRO)
+    surnames = {r[0] for r in con.execute(
+        "SELECT DISTINCT zn(last_name) FROM person_roles WHERE load_id IN (SELECT unnest($i))", {"i": ids}
+    ).fetchall() if r[0]}
+    inns = {r[0] for r in con.execute(
+        "SELECT DISTINCT inn FROM person_roles WHERE load_id IN (SELECT unnest($i)) AND inn IS NOT NULL",
+        {"i": ids}).fetchall()}
+    orgs = {r[0] for r in con.execute("""
+        SELECT DISTINCT c.customer_inn FROM contracts c WHERE c.load_id IN (SELECT unnest($i))
+        UNION SELECT DISTINCT c.customer_inn FROM contracts c JOIN contract_suppliers s ON s.reg_num = c.reg_num
+          JOIN companies co ON co.inn = s.supplier_inn WHERE co.load_id IN (SELECT unnest($i))
+    """, {"i": ids}).fetchall() if r[0]}
+    return surnames, inns, orgs

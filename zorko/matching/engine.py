@@ -1,0 +1,200 @@
+"""`match_people`: checked people against a registry person table.
+
+Steps: key the registry once (``registry_index``), turn each person into
+comparable name variants (current ФИО and every former surname), find
+candidate pairs by blocking in SQL, score every pair with the features
+(Fellegi–Sunter sum of partial weights on top of the prior odds), keep the
+best variant per registry row, and return the rows above the threshold
+with their explanation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from zorko.identifiers import check_inn
+from zorko.matching.blocking import candidate_pairs
+from zorko.matching.features import (
+    FEATURES,
+    Candidate,
+    Context,
+    QueryName,
+    Signal,
+    format_weight,
+)
+from zorko.matching.model import (
+    DEFAULT_THRESHOLD,
+    ModelParams,
+    estimate_prior,
+    prior_weight,
+    probability,
+    smoothed_u,
+)
+from zorko.matching.name_lists import first_name_gender
+from zorko.matching.names import (
+    guess_gender,
+    normalize_part,
+    parse_fio,
+    split_initials,
+    surname_key,
+)
+from zorko.matching.registry_index import RegistryIndex, prepare_registry, term_counts
+
+
+@dataclass(slots=True, frozen=True)
+class PersonQuery:
+    """A person to look for: the caller's key and what the questionnaire says."""
+
+    key: str
+    last_name: str
+    first_name: str
+    middle_name: str = ""
+    former_last_names: tuple[str, ...] = ()
+    birth_date: date | None = None
+    inn: str | None = None
+    region: str | None = None
+    gender: str | None = None
+
+
+@dataclass(slots=True)
+class Match:
+    """A registry row judged to be the person, with the reasons in Russian."""
+
+    query_key: str
+    record: dict[str, Any]
+    probability: float
+    matched_name: str
+    inn_status: str
+    explanation: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Scored:
+    name: QueryName
+    candidate: Candidate
+    signals: list[Signal]
+    weight: float
+    certain: bool
+
+
+def query_names(index: int, person: PersonQuery) -> list[QueryName]:
+    """Comparable name variants of one person: current ФИО, then each former surname."""
+    last, first, middle = (normalize_part(person.last_name), normalize_part(person.first_name),
+                           normalize_part(person.middle_name))
+    if person.first_name and "." in person.first_name and not middle:
+        # «И.И.» typed into the first-name field.
+        parts = split_initials(person.first_name)
+        first, middle = (parts + ["", ""])[:2]
+    elif not first and " " in last:
+        parsed = parse_fio(person.last_name)
+        last, first, middle = parsed.last, parsed.first, parsed.middle
+    gender = person.gender or guess_gender(last, first, middle)
+    digits = "".join(ch for ch in (person.inn or "") if ch.isdigit())
+    problem = check_inn(digits, person=True) if digits else None
+    inn = digits if digits and not problem else None
+    region = (person.region or "").strip().zfill(2) if person.region else None
+    surnames = [("current", last)]
+    surnames += [("former", normalize_part(s)) for s in person.former_last_names
+                 if normalize_part(s) and normalize_part(s) != last]
+    return [QueryName(index, kind, ln, surname_key(ln), first, middle, gender, inn, problem,
+                      region, person.birth_date) for kind, ln in surnames]
+
+
+def _wanted_terms(names: list[QueryName]) -> dict[str, set[str]]:
+    wanted: dict[str, set[str]] = {k: set() for k in ("ln", "sk", "fn", "mn", "f1", "m1")}
+    for n in names:
+        wanted["ln"].add(n.ln)
+        wanted["sk"].add(n.sk)
+        wanted["fn"].add(n.fn)
+        wanted["mn"].add(n.mn)
+        wanted["f1"].add(n.fn[:1])
+        wanted["m1"].add(n.mn[:1])
+    return wanted
+
+
+def score_pair(name: QueryName, candidate: Candidate, ctx: Context, prior: float) -> _Scored:
+    signals = [feature(name, candidate, ctx) for feature in FEATURES]
+    weight = prior + sum(s.weight for s in signals)
+    certain = any(s.certain for s in signals)
+    return _Scored(name, candidate, signals, weight, certain)
+
+
+def explain(scored: _Scored, prior: float, prob: float) -> list[str]:
+    lines = [s.text() for s in scored.signals if s.detail]
+    if scored.certain:
+        lines.append("итог: тот же человек по ИНН (вероятность 1)")
+    else:
+        lines.append(f"итог: вероятность {prob:.3f}".replace(".", ",")
+                     + f" (априорный вес {format_weight(prior)}, "
+                     f"сумма весов {format_weight(scored.weight)})")
+    return lines
+
+
+def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, *,
+                 table: str = "person_roles", threshold: float = DEFAULT_THRESHOLD,
+                 params: ModelParams | None = None) -> list[Match]:
+    """Registry rows of ``table`` that are, with probability ≥ threshold, one of ``people``."""
+    index = prepare_registry(con, table)
+    params = params or ModelParams()
+    params.u_fuzzy = smoothed_u(index.u_fuzzy, index.sampled_pairs)
+    names = [n for i, person in enumerate(people) for n in query_names(i, person)]
+    pairs = candidate_pairs(con, index, names)
+    ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names)), params,
+                  index.region_share, index.gender_share, first_name_gender())
+    with_inn = {n.index for n in names if n.inn}
+    found_by_inn = {names[vi].index for vi, c in pairs if c.inn and c.inn == names[vi].inn}
+    if index.has_inn:
+        params.prior_in_registry = estimate_prior(len(with_inn), len(found_by_inn),
+                                                  params.prior_in_registry)
+    prior = prior_weight(params.prior_in_registry, index.persons)
+    best: dict[tuple[int, int], _Scored] = {}
+    for vi, candidate in pairs:
+        scored = score_pair(names[vi], candidate, ctx, prior)
+        if any(s.veto for s in scored.signals):
+            continue
+        key = (scored.name.index, candidate.rid)
+        current = best.get(key)
+        if current is None or (scored.certain, scored.weight) > (current.certain, current.weight):
+            best[key] = scored
+    chosen = []
+    for scored in best.values():
+        prob = 1.0 if scored.certain else probability(scored.weight)
+        if prob >= threshold:
+            chosen.append((scored, prob))
+    records = _fetch_records(con, index, [s.candidate.rid for s, _ in chosen])
+    matches = []
+    for scored, prob in chosen:
+        inn_signal = next(s for s in scored.signals if s.feature == "inn")
+        matches.append(Match(
+            query_key=people[scored.name.index].key,
+            record=records[scored.candidate.rid],
+            probability=prob,
+            matched_name=scored.name.kind,
+            inn_status={"equal": "equal", "different": "different"}.get(inn_signal.level,
+                                                                        "unknown"),
+            explanation=explain(scored, prior, prob),
+        ))
+    order = {p.key: i for i, p in enumerate(people)}
+    matches.sort(key=lambda m: (order.get(m.query_key, 0), -m.probability, m.record["row_id"]))
+    return matches
+
+
+def _fetch_records(con: duckdb.DuckDBPyConnection, index: RegistryIndex,
+                   rids: list[int]) -> dict[int, dict[str, Any]]:
+    if not rids:
+        return {}
+    con.register("_zorko_rids", pa.table({"rid": pa.array(sorted(set(rids)), pa.int64())}))
+    try:
+        cursor = con.execute(f"SELECT t.*, t.rowid AS row_id FROM {index.table} t "
+                             "SEMI JOIN _zorko_rids r ON t.rowid = r.rid")
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        con.unregister("_zorko_rids")
+    return {row[-1]: dict(zip(columns, row, strict=True)) for row in rows}

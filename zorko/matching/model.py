@@ -1,0 +1,86 @@
+"""Fellegi–Sunter parameters of the person matcher.
+
+A comparison level's partial match weight is log2(m / u): m is the chance
+of that level when the two records are the same person, u when they are
+not. Exact name agreements use term-frequency u (the share of registry
+persons with that very name, as Splink does); u of the fuzzy levels is
+estimated on random pairs of the registry (see ``registry_index``), pulled
+towards the defaults below when the registry is too small to tell. m
+values are set from the error rates of hand-filled questionnaires and
+registry spellings (one-letter slips in a few per cent of names) and
+checked on the benchmark; they are not fitted to it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+# m: P(level | same person), for a questionnaire against a registry record.
+M_LAST = {"exact": 0.90, "gender": 0.004, "typo1": 0.05, "typo2": 0.015, "diff": 0.02}
+M_FIRST = {"exact": 0.93, "initial": 0.95, "typo1": 0.03, "typo2": 0.006, "diff": 0.01}
+M_MIDDLE = {"exact": 0.92, "initial": 0.95, "typo1": 0.04, "typo2": 0.01, "diff": 0.01}
+# Default u of the fuzzy levels, used as a prior for the registry estimate.
+U_DEFAULT = {"ln_typo1": 3e-4, "ln_typo2": 2e-4, "fn_typo1": 2e-3, "fn_typo2": 5e-4,
+             "mn_typo1": 2e-3, "mn_typo2": 5e-4}
+# Pseudo-pairs the default u is worth when combined with the sampled estimate.
+U_PRIOR_PAIRS = 200_000
+# A person mostly runs a business where they live (or where their ИНН was issued).
+M_REGION_AGREE = 0.75
+# 60 years of possible birth dates.
+U_BIRTH_DATE = 1 / (365.25 * 60)
+M_BIRTH_DATE = 0.97
+# Expected share of checked people who appear in the registry at all; the
+# batch's ИНН matches update it (see ``estimate_prior``).
+PRIOR_IN_REGISTRY = 0.3
+PRIOR_STRENGTH = 20
+
+# Default cut-off on the match probability.
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(slots=True)
+class ModelParams:
+    m_last: dict[str, float] = field(default_factory=lambda: dict(M_LAST))
+    m_first: dict[str, float] = field(default_factory=lambda: dict(M_FIRST))
+    m_middle: dict[str, float] = field(default_factory=lambda: dict(M_MIDDLE))
+    u_fuzzy: dict[str, float] = field(default_factory=lambda: dict(U_DEFAULT))
+    m_region: float = M_REGION_AGREE
+    prior_in_registry: float = PRIOR_IN_REGISTRY
+
+
+def smoothed_u(counts: dict[str, float], pairs: int) -> dict[str, float]:
+    """Sampled fuzzy-level frequencies, shrunk towards the defaults."""
+    return {
+        name: (counts.get(name, 0.0) + default * U_PRIOR_PAIRS) / (pairs + U_PRIOR_PAIRS)
+        for name, default in U_DEFAULT.items()
+    }
+
+
+def estimate_prior(people_with_inn: int, found_by_inn: int,
+                   default: float = PRIOR_IN_REGISTRY) -> float:
+    """Share of checked people present in the registry, from those whose ИНН is known.
+
+    Splink estimates λ from deterministic rules in the same way; the
+    default counts as PRIOR_STRENGTH people so a small batch stays near it.
+    """
+    share = (found_by_inn + default * PRIOR_STRENGTH) / (people_with_inn + PRIOR_STRENGTH)
+    return min(max(share, 0.01), 0.99)
+
+
+def log2_ratio(m: float, u: float) -> float:
+    return math.log2(max(m, 1e-12) / max(u, 1e-12))
+
+
+def prior_weight(prior_in_registry: float, persons: int) -> float:
+    """log2 prior odds that a given registry person is the checked person."""
+    lam = prior_in_registry / max(persons, 1)
+    return math.log2(lam / (1 - lam)) if lam < 1 else 30.0
+
+
+def probability(weight: float) -> float:
+    if weight > 60:
+        return 1.0
+    if weight < -60:
+        return 0.0
+    return 1.0 / (1.0 + 2.0 ** (-weight))

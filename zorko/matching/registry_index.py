@@ -1,0 +1,254 @@
+"""Keyed copy of a registry person table, term frequencies and u-probabilities.
+
+Normalising 10 million names on every run would dominate the cost, so the
+comparable columns (``ln``, ``sk``, ``fn``, ``mn``…) are computed once into
+``<table>_keys`` beside the source table, with term frequencies in
+``<table>_tf``; both are rebuilt when the source table's row count or
+content hash changes (recorded in ``zorko_match_cache``). Normalisation runs
+in Python over DISTINCT values only (a few hundred thousand surnames), then
+DuckDB joins the results back.
+
+Frequencies count distinct persons (by ИНН when the registry has it), not
+rows: a founder of five companies must not make his own surname look
+common (the duplicate problem Splink's documentation warns about).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from zorko.matching.names import normalize_part, patronymic_gender, surname_key
+
+INDEX_VERSION = 3
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# Pairs of random registry persons sampled to estimate the u-probability of
+# the fuzzy comparison levels (two samples of this size, cross-joined).
+U_SAMPLE = 2000
+
+
+@dataclass(slots=True)
+class RegistryIndex:
+    """What the matcher needs to know about one registry person table."""
+
+    table: str
+    keys_table: str
+    tf_table: str
+    columns: list[str]
+    persons: int
+    has_inn: bool
+    has_region: bool
+    has_birth_date: bool
+    region_share: dict[str, float] = field(default_factory=dict)
+    gender_share: dict[str, float] = field(default_factory=dict)
+    u_fuzzy: dict[str, float] = field(default_factory=dict)
+    sampled_pairs: int = 0
+
+
+def check_identifier(name: str) -> str:
+    if not _IDENTIFIER.match(name):
+        raise ValueError(f"Недопустимое имя таблицы: {name!r}")
+    return name
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [d[0] for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
+
+
+def _fingerprint(con: duckdb.DuckDBPyConnection, table: str, cols: list[str]) -> str:
+    hashed = ", ".join(c for c in ("last_name", "first_name", "middle_name", "inn", "region",
+                                   "birth_date") if c in cols)
+    rows, digest = con.execute(
+        f"SELECT count(*), coalesce(sum(hash(rowid, {hashed}))::VARCHAR, '0') FROM {table}"
+    ).fetchall()[0]
+    return f"v{INDEX_VERSION}:{rows}:{digest}"
+
+
+def _ensure_cache_table(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    con.execute(
+        f"CREATE TABLE IF NOT EXISTS {schema}zorko_match_cache "
+        "(source VARCHAR PRIMARY KEY, fingerprint VARCHAR, stats VARCHAR)"
+    )
+
+
+def _writable_schema(con: duckdb.DuckDBPyConnection) -> str:
+    """"" for the database itself, "temp." when it is opened read-only."""
+    try:
+        con.execute("CREATE TABLE IF NOT EXISTS zorko_match_cache "
+                    "(source VARCHAR PRIMARY KEY, fingerprint VARCHAR, stats VARCHAR)")
+        return ""
+    except duckdb.Error:
+        _ensure_cache_table(con, "temp.")
+        return "temp."
+
+
+def _map_table(values: list[str | None], how: str) -> pa.Table:
+    raws, normals, keys = [], [], []
+    for raw in values:
+        if raw is None:
+            continue
+        norm = normalize_part(raw)
+        raws.append(raw)
+        normals.append(norm)
+        keys.append(surname_key(norm) if how == "last" else "")
+    return pa.table({"raw": pa.array(raws, pa.string()), "norm": pa.array(normals, pa.string()),
+                     "skey": pa.array(keys, pa.string())})
+
+
+def prepare_registry(con: duckdb.DuckDBPyConnection, table: str = "person_roles") -> RegistryIndex:
+    """Build (or reuse) the keyed copy and statistics of ``table``."""
+    check_identifier(table)
+    cols = _columns(con, table)
+    missing = {"last_name", "first_name"} - set(cols)
+    if missing:
+        raise ValueError(f"В таблице {table} нет столбцов: {', '.join(sorted(missing))}")
+    schema = _writable_schema(con)
+    fingerprint = _fingerprint(con, table, cols)
+    cached = con.execute(f"SELECT fingerprint, stats FROM {schema}zorko_match_cache "
+                         "WHERE source = ?", [table]).fetchall()
+    row = cached[0] if cached else None
+    index = RegistryIndex(table, f"{schema}{table}_keys", f"{schema}{table}_tf", cols, 0,
+                          "inn" in cols, "region" in cols, "birth_date" in cols)
+    if row and row[0] == fingerprint:
+        _load_stats(index, json.loads(row[1]))
+        return index
+    _build_keys(con, index)
+    stats = _compute_stats(con, index)
+    _load_stats(index, stats)
+    con.execute(f"DELETE FROM {schema}zorko_match_cache WHERE source = ?", [table])
+    con.execute(f"INSERT INTO {schema}zorko_match_cache VALUES (?, ?, ?)",
+                [table, fingerprint, json.dumps(stats)])
+    return index
+
+
+def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
+    t = index.table
+    maps = {}
+    for col, how in (("last_name", "last"), ("first_name", "first"), ("middle_name", "middle")):
+        if col in index.columns:
+            values = [r[0] for r in con.execute(f"SELECT DISTINCT {col} FROM {t}").fetchall()]
+        else:
+            values = []
+        maps[col] = _map_table(values, how)
+    con.register("_zorko_map_last", maps["last_name"])
+    con.register("_zorko_map_first", maps["first_name"])
+    con.register("_zorko_map_middle", maps["middle_name"])
+    middle_join = ("LEFT JOIN _zorko_map_middle m ON m.raw = t.middle_name"
+                   if "middle_name" in index.columns else "LEFT JOIN _zorko_map_middle m ON false")
+    inn = ("nullif(regexp_replace(t.inn, '[^0-9]', '', 'g'), '')" if index.has_inn
+           else "NULL::VARCHAR")
+    region = "t.region::VARCHAR" if index.has_region else "NULL::VARCHAR"
+    birth = "t.birth_date::DATE" if index.has_birth_date else "NULL::DATE"
+    try:
+        con.execute(f"""
+            CREATE OR REPLACE TABLE {index.keys_table} AS
+            SELECT t.rowid AS rid,
+                   coalesce(l.norm, '') AS ln, coalesce(l.skey, '') AS sk,
+                   coalesce(f.norm, '') AS fn, coalesce(m.norm, '') AS mn,
+                   left(coalesce(f.norm, ''), 1) AS f1,
+                   left(coalesce(l.skey, ''), 1) AS sk1, right(coalesce(l.skey, ''), 3) AS sk3,
+                   {inn} AS inn, {region} AS region, {birth} AS birth_date
+            FROM {t} t
+            LEFT JOIN _zorko_map_last l ON l.raw = t.last_name
+            LEFT JOIN _zorko_map_first f ON f.raw = t.first_name
+            {middle_join}
+        """)
+    finally:
+        for name in ("_zorko_map_last", "_zorko_map_first", "_zorko_map_middle"):
+            con.unregister(name)
+    # A person is identified by ИНН where the registry has it, else by the row.
+    person = "coalesce(inn, 'r' || rid::VARCHAR)"
+    con.execute(f"""
+        CREATE OR REPLACE TABLE {index.tf_table} AS
+        SELECT 'ln' AS kind, ln AS value, count(DISTINCT {person}) AS n FROM {index.keys_table} GROUP BY ln
+        UNION ALL SELECT 'sk', sk, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY sk
+        UNION ALL SELECT 'fn', fn, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY fn
+        UNION ALL SELECT 'mn', mn, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY mn
+        UNION ALL SELECT 'f1', f1, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY f1
+        UNION ALL SELECT 'm1', left(mn, 1), count(DISTINCT {person})
+                  FROM {index.keys_table} GROUP BY left(mn, 1)
+    """)
+
+
+def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict[str, object]:
+    keys = index.keys_table
+    persons = con.execute(
+        f"SELECT count(DISTINCT coalesce(inn, 'r' || rid::VARCHAR)) FROM {keys}").fetchall()[0][0]
+    regions: dict[str, float] = {}
+    if index.has_region:
+        rows = con.execute(f"SELECT region, count(*) FROM {keys} WHERE region IS NOT NULL "
+                           "GROUP BY region").fetchall()
+        total = sum(n for _, n in rows) or 1
+        regions = {str(r): n / total for r, n in rows}
+    genders = {"m": 0, "f": 0}
+    for value, n in con.execute(f"SELECT value, n FROM {index.tf_table} WHERE kind = 'mn'").fetchall():
+        gender = patronymic_gender(value)
+        if gender:
+            genders[gender] += n
+    total_g = sum(genders.values())
+    gender_share = {g: n / total_g for g, n in genders.items()} if total_g else {}
+    u_fuzzy, pairs = _estimate_u(con, keys)
+    return {"persons": persons, "regions": regions, "genders": gender_share,
+            "u_fuzzy": u_fuzzy, "pairs": pairs}
+
+
+def _estimate_u(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[dict[str, int], int]:
+    """Counts of fuzzy comparison levels among random pairs of registry rows.
+
+    The same level definitions as :mod:`zorko.matching.features`, computed by
+    DuckDB over the cross join of two random samples.
+    """
+    sample = f"(SELECT ln, fn, mn FROM {keys} USING SAMPLE {U_SAMPLE} ROWS (reservoir, 42))"
+    row = con.execute(f"""
+        WITH a AS {sample}, b AS (SELECT ln, fn, mn FROM {keys}
+                                  USING SAMPLE {U_SAMPLE} ROWS (reservoir, 7)),
+        p AS (SELECT a.ln AS l1, b.ln AS l2, a.fn AS f1, b.fn AS f2, a.mn AS m1, b.mn AS m2
+              FROM a CROSS JOIN b)
+        SELECT count(*),
+          count(*) FILTER (WHERE l1 <> l2 AND damerau_levenshtein(l1, l2) = 1
+                           AND least(length(l1), length(l2)) >= 4),
+          count(*) FILTER (WHERE l1 <> l2 AND damerau_levenshtein(l1, l2) = 2
+                           AND least(length(l1), length(l2)) >= 7),
+          count(*) FILTER (WHERE f1 <> f2 AND damerau_levenshtein(f1, f2) = 1
+                           AND least(length(f1), length(f2)) >= 4),
+          count(*) FILTER (WHERE f1 <> f2 AND damerau_levenshtein(f1, f2) = 2
+                           AND least(length(f1), length(f2)) >= 7),
+          count(*) FILTER (WHERE m1 <> m2 AND damerau_levenshtein(m1, m2) = 1
+                           AND least(length(m1), length(m2)) >= 4),
+          count(*) FILTER (WHERE m1 <> m2 AND damerau_levenshtein(m1, m2) = 2
+                           AND least(length(m1), length(m2)) >= 7)
+        FROM p
+    """).fetchall()[0]
+    names = ("ln_typo1", "ln_typo2", "fn_typo1", "fn_typo2", "mn_typo1", "mn_typo2")
+    return dict(zip(names, row[1:], strict=True)), row[0]
+
+
+def _load_stats(index: RegistryIndex, stats: dict) -> None:
+    index.persons = int(stats["persons"])
+    index.region_share = stats["regions"]
+    index.gender_share = stats["genders"]
+    index.sampled_pairs = int(stats["pairs"])
+    index.u_fuzzy = {k: float(v) for k, v in stats["u_fuzzy"].items()}
+
+
+def term_counts(con: duckdb.DuckDBPyConnection, index: RegistryIndex,
+                wanted: dict[str, set[str]]) -> dict[tuple[str, str], int]:
+    """Registry counts of the given (kind → values): only what a batch needs."""
+    kinds, values = [], []
+    for kind, vals in wanted.items():
+        for v in vals:
+            kinds.append(kind)
+            values.append(v)
+    if not kinds:
+        return {}
+    con.register("_zorko_wanted", pa.table({"kind": kinds, "value": values}))
+    try:
+        rows = con.execute(f"SELECT t.kind, t.value, t.n FROM {index.tf_table} t "
+                           "JOIN _zorko_wanted w USING (kind, value)").fetchall()
+    finally:
+        con.unregister("_zorko_wanted")
+    return {(k, v): int(n) for k, v, n in rows}

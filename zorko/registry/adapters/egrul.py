@@ -1,0 +1,78 @@
+"""ЕГРЮЛ → companies, person_roles, company_owners, company_managers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import duckdb
+
+from zorko.registry.adapters import Adapter, Counts, stage_columns
+from zorko.registry.adapters.entity import ChildSpec, EntitySpec, merge_entities, row_hash
+from zorko.registry.address import normalize_address
+from zorko.registry.importers import egrul
+from zorko.registry.importers.egrul import Company
+
+COMPANY_COLUMNS = ("ogrn", "inn", "kpp", "full_name", "short_name", "legal_form", "status",
+                   "terminated_on", "region", "address", "address_parts", "address_norm", "okved",
+                   "registered_on", "capital")
+ROLE_COLUMNS = ("subject_kind", "subject_ogrn", "role", "last_name", "first_name", "middle_name",
+                "inn", "share_percent", "share_nominal", "title", "since", "unreliable", "region")
+OWNER_COLUMNS = ("subject_ogrn", "owner_kind", "owner_ogrn", "owner_inn", "owner_name",
+                 "share_percent", "share_nominal", "since", "unreliable")
+MANAGER_COLUMNS = ("subject_ogrn", "manager_ogrn", "manager_inn", "manager_name", "since", "unreliable")
+
+SPEC = EntitySpec(
+    table="companies", stage="stage_egrul_companies", key="ogrn", columns=COMPANY_COLUMNS,
+    children=(
+        ChildSpec("person_roles", "stage_egrul_roles", "subject_ogrn", ROLE_COLUMNS,
+                  where="subject_kind = 'company'"),
+        ChildSpec("company_owners", "stage_egrul_owners", "subject_ogrn", OWNER_COLUMNS),
+        ChildSpec("company_managers", "stage_egrul_managers", "subject_ogrn", MANAGER_COLUMNS),
+    ),
+)
+
+
+class EgrulAdapter(Adapter):
+    source = "egrul"
+    title = "ЕГРЮЛ"
+    stages = {
+        SPEC.stage: stage_columns(COMPANY_COLUMNS, ("row_hash", "seen")),
+        "stage_egrul_roles": stage_columns(ROLE_COLUMNS),
+        "stage_egrul_owners": stage_columns(OWNER_COLUMNS),
+        "stage_egrul_managers": stage_columns(MANAGER_COLUMNS),
+    }
+    tables = ("companies", "person_roles", "company_owners", "company_managers")
+
+    def parse(self, stream: BinaryIO, name: str) -> Iterator[Company]:
+        return egrul.parse(stream, name)
+
+    def extract_date(self, record: Company) -> str | None:
+        return record.extract_date
+
+    def stage(self, record: Company, load_id: int, rec: int, batch: dict[str, list[tuple[Any, ...]]]) -> None:
+        c = record
+        address = c.address
+        row = (c.ogrn, c.inn, c.kpp, c.full_name, c.short_name, c.legal_form, c.status,
+               c.terminated_on, c.region, address,
+               json.dumps(c.address_parts, ensure_ascii=False) if c.address_parts else None,
+               normalize_address(address) or None, c.okved, c.registered_on, c.capital)
+        roles = [("company", c.ogrn, r.role, r.last_name, r.first_name, r.middle_name, r.inn,
+                  r.share_percent, r.share_nominal, r.title, r.since, r.unreliable, c.region)
+                 for r in c.roles]
+        owners = [(c.ogrn, o.kind, o.ogrn, o.inn, o.name, o.share_percent, o.share_nominal,
+                   o.since, o.unreliable) for o in c.owners]
+        managers = [(c.ogrn, m.ogrn, m.inn, m.name, m.since, m.unreliable) for m in c.managers]
+        batch[SPEC.stage].append((load_id, rec, row_hash((row, roles, owners, managers)),
+                                  c.extract_date, *row))
+        head = (load_id, rec)
+        if roles:
+            batch["stage_egrul_roles"].extend(head + r for r in roles)
+        if owners:
+            batch["stage_egrul_owners"].extend(head + o for o in owners)
+        if managers:
+            batch["stage_egrul_managers"].extend(head + m for m in managers)
+
+    def merge(self, con: duckdb.DuckDBPyConnection) -> dict[int, Counts]:
+        return merge_entities(con, SPEC)

@@ -1,0 +1,260 @@
+"""The registry store as FollowTheMoney JSON lines, for Aleph and other FtM tools.
+
+Companies become ``Company``, entrepreneurs ``Person`` (with their ОГРНИП
+and the legal form «Индивидуальный предприниматель»), people named in
+roles ``Person``, other owners ``Organization`` or ``PublicBody``; roles
+become ``Ownership`` and ``Directorship``. Ids are derived from the
+registry identifiers with ``make_id``, so the same store always gives the
+same file and a re-export can be diffed. Lines stream from DuckDB cursors:
+memory does not grow with the store. ``zorko.registry.importers.ftm``
+reads the file back into the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import IO, Any
+
+import duckdb
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
+
+ENTREPRENEUR_FORM = "Индивидуальный предприниматель"
+MANAGER_SUMMARY = "Руководитель управляющей организации"
+OTHER_SUMMARY = "Иное лицо, названное в записи (не руководитель)"
+UNRELIABLE_STATUS = "недостоверные сведения"
+FETCH = 5000
+
+
+@dataclass(slots=True)
+class ExportCounts:
+    entities: int = 0
+    by_schema: dict[str, int] = field(default_factory=dict)
+
+
+def company_id(ogrn: str) -> str:
+    return _entity("Company", "company", ogrn).id or ""
+
+
+def person_id(inn: str | None, subject_ogrn: str, last: str | None, first: str | None,
+              middle: str | None) -> str:
+    # A person without ИНН cannot be told apart from a namesake elsewhere: keyed per company.
+    parts = ("person", inn) if inn else ("person", subject_ogrn, last, first, middle)
+    return _entity("Person", *parts).id or ""
+
+
+def _entity(schema: str, *parts: Any) -> EntityProxy:
+    proxy = model.make_entity(schema, key_prefix="zorko-ru")
+    proxy.make_id(*parts)
+    return proxy
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:f}".rstrip("0").rstrip(".") if value % 1 else str(int(value))
+    if isinstance(value, float):
+        # repr keeps every digit (a share of 1/3 stays 33.333333333333336 both ways).
+        return repr(value) if value % 1 else str(int(value))
+    return str(value)
+
+
+def _put(proxy: EntityProxy, prop: str, *values: Any) -> None:
+    for value in values:
+        text = _text(value)
+        if text:
+            proxy.add(prop, text)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[dict[str, Any]]:
+    cursor = con.execute(sql)
+    names = [d[0] for d in cursor.description]
+    while batch := cursor.fetchmany(FETCH):
+        for row in batch:
+            yield dict(zip(names, row, strict=True))
+
+
+def export(con: duckdb.DuckDBPyConnection, out: IO[str]) -> ExportCounts:
+    """Write every exportable entity of the store to ``out``, one JSON object per line."""
+    counts = ExportCounts()
+    for proxy in entities(con):
+        out.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True))
+        out.write("\n")
+        counts.entities += 1
+        counts.by_schema[proxy.schema.name] = counts.by_schema.get(proxy.schema.name, 0) + 1
+    return counts
+
+
+def entities(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
+    yield from _companies(con)
+    yield from _entrepreneurs(con)
+    yield from _people(con)
+    yield from _roles(con)
+    yield from _owners(con)
+    yield from _managers(con)
+
+
+def _companies(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
+    for c in _rows(con, "SELECT * FROM companies ORDER BY ogrn"):
+        proxy = _entity("Company", "company", c["ogrn"])
+        _put(proxy, "name", c["full_name"], c["short_name"])
+        _put(proxy, "ogrnCode", c["ogrn"])
+        _put(proxy, "innCode", c["inn"])
+        _put(proxy, "kppCode", c["kpp"])
+        _put(proxy, "legalForm", c["legal_form"])
+        _put(proxy, "status", c["status"])
+        _put(proxy, "dissolutionDate", c["terminated_on"])
+        _put(proxy, "incorporationDate", c["registered_on"])
+        _put(proxy, "address", c["address"])
+        _put(proxy, "okvedCode", c["okved"])
+        _put(proxy, "capital", c.get("capital"))
+        proxy.add("jurisdiction", "ru")
+        yield proxy
+
+
+def _entrepreneurs(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
+    for e in _rows(con, "SELECT * FROM entrepreneurs ORDER BY ogrnip"):
+        proxy = _entity("Person", "entrepreneur", e["ogrnip"])
+        _put(proxy, "name", " ".join(p for p in (e["last_name"], e["first_name"],
+                                                 e["middle_name"]) if p))
+        _put(proxy, "lastName", e["last_name"])
+        _put(proxy, "firstName", e["first_name"])
+        _put(proxy, "fatherName", e["middle_name"])
+        _put(proxy, "ogrnCode", e["ogrnip"])
+        _put(proxy, "innCode", e["inn"])
+        _put(proxy, "status", e["status"])
+        _put(proxy, "dissolutionDate", e["terminated_on"])
+        _put(proxy, "incorporationDate", e["registered_on"])
+        _put(proxy, "okvedCode", e["okved"])
+        proxy.add("legalForm", ENTREPRENEUR_FORM)
+        proxy.add("country", "ru")
+        yield proxy
+
+
+_COMPANY_ROLES = "FROM person_roles WHERE subject_kind = 'company' AND role <> 'entrepreneur'"
+
+
+def _people(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
+    # Each person once: by ИНН when known, else per company and name.
+    sql = f"""
+        SELECT inn, NULL AS subject_ogrn, min(last_name) AS last_name,
+               min(first_name) AS first_name, min(middle_name) AS middle_name
+        {_COMPANY_ROLES} AND inn IS NOT NULL GROUP BY inn
+        UNION ALL
+        SELECT DISTINCT NULL, subject_ogrn, last_name, first_name, middle_name
+        {_COMPANY_ROLES} AND inn IS NULL
+        ORDER BY ALL
+    """
+    for p in _rows(con, sql):
+        proxy = _entity("Person", *(("person", p["inn"]) if p["inn"] else (
+            "person", p["subject_ogrn"], p["last_name"], p["first_name"], p["middle_name"])))
+        _put(proxy, "name", " ".join(x for x in (p["last_name"], p["first_name"],
+                                                 p["middle_name"]) if x))
+        _put(proxy, "lastName", p["last_name"])
+        _put(proxy, "firstName", p["first_name"])
+        _put(proxy, "fatherName", p["middle_name"])
+        _put(proxy, "innCode", p["inn"])
+        yield proxy
+
+
+def _roles(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
+    sql = f"SELECT DISTINCT * EXCLUDE (load_id) {_COMPANY_ROLES} ORDER BY ALL"
+    for r in _rows(con, sql):
+        person = person_id(r["inn"], r["subject_ogrn"], r["last_name"], r["first_name"],
+                           r["middle_name"])
+        company = company_id(r["subject_ogrn"])
+        key = (r["role"], r["subject_ogrn"], person, _text(r["share_percent"]),
+               _text(r["share_nominal"]), r["title"], _text(r["since"]))
+        if r["role"] == "founder":
+            proxy = _entity("Ownership", *key)
+            proxy.add("owner", person)
+            proxy.add("asset", company)
+            proxy.add("role", "УчрФЛ")
+            _put(proxy, "percentage", r["share_percent"])
+            _put(proxy, "sharesValue", r["share_nominal"])
+        else:
+            proxy = _entity("Directorship", *key)
+            proxy.add("director", person)
+            proxy.add("organization", company)
+            _put(proxy, "role", r["title"])
+            if r["role"] == "manager":
+                proxy.add("summary", MANAGER_SUMMARY)
+            elif r["role"] == "other":
+                proxy.add("summary", OTHER_SUMMARY)
+        _put(proxy, "startDate", r["since"])
+        if r["unreliable"]:
+            proxy.add("status", UNRELIABLE_STATUS)
+        yield proxy
+
+
+def _owners(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
+    sql = """
+        SELECT DISTINCT o.* EXCLUDE (load_id), c.ogrn IS NOT NULL AS in_store
+        FROM company_owners o LEFT JOIN companies c ON c.ogrn = o.owner_ogrn
+        ORDER BY ALL
+    """
+    for o in _rows(con, sql):
+        owner = _party(o["owner_kind"], o["owner_ogrn"], o["owner_inn"], o["owner_name"],
+                       o["subject_ogrn"], o["in_store"])
+        if owner.schema.name != "Company":
+            yield owner
+        proxy = _entity("Ownership", "owner", o["subject_ogrn"], owner.id, o["owner_kind"],
+                        _text(o["share_percent"]), _text(o["since"]))
+        proxy.add("owner", owner.id)
+        proxy.add("asset", company_id(o["subject_ogrn"]))
+        proxy.add("role", o["owner_kind"])
+        _put(proxy, "percentage", o["share_percent"])
+        _put(proxy, "sharesValue", o["share_nominal"])
+        _put(proxy, "startDate", o["since"])
+        if o["unreliable"]:
+            proxy.add("status", UNRELIABLE_STATUS)
+        yield proxy
+
+
+def _managers(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
+    sql = """
+        SELECT DISTINCT m.* EXCLUDE (load_id), c.ogrn IS NOT NULL AS in_store
+        FROM company_managers m LEFT JOIN companies c ON c.ogrn = m.manager_ogrn
+        ORDER BY ALL
+    """
+    for m in _rows(con, sql):
+        manager = _party("УчрЮЛРос", m["manager_ogrn"], m["manager_inn"], m["manager_name"],
+                         m["subject_ogrn"], m["in_store"])
+        if manager.schema.name != "Company":
+            yield manager
+        proxy = _entity("Directorship", "manager", m["subject_ogrn"], manager.id,
+                        _text(m["since"]))
+        proxy.add("director", manager.id)
+        proxy.add("organization", company_id(m["subject_ogrn"]))
+        proxy.add("role", "Управляющая организация")
+        _put(proxy, "startDate", m["since"])
+        if m["unreliable"]:
+            proxy.add("status", UNRELIABLE_STATUS)
+        yield proxy
+
+
+def _party(kind: str, ogrn: str | None, inn: str | None, name: str | None, subject: str,
+           in_store: bool) -> EntityProxy:
+    """The owning / managing party; a company of the store is referred to, not repeated."""
+    if ogrn and in_store:
+        return _entity("Company", "company", ogrn)
+    schema = "PublicBody" if kind == "УчрРФСубМО" else "Organization"
+    # The name is part of the key: one ОГРН is named differently as the owner of different
+    # companies (a municipality «ГОРОД НОВОСИБИРСК» acting for «НОВОСИБИРСКАЯ ОБЛАСТЬ»).
+    parts = ("party", ogrn or inn or subject, kind, name)
+    proxy = _entity(schema, *parts)
+    _put(proxy, "name", name)
+    _put(proxy, "ogrnCode", ogrn)
+    _put(proxy, "innCode", inn)
+    if kind == "УчрЮЛИн":
+        proxy.add("summary", "Иностранное юридическое лицо")
+    elif kind in ("УчрЮЛРос", "УчрРФСубМО"):
+        proxy.add("country", "ru")
+    return proxy

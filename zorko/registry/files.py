@@ -1,0 +1,99 @@
+"""Input files of a load: single files, folders (recursively) and ``.zip`` archives.
+
+A member of an archive is an input file of its own, named
+``archive.zip!member.xml``, with its own checksum, so re-loading an
+archive with one new member loads just that member.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from zorko.exceptions import ImportFailed, ValidationError
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """One file to load; picklable, so a parser process can open it by itself."""
+
+    name: str  # shown to the user and kept in ``loads.file``
+    size: int  # uncompressed bytes, for progress
+    path: str
+    member: str | None = None  # the member of the zip archive at ``path``
+
+    def open(self) -> BinaryIO:
+        if self.member is None:
+            return open(self.path, "rb")
+        archive = zipfile.ZipFile(self.path)
+        try:
+            stream = archive.open(self.member)
+        except Exception:
+            archive.close()
+            raise
+        original_close = stream.close
+
+        def close() -> None:  # closing the member closes the archive too
+            original_close()
+            archive.close()
+
+        stream.close = close  # type: ignore[method-assign]
+        return stream  # type: ignore[return-value]
+
+
+def expand(paths: list[Path], suffixes: tuple[str, ...]) -> list[InputFile]:
+    """Every input file under ``paths``, in a stable order; folders keep only ``suffixes`` and zips."""
+    if not paths:
+        raise ValidationError("Не указано ни одного файла для загрузки.")
+    found: list[InputFile] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                low = child.name.lower()
+                if low.endswith(".zip"):
+                    found.extend(_zip_members(child, suffixes))
+                elif low.endswith(suffixes):
+                    found.append(_plain(child))
+        elif path.is_file():
+            if path.name.lower().endswith(".zip"):
+                found.extend(_zip_members(path, suffixes))
+            else:
+                found.append(_plain(path))
+        else:
+            raise ValidationError(f"Файл или папка не найдены: {path}")
+    return found
+
+
+def _plain(path: Path) -> InputFile:
+    return InputFile(str(path), path.stat().st_size, str(path))
+
+
+def _zip_members(path: Path, suffixes: tuple[str, ...]) -> list[InputFile]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = [i for i in archive.infolist()
+                     if not i.is_dir() and i.filename.lower().endswith(suffixes)]
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFailed(str(path), f"архив повреждён или обрезан ({exc})") from exc
+
+    return [InputFile(f"{path}!{i.filename}", i.file_size, str(path), i.filename) for i in infos]
+
+
+def checksum(f: InputFile) -> str:
+    """sha256 of the file's (uncompressed) bytes; a damaged archive member fails here, named."""
+    digest = hashlib.sha256()
+    try:
+        with f.open() as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise ImportFailed(f.name, f"архив повреждён или обрезан ({exc})") from exc
+    except OSError as exc:
+        raise ImportFailed(f.name, f"файл не читается ({exc})") from exc
+    return digest.hexdigest()

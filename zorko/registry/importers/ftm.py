@@ -1,0 +1,197 @@
+"""FollowTheMoney JSON lines (OpenSanctions ``ru_egrul`` shape) → flat records.
+
+Each line is one entity. Companies, organisations and persons become
+:class:`FtmEntity`; ``Ownership`` and ``Directorship`` become
+:class:`FtmLink`, which refer to entities by id only. Resolving those ids
+needs every entity, so the parser stays a streaming generator of flat
+records and the resolution happens later, in SQL over staged tables (see
+``zorko.registry.adapters.ftm``) — memory does not grow with the file.
+
+Values are cleaned by the ``followthemoney`` model (a value its type
+rejects is dropped, as FtM tools do); a line that is not an FtM entity
+stops the import with its line number.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from followthemoney import model
+from followthemoney.exc import InvalidData
+from followthemoney.proxy import EntityProxy
+
+from zorko.exceptions import ImportFailed
+from zorko.registry.importers.inputs import expand
+
+SUFFIXES = (".json", ".jsonl", ".ftm", ".ndjson", ".json.gz", ".jsonl.gz")
+PARTY_SCHEMATA = ("LegalEntity",)  # Company, Organization, PublicBody, Person all are LegalEntity
+LINK_SCHEMATA = {"Ownership": ("owner", "asset"), "Directorship": ("director", "organization")}
+UNRELIABLE_MARK = "недостовер"
+
+
+@dataclass(slots=True)
+class FtmEntity:
+    id: str
+    schema: str
+    name: str | None
+    alias: str | None
+    ogrn: str | None
+    inn: str | None
+    kpp: str | None
+    last_name: str | None
+    first_name: str | None
+    middle_name: str | None
+    legal_form: str | None
+    status: str | None
+    incorporated: str | None
+    dissolved: str | None
+    address: str | None
+    okved: str | None
+    country: str | None
+    seen: str | None
+    line: int
+
+    @property
+    def is_person(self) -> bool:
+        return self.schema == "Person"
+
+
+@dataclass(slots=True)
+class FtmLink:
+    id: str
+    schema: str  # Ownership | Directorship
+    source_id: str  # owner / director
+    target_id: str  # asset / organization
+    percentage: float | None
+    shares_value: float | None
+    role: str | None
+    summary: str | None
+    start_date: str | None
+    unreliable: bool
+    line: int
+
+
+FtmRecord = FtmEntity | FtmLink
+
+
+def parse(paths: Iterable[str | Path]) -> Iterator[FtmRecord]:
+    for item in expand(paths, SUFFIXES):
+        with item.open() as handle:
+            yield from parse_stream(handle, item.name)
+
+
+def parse_stream(handle: IO[bytes], name: str) -> Iterator[FtmRecord]:
+    """Records of one JSON-lines stream (gzip is recognised by its magic bytes)."""
+    stream: IO[bytes] = handle
+    if name.lower().endswith(".gz"):
+        stream = gzip.GzipFile(fileobj=handle)  # type: ignore[assignment]
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            record = parse_line(raw, name, number)
+            if record is not None:
+                yield record
+    except (OSError, EOFError) as exc:
+        raise ImportFailed(name, f"сжатый файл повреждён или обрезан: {exc}") from exc
+
+
+def parse_line(raw: bytes, name: str, number: int) -> FtmRecord | None:
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise ImportFailed(name, "неверная кодировка: FtM JSON должен быть в UTF-8",
+                           line=number) from None
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(name, f"строка не является JSON: {exc.msg} (позиция {exc.pos})",
+                           line=number) from None
+    if not isinstance(data, dict):
+        raise ImportFailed(name, "строка должна быть объектом JSON (сущность FtM)", line=number)
+    for key in ("id", "schema"):
+        if not data.get(key):
+            raise ImportFailed(name, "у сущности FtM нет обязательного поля", line=number,
+                               field=key)
+    if not isinstance(data.get("properties", {}), dict):
+        raise ImportFailed(name, "поле properties должно быть объектом", line=number,
+                           field="properties")
+    schema = model.get(data["schema"])
+    if schema is None:
+        raise ImportFailed(name, f"неизвестная схема FtM «{data['schema']}»", line=number,
+                           field="schema")
+    try:
+        proxy = model.get_proxy(data, cleaned=False)
+    except (InvalidData, TypeError, ValueError) as exc:
+        raise ImportFailed(name, f"сущность FtM не читается: {exc}", line=number) from None
+    if schema.name in LINK_SCHEMATA:
+        return _link(proxy, name, number)
+    if schema.is_a("LegalEntity"):
+        return _entity(proxy, data, number)
+    return None  # Address, Sanction, Succession…: not part of the registry store
+
+
+def _first(proxy: EntityProxy, prop: str) -> str | None:
+    value = proxy.first(prop, quiet=True)
+    return value.strip() if value and value.strip() else None
+
+
+def _full_date(value: str | None) -> str | None:
+    # FtM dates may be partial («2015», «2015-06»); the store keeps whole dates only.
+    return value[:10] if value and len(value) >= 10 else None
+
+
+def _number(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value.replace(",", ".").rstrip("%").strip())
+    except ValueError:
+        return None
+
+
+def _entity(proxy: EntityProxy, data: dict[str, Any], number: int) -> FtmEntity:
+    names = sorted(proxy.get("name"), key=len, reverse=True)
+    last, first, middle = (_first(proxy, "lastName"), _first(proxy, "firstName"),
+                           _first(proxy, "fatherName") or _first(proxy, "middleName"))
+    if proxy.schema.name == "Person" and not last and names:
+        parts = names[0].split(maxsplit=2)
+        last = parts[0]
+        first = parts[1] if len(parts) > 1 else None
+        middle = parts[2] if len(parts) > 2 else None
+    seen = data.get("last_seen") or _first(proxy, "modifiedAt") or _first(proxy, "retrievedAt")
+    return FtmEntity(
+        id=str(proxy.id), schema=proxy.schema.name,
+        name=names[0] if names else None, alias=names[1] if len(names) > 1 else None,
+        ogrn=_first(proxy, "ogrnCode"), inn=_first(proxy, "innCode"),
+        kpp=_first(proxy, "kppCode") if proxy.schema.get("kppCode") else None,
+        last_name=last, first_name=first, middle_name=middle,
+        legal_form=_first(proxy, "legalForm"), status=_first(proxy, "status"),
+        incorporated=_full_date(_first(proxy, "incorporationDate")),
+        dissolved=_full_date(_first(proxy, "dissolutionDate")),
+        address=_first(proxy, "address"), okved=_first(proxy, "okvedCode"),
+        country=_first(proxy, "jurisdiction") or _first(proxy, "country"),
+        seen=_full_date(str(seen)) if seen else None, line=number,
+    )
+
+
+def _link(proxy: EntityProxy, name: str, number: int) -> FtmLink:
+    source_prop, target_prop = LINK_SCHEMATA[proxy.schema.name]
+    source, target = _first(proxy, source_prop), _first(proxy, target_prop)
+    for prop, value in ((source_prop, source), (target_prop, target)):
+        if value is None:
+            raise ImportFailed(name, f"у связи {proxy.schema.name} не указана сторона",
+                               line=number, field=prop)
+    notes = " ".join(proxy.get("status") + proxy.get("summary") + proxy.get("description"))
+    return FtmLink(
+        id=str(proxy.id), schema=proxy.schema.name, source_id=str(source), target_id=str(target),
+        percentage=_number(_first(proxy, "percentage")) if proxy.schema.get("percentage") else None,
+        shares_value=(_number(_first(proxy, "sharesValue") or _first(proxy, "sharesCount"))
+                      if proxy.schema.get("sharesValue") else None),
+        role=_first(proxy, "role"), summary=_first(proxy, "summary"),
+        start_date=_full_date(_first(proxy, "startDate")),
+        unreliable=UNRELIABLE_MARK in notes.casefold(), line=number,
+    )
