@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from zorko.affiliation.graph import finding_path
+
 # Russian captions of the record fields an inspector sees in the evidence table.
 FIELD_LABELS = {
     "source": "источник", "role": "роль", "last_name": "фамилия", "first_name": "имя",
@@ -20,10 +22,6 @@ FIELD_LABELS = {
 HIDDEN_FIELDS = {"explanation", "score", "confidence", "load_id", "subject_kind", "key"}
 ROLE_NAMES = {"director": "руководитель", "manager": "управляющая организация", "founder": "учредитель (участник)",
               "entrepreneur": "индивидуальный предприниматель", "other": "иная роль"}
-
-
-def finding_path(evidence: dict[str, Any]) -> list[str]:
-    return list(evidence.get("graph_path") or evidence.get("path") or [])
 
 
 CONFIDENCE = {"inn": "подтверждено ИНН", "strong": "сильное совпадение", "weak": "только по имени"}

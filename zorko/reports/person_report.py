@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from zorko.findings.evidence import Evidence, read_evidence
-from zorko.findings.graph_data import servant_graph_all_paths
+from zorko.findings.graph_data import servant_graph
 from zorko.findings.models import Finding, ScreenedPerson, ScreeningRun
 from zorko.findings.rules_info import SEVERITY_ORDER, rule_name
 from zorko.people.models import Servant
@@ -117,7 +117,8 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
                       key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.score))
     run, screened_at = _last_run(servant)
     # The document shows every finding's path at once.
-    graph_dict = servant_graph_all_paths(servant, findings)
+    paths = [read_evidence(f.evidence or {}).path for f in findings]
+    graph_dict = servant_graph(servant, findings).as_dict(also=paths)
     registries = sorted(((registry_name(k), _date(v)) for k, v in (run.registry_as_of if run else {}).items()))
     return PersonReport(
         title=report_title(servant.last_name, servant.first_name, servant.middle_name),
