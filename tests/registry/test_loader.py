@@ -199,7 +199,7 @@ def test_a_process_killed_mid_load_leaves_the_store_as_it_was(tmp_path: Path) ->
     loader.load("egrul", [EGRUL], db_path=db)
     before = snapshot(db)
     folder = tmp_path / "big"
-    synthetic.write_egrul(folder, 6000, per_file=6000)
+    synthetic.write_egrul(folder, 3000, per_file=3000)
     process = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(folder), str(db)],
                                stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert process.stdout is not None
@@ -213,5 +213,5 @@ def test_a_process_killed_mid_load_leaves_the_store_as_it_was(tmp_path: Path) ->
     time.sleep(0.1)
     assert snapshot(db) == before
     result = loader.load("egrul", [folder], db_path=db)
-    assert result.totals.added == 6000
-    assert count(db, "SELECT count(*) FROM companies") == 172 + 6000
+    assert result.totals.added == 3000
+    assert count(db, "SELECT count(*) FROM companies") == 172 + 3000

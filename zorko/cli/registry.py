@@ -6,10 +6,14 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from zorko.cli import main, setup_django
+
+if TYPE_CHECKING:
+    from zorko.registry.loader import LoadResult
 
 TABLE_TITLES = {
     "companies": "юрлиц", "person_roles": "лиц в ролях", "company_owners": "учредителей-юрлиц",
@@ -33,6 +37,7 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
     (egrul, egrip, contracts, ftm, disqualified, mass)."""
     from zorko.registry import loader
 
+    result: LoadResult
     if sys.stdout.isatty():
         result = _load_with_bar(source, paths, workers)
     else:
@@ -55,7 +60,7 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
     click.echo(f"{result.message}. Время: {result.seconds:.1f} с")
 
 
-def _load_with_bar(source: str, paths: tuple[str, ...], workers: int) -> object:
+def _load_with_bar(source: str, paths: tuple[str, ...], workers: int) -> LoadResult:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from zorko.registry import loader
