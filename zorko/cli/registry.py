@@ -15,14 +15,6 @@ from zorko.cli import main, setup_django
 if TYPE_CHECKING:
     from zorko.registry.loader import LoadResult
 
-TABLE_TITLES = {
-    "companies": "юрлиц", "person_roles": "лиц в ролях", "company_owners": "учредителей-юрлиц",
-    "company_managers": "управляющих организаций", "entrepreneurs": "ИП", "contracts": "контрактов",
-    "contract_suppliers": "поставщиков", "disqualified": "дисквалифицированных",
-    "mass_persons": "массовых руководителей/учредителей", "mass_addresses": "адресов массовой регистрации",
-}
-
-
 @main.group("registry")
 def registry() -> None:
     """Реестры: ЕГРЮЛ, ЕГРИП, контракты ЕИС, FollowTheMoney, списки ФНС."""
@@ -94,7 +86,7 @@ def status_command(as_json: bool) -> None:
         if not item.files:
             click.echo(f"{item.title}: не загружался")
             continue
-        counts = ", ".join(f"{TABLE_TITLES.get(t, t)} {n}" for t, n in item.tables.items())
+        counts = ", ".join(f"{title} {n}" for title, n in item.counts_titled)
         click.echo(f"{item.title}: последняя загрузка {item.last_loaded_at}, файлов {item.files}, "
                    f"записей в файлах {item.records_loaded}" + (f"; в хранилище: {counts}" if counts else ""))
 
