@@ -6,18 +6,14 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from zorko.cli import main, setup_django
 
-TABLE_TITLES = {
-    "companies": "юрлиц", "person_roles": "лиц в ролях", "company_owners": "учредителей-юрлиц",
-    "company_managers": "управляющих организаций", "entrepreneurs": "ИП", "contracts": "контрактов",
-    "contract_suppliers": "поставщиков", "disqualified": "дисквалифицированных",
-    "mass_persons": "массовых руководителей/учредителей", "mass_addresses": "адресов массовой регистрации",
-}
-
+if TYPE_CHECKING:
+    from zorko.registry.loader import LoadResult
 
 @main.group("registry")
 def registry() -> None:
@@ -33,6 +29,7 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
     (egrul, egrip, contracts, ftm, disqualified, mass)."""
     from zorko.registry import loader
 
+    result: LoadResult
     if sys.stdout.isatty():
         result = _load_with_bar(source, paths, workers)
     else:
@@ -55,7 +52,7 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
     click.echo(f"{result.message}. Время: {result.seconds:.1f} с")
 
 
-def _load_with_bar(source: str, paths: tuple[str, ...], workers: int) -> object:
+def _load_with_bar(source: str, paths: tuple[str, ...], workers: int) -> LoadResult:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from zorko.registry import loader
@@ -89,7 +86,7 @@ def status_command(as_json: bool) -> None:
         if not item.files:
             click.echo(f"{item.title}: не загружался")
             continue
-        counts = ", ".join(f"{TABLE_TITLES.get(t, t)} {n}" for t, n in item.tables.items())
+        counts = ", ".join(f"{title} {n}" for title, n in item.counts_titled)
         click.echo(f"{item.title}: последняя загрузка {item.last_loaded_at}, файлов {item.files}, "
                    f"записей в файлах {item.records_loaded}" + (f"; в хранилище: {counts}" if counts else ""))
 
