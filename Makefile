@@ -4,28 +4,33 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-sqlite test-postgres lint bench clean
+.PHONY: install system-deps assets demo test test-sqlite test-postgres lint bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+# Debian packages for running Zorko (Pango, fonts, npm); `test` adds PostgreSQL and Chromium.
+system-deps:
+	@./scripts/install-system-deps --runtime
+
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
 	$(MAKE) --no-print-directory assets
 	touch $(STAMP)
 
-install: $(STAMP)
+install: system-deps $(STAMP)
 	@$(BIN)/zorko --version
 
 assets:
-	@if [ -f package.json ]; then npm install --no-audit --no-fund --silent && $(BIN)/python scripts/copy_assets.py; fi
+	@if [ -f package.json ]; then npm ci --no-audit --no-fund --silent && $(BIN)/python scripts/copy_assets.py; fi
 
 demo: install
 	$(BIN)/zorko demo
 	$(BIN)/zorko serve
 
-test: install
+test:
 	./scripts/install-system-deps
-	$(MAKE) --no-print-directory test-sqlite test-postgres
+	$(MAKE) --no-print-directory install
+	$(MAKE) --no-print-directory lint test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/pytest -q -p no:cacheprovider

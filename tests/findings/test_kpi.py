@@ -1,66 +1,83 @@
-"""KPI: checked = screened with all relatives on fresh registries, every finding reviewed."""
+"""KPI: share of servants checked per month against the plan, on a small scenario."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import re
+from datetime import date, datetime
 
+import pytest
 from django.utils import timezone
 
-from zorko.findings.kpi import kpi_by_organisation, monthly_kpi, plan_percent
-from zorko.findings.models import Finding, ScreenedPerson, ScreeningRun
+from zorko.findings import kpi
+from zorko.findings.models import FindingDecision, ScreenedPerson
 from zorko.findings.review import review_finding
-from zorko.people.models import Relative
+from zorko.people.kinship import Kinship
+from zorko.people.models import Organisation, Relative, Servant
+
+from .scenario import make_finding, make_run
 
 
-def at(y, m, d):
-    return timezone.make_aware(datetime(y, m, d, 12))
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 10, 0))
 
 
-def screened(servant, when, relatives=0, registry_age_days=5):
-    run = ScreeningRun.objects.create(scope="all")
-    sp = ScreenedPerson.objects.create(run=run, servant=servant, relatives_checked=relatives,
-                                       registry_oldest=when.date() - timedelta(days=registry_age_days))
-    ScreenedPerson.objects.filter(pk=sp.pk).update(screened_at=when)
-    return run
+def _screen(servant: Servant, day: date, registry_oldest: date, relatives_checked: int | None = None) -> None:
+    make_run([servant], registry_oldest=registry_oldest)
+    row = ScreenedPerson.objects.filter(servant=servant).latest("pk")
+    if relatives_checked is not None:
+        row.relatives_checked = relatives_checked
+    row.screened_at = _at(day)
+    row.save()
 
 
-def test_plan_rises_ten_points_a_month_from_february():
-    assert [plan_percent(m) for m in (1, 2, 3, 10, 11, 12)] == [0, 10, 20, 90, 100, 100]
+@pytest.fixture
+def scenario(make_servant, make_user):
+    """5 servants: checked from Feb, from Apr (finding reviewed in Apr), never (stale registry),
+    never (relative not screened), and one in another organisation from May."""
+    other = Organisation.objects.create(name="Управление образования", inn="4205111110")
+    s1, s2, s3, s4 = (make_servant(n, "Иван", "Иванович") for n in ("Акимов", "Белов", "Волков", "Гусев"))
+    s5 = make_servant("Дёмина", "Анна", "Петровна", organisation=other)
+    candidate = make_servant("Егоров", "Пётр", "Ильич", status=Servant.Status.CANDIDATE)
+    Relative.objects.create(servant=s4, kinship=Kinship.SON, last_name="Гусев", first_name="Олег",
+                            middle_name="Иванович")
+    _screen(s1, date(2026, 2, 10), date(2026, 2, 1))
+    _screen(s2, date(2026, 3, 5), date(2026, 3, 1))
+    finding = make_finding(s2, rule="own_director",
+                           evidence={"subject": {"kind": "company", "ogrn": "1", "name": "ООО «А»"}})
+    type(finding).objects.filter(pk=finding.pk).update(first_found_at=_at(date(2026, 3, 5)))
+    review_finding(finding, "dismissed", make_user("inspector"), "Тезка из другого региона")
+    FindingDecision.objects.filter(finding=finding).update(at=_at(date(2026, 4, 20)))
+    _screen(s3, date(2026, 2, 10), date(2025, 12, 1))
+    _screen(s4, date(2026, 2, 10), date(2026, 2, 1), relatives_checked=0)
+    _screen(s5, date(2026, 5, 15), date(2026, 5, 1))
+    _screen(candidate, date(2026, 2, 10), date(2026, 2, 1))
+    return other
 
 
-def test_checked_share_by_month(make_servant):
-    a, b, c, _d = (make_servant(personnel_number=f"K{i}") for i in range(4))
-    screened(a, at(2026, 2, 10))
-    screened(b, at(2026, 3, 5), registry_age_days=45)  # registries too old: does not count
-    Relative.objects.create(servant=c, kinship="son", last_name="Иванов", first_name="Илья", middle_name="Иванович")
-    screened(c, at(2026, 3, 6), relatives=0)  # the son was not screened yet
-    screened(c, at(2026, 4, 2), relatives=1)
-    months = monthly_kpi(2026, today=date(2026, 4, 30))
-    assert [(k.month, k.checked, k.total, k.plan) for k in months] == [
-        (1, 0, 4, 0), (2, 1, 4, 10), (3, 1, 4, 20), (4, 2, 4, 30)]
-    assert months[1].percent == 25.0 and months[1].on_plan
+def test_plan():
+    assert [kpi.plan_percent(m) for m in range(1, 13)] == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 100]
 
 
-def test_unreviewed_finding_keeps_servant_unchecked_until_reviewed(make_servant, make_user):
-    a = make_servant()
-    run = screened(a, at(2026, 5, 3))
-    finding = Finding.objects.create(key="k1", rule="own_director", severity="high", score=0.9, servant=a,
-                                     subject_kind="company", subject_ogrn="1", explanation="x", evidence_hash="h",
-                                     last_run=run)
-    Finding.objects.filter(pk=finding.pk).update(first_found_at=at(2026, 5, 3))
-    assert monthly_kpi(2026, today=date(2026, 5, 31))[-1].checked == 0
-    review_finding(finding, "dismissed", make_user("inspector"), "Однофамилец")
-    may = monthly_kpi(2026, today=date(2026, 12, 31))[4]
-    assert may.checked == 0  # the decision came after May
-    assert monthly_kpi(2026, today=date(2026, 12, 31))[-1].checked == 1
+def test_monthly_shares(scenario):
+    months = kpi.monthly(2026, now=_at(date(2026, 6, 10)))
+    assert [m.checked for m in months] == [0, 1, 1, 2, 3, 3, None, None, None, None, None, None]
+    assert {m.total for m in months} == {5}
+    assert [m.percent for m in months[1:5]] == [20.0, 20.0, 40.0, 60.0]
+    assert months[6].met is None  # July has not started
+    later = kpi.monthly(2026, now=_at(date(2026, 12, 20)))
+    assert [m.met for m in later[5:11]] == [True, True, False, False, False, False]
+    only_b = kpi.monthly(2026, scenario, now=_at(date(2026, 6, 10)))
+    assert [m.checked for m in only_b[3:6]] == [0, 1, 1] and only_b[0].total == 1
 
 
-def test_kpi_per_organisation(make_servant, organisation):
-    from zorko.people.models import Organisation
+def test_kpi_page_numbers(scenario, client_as):
+    html = client_as("viewer").get("/kpi/?year=2026&month=5").content.decode()
 
-    other = Organisation.objects.create(name="Управление образования", inn="4205000010")
-    a = make_servant()
-    make_servant(organisation=other)
-    screened(a, at(2026, 6, 1))
-    rows = {r.organisation.inn: (r.kpi.checked, r.kpi.total) for r in kpi_by_organisation(2026, 6)}
-    assert rows == {organisation.inn: (1, 1), "4205000010": (0, 1)}
+    def cell(pattern: str) -> list[str]:
+        return re.findall(pattern, html, re.S)
+
+    actual = {int(m): v.strip() for m, v in cell(r'data-month="(\d+)".*?class="actual">([^<]*)<')}
+    assert [actual[m].replace(",", ".") for m in (2, 3, 4, 5)] == ["20.0", "20.0", "40.0", "60.0"]
+    orgs = cell(r'data-organisation="\d+"><td><a[^>]*>([^<]*)</a></td><td>(\d+)</td><td>(\d+)</td>')
+    assert sorted(orgs) == [("Администрация", "4", "2"), ("Управление образования", "1", "1")]
+    assert "vendor/chart.umd.min.js" in html and '"plan": [0, 10, 20' in html

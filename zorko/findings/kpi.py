@@ -1,14 +1,11 @@
 """Program indicator 2: the share of servants checked for affiliation, month by month.
 
-A servant counts as checked in a month when, by the end of that month (and
-since the start of the year), a screening covered them and all their
-questionnaire relatives against registries loaded no more than 30 days
-before the screening, and every finding on them found by then is reviewed
-(confirmed, dismissed or referred). Plan: 10 % in February, +10 points a
-month, 100 % from November.
-
-``monthly_kpi(year, organisation=None, today=None)`` → one :class:`MonthKpi`
-per month; ``kpi_by_organisation(year, month)`` → one per organisation.
+A servant counts as checked by the end of a month when, in that year and
+by that moment, a screening covered them and all their questionnaire
+relatives against registry extracts loaded no more than 30 days before the
+screening, and every finding on them found by then has been reviewed
+(confirmed, dismissed or referred) by then. The plan is 10 % in February,
++10 points a month, 100 % from November.
 """
 
 from __future__ import annotations
@@ -16,99 +13,117 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from zorko.findings.models import Finding, FindingDecision, ScreenedPerson
 from zorko.findings.review import REVIEWED
 from zorko.people.models import Organisation, Servant
 
-FRESHNESS = timedelta(days=30)
+MAX_REGISTRY_AGE = timedelta(days=30)
+MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+          "октябрь", "ноябрь", "декабрь"]
 
 
 def plan_percent(month: int) -> int:
-    """10 % in February rising by 10 points a month, 100 % in November and December."""
-    return max(0, min(100, (month - 1) * 10))
+    """Program plan: 0 in January, 10 % in February … 100 % in November and December."""
+    return min(max(month - 1, 0) * 10, 100)
 
 
 @dataclass(slots=True)
 class MonthKpi:
-    year: int
     month: int
-    plan: int  # percent
-    checked: int
+    plan: int
+    checked: int | None  # None for months that have not started yet
     total: int
 
     @property
-    def percent(self) -> float:
+    def name(self) -> str:
+        return MONTHS[self.month - 1]
+
+    @property
+    def percent(self) -> float | None:
+        if self.checked is None:
+            return None
         return round(100 * self.checked / self.total, 1) if self.total else 0.0
 
     @property
-    def on_plan(self) -> bool:
-        return self.percent >= self.plan
+    def met(self) -> bool | None:
+        return None if self.percent is None else self.percent >= self.plan
 
 
-@dataclass(slots=True)
-class OrganisationKpi:
-    organisation: Organisation
-    kpi: MonthKpi
-
-
-def _month_end(year: int, month: int) -> datetime:
+def month_end(year: int, month: int) -> datetime:
     last = calendar.monthrange(year, month)[1]
-    return timezone.make_aware(datetime.combine(date(year, month, last), time.max))
+    return timezone.make_aware(datetime(year, month, last, 23, 59, 59, 999999))
 
 
-def _servants(organisation: Organisation | None) -> Any:
-    qs = Servant.objects.filter(status=Servant.Status.SERVANT)
-    return qs.filter(organisation=organisation) if organisation is not None else qs
-
-
-def _checked(servant_ids: set[int], relatives: dict[int, int], year: int, end: datetime) -> set[int]:
-    start = timezone.make_aware(datetime(year, 1, 1))
-    covered: set[int] = set()
-    rows = ScreenedPerson.objects.filter(servant_id__in=servant_ids, screened_at__gte=start, screened_at__lte=end)
-    for sid, at, rel_count, oldest in rows.values_list("servant_id", "screened_at", "relatives_checked",
-                                                        "registry_oldest"):
-        fresh = oldest is not None and oldest >= timezone.localtime(at).date() - FRESHNESS
-        if fresh and rel_count >= relatives.get(sid, 0):
-            covered.add(sid)
-    if not covered:
-        return covered
-    # Findings found by the month's end must each have a reviewing decision by then.
-    open_by_servant: dict[int, set[int]] = defaultdict(set)
-    findings = Finding.objects.filter(servant_id__in=covered, first_found_at__lte=end, active=True)
-    for fid, sid in findings.values_list("pk", "servant_id"):
-        open_by_servant[sid].add(fid)
-    last_status: dict[int, str] = {}
-    decisions = FindingDecision.objects.filter(finding__servant_id__in=covered, at__lte=end).order_by("at", "pk")
-    for fid, to_status in decisions.values_list("finding_id", "to_status"):
-        last_status[fid] = to_status
-    return {sid for sid in covered if all(last_status.get(f) in REVIEWED for f in open_by_servant[sid])}
-
-
-def monthly_kpi(year: int, organisation: Organisation | None = None, today: date | None = None) -> list[MonthKpi]:
-    """Months of ``year`` up to ``today``'s month (all 12 for a past year)."""
-    today = today or timezone.localdate()
-    last_month = 12 if year < today.year else (today.month if year == today.year else 0)
-    servants = _servants(organisation)
-    ids = set(servants.values_list("pk", flat=True))
-    relatives = dict(servants.annotate(n=Count("relatives")).values_list("pk", "n"))
-    return [MonthKpi(year, m, plan_percent(m), len(_checked(ids, relatives, year, _month_end(year, m))), len(ids))
-            for m in range(1, last_month + 1)]
-
-
-def kpi_by_organisation(year: int, month: int) -> list[OrganisationKpi]:
-    end = _month_end(year, month)
-    out = []
-    orgs = Organisation.objects.filter(Q(servants__status=Servant.Status.SERVANT)).distinct()
-    for org in orgs:
-        servants = _servants(org)
-        ids = set(servants.values_list("pk", flat=True))
-        relatives = dict(servants.annotate(n=Count("relatives")).values_list("pk", "n"))
-        checked = len(_checked(ids, relatives, year, end))
-        out.append(OrganisationKpi(org, MonthKpi(year, month, plan_percent(month), checked, len(ids))))
+def _screenings(year: int, servant_ids: list[int], relatives: dict[int, int]) -> dict[int, list[datetime]]:
+    """Moments in ``year`` when each servant had a valid (complete and fresh) screening."""
+    out: dict[int, list[datetime]] = defaultdict(list)
+    rows = ScreenedPerson.objects.filter(servant_id__in=servant_ids, screened_at__year=year)
+    for row in rows.values("servant_id", "screened_at", "relatives_checked", "registry_oldest"):
+        local_day = timezone.localtime(row["screened_at"]).date()
+        fresh = row["registry_oldest"] is not None and local_day - row["registry_oldest"] <= MAX_REGISTRY_AGE
+        if fresh and row["relatives_checked"] >= relatives.get(row["servant_id"], 0):
+            out[row["servant_id"]].append(row["screened_at"])
     return out
+
+
+def _open_findings(servant_ids: list[int], moment: datetime) -> set[int]:
+    """Servants with a finding found by ``moment`` and not reviewed by then."""
+    found = Finding.objects.filter(servant_id__in=servant_ids, active=True, first_found_at__lte=moment)
+    status: dict[int, tuple[int, str]] = {f: (s, str(Finding.Status.NEW)) for f, s in found.values_list("pk", "servant_id")}
+    decisions = FindingDecision.objects.filter(finding_id__in=list(status), at__lte=moment).order_by("at", "pk")
+    for finding_id, to_status in decisions.values_list("finding_id", "to_status"):
+        status[finding_id] = (status[finding_id][0], to_status)
+    return {servant for servant, st in status.values() if st not in REVIEWED}
+
+
+def _servants(organisation: Organisation | None) -> tuple[dict[int, int], dict[int, int]]:
+    """{servant id: organisation id}, {servant id: number of relatives} for current servants."""
+    qs = Servant.objects.filter(status=Servant.Status.SERVANT)
+    if organisation is not None:
+        qs = qs.filter(organisation=organisation)
+    rows = qs.annotate(n_rel=Count("relatives")).values_list("pk", "organisation_id", "n_rel")
+    return {pk: org for pk, org, _ in rows}, {pk: n for pk, _, n in rows}
+
+
+def checked_by(year: int, month: int, servant_ids: list[int], relatives: dict[int, int],
+               screenings: dict[int, list[datetime]] | None = None) -> set[int]:
+    moment = month_end(year, month)
+    screenings = screenings if screenings is not None else _screenings(year, servant_ids, relatives)
+    screened = {s for s, moments in screenings.items() if any(m <= moment for m in moments)}
+    return screened - _open_findings(list(screened), moment)
+
+
+def monthly(year: int, organisation: Organisation | None = None, now: datetime | None = None) -> list[MonthKpi]:
+    now = now or timezone.now()
+    orgs, relatives = _servants(organisation)
+    ids = list(orgs)
+    screenings = _screenings(year, ids, relatives)
+    out = []
+    for month in range(1, 13):
+        started = month_end(year, month) - timedelta(days=calendar.monthrange(year, month)[1]) < now
+        checked = len(checked_by(year, month, ids, relatives, screenings)) if started else None
+        out.append(MonthKpi(month, plan_percent(month), checked, len(ids)))
+    return out
+
+
+def by_organisation(year: int, month: int) -> list[dict[str, Any]]:
+    """One row per organisation for the given month: total, checked, percent, plan."""
+    orgs, relatives = _servants(None)
+    checked = checked_by(year, month, list(orgs), relatives)
+    totals: dict[int, int] = defaultdict(int)
+    done: dict[int, int] = defaultdict(int)
+    for servant, org in orgs.items():
+        totals[org] += 1
+        done[org] += servant in checked
+    rows = []
+    for org in Organisation.objects.filter(pk__in=list(totals)):
+        pct = round(100 * done[org.pk] / totals[org.pk], 1)
+        rows.append({"organisation": org, "total": totals[org.pk], "checked": done[org.pk], "percent": pct,
+                     "plan": plan_percent(month), "met": pct >= plan_percent(month)})
+    return sorted(rows, key=lambda r: (r["percent"], str(r["organisation"])))

@@ -24,14 +24,13 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
 from zorko.affiliation.engine import screen
-from zorko.affiliation.graph import build_graph
 from zorko.audit.log import record
 from zorko.exceptions import ValidationError
 from zorko.findings import registry
 from zorko.findings.models import Finding, ScreenedPerson, ScreeningRun
 from zorko.findings.persist import save_candidates
 from zorko.findings.registry import registry_as_of
-from zorko.findings.snapshot import build_snapshot, pk_of, servant_record, touched_by
+from zorko.findings.snapshot import build_snapshot, pk_of, touched_by
 from zorko.people.models import Servant
 
 __all__ = ["export_findings", "findings_for", "on_registry_loaded", "registry_as_of", "run_screening",
@@ -112,10 +111,10 @@ def findings_for(servant: Servant) -> QuerySet[Finding]:
             .annotate(severity_order=order).order_by("-active", "severity_order", "-score", "pk"))
 
 
-def servant_graph(servant: Servant) -> dict[str, list[dict[str, Any]]]:
-    findings = [{"key": f.key, "rule": f.rule, "subject_name": f.subject_name, "evidence": f.evidence}
-                for f in findings_for(servant).filter(active=True)]
-    return build_graph(servant_record(servant), findings)
+def servant_graph(servant: Servant) -> dict[str, Any]:
+    from zorko.findings.graph_data import servant_graph_json
+
+    return servant_graph_json(servant)
 
 
 def export_findings(fmt: str, out_path: str | Path, queryset: QuerySet[Finding] | None = None,

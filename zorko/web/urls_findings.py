@@ -1,5 +1,18 @@
-"""URLs of the findings area (filled in by that area)."""
+"""URLs of the findings area: findings, screening launch, servant findings and graph, KPI."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from zorko.web import findings_views, kpi_views, servant_findings_views
+
+urlpatterns = [
+    path("findings/", findings_views.finding_list, name="finding-list"),
+    path("findings/<int:finding_id>/", findings_views.finding_detail, name="finding-detail"),
+    path("findings/<int:finding_id>/review/", findings_views.finding_review, name="finding-review"),
+    path("screening/start/", findings_views.screening_start, name="screening-start"),
+    path("people/<int:servant_id>/findings/", servant_findings_views.servant_findings,
+         name="servant-findings"),
+    path("people/<int:servant_id>/graph.json", servant_findings_views.servant_graph, name="servant-graph"),
+    path("people/<int:servant_id>/graph.ftm.json", servant_findings_views.servant_graph_ftm,
+         name="servant-graph-ftm"),
+    path("kpi/", kpi_views.kpi_dashboard, name="kpi"),
+]

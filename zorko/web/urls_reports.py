@@ -1,5 +1,10 @@
-"""URLs of the reports area (filled in by that area)."""
+"""URLs of the reports area: «Отчет о проверке ФЛ» downloads."""
 
-from django.urls import path  # noqa: F401
+from django.urls import re_path
 
-urlpatterns: list = []
+from zorko.web import servant_findings_views
+
+urlpatterns = [
+    re_path(r"^people/(?P<servant_id>\d+)/report\.(?P<fmt>pdf|docx)$", servant_findings_views.servant_report,
+            name="servant-report"),
+]

@@ -9,15 +9,18 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from zorko.accounts.roles import can
 from zorko.audit.log import client_ip, record
 from zorko.identifiers import format_snils
 from zorko.people.models import ChangeRecord, Department, Organisation, Relative, Servant
 from zorko.people.search import ALL, ServantFilter, questionnaire_is_stale, select_servants
 from zorko.web.access import requires
+from zorko.web.servant_findings_views import servant_findings_context
 
 PAGE_SIZE = 50
-STATUS_CHOICES = [(Servant.Status.SERVANT.value, "служащие"), (Servant.Status.DISMISSED.value, "уволенные"),
-                  (Servant.Status.CANDIDATE.value, "кандидаты"), (ALL, "все")]
+# Servant.Status values as plain strings (the list filter is about them, in the plural).
+SERVANT, DISMISSED, CANDIDATE = "servant", "dismissed", "candidate"
+STATUS_CHOICES = [(SERVANT, "служащие"), (DISMISSED, "уволенные"), (CANDIDATE, "кандидаты"), (ALL, "все")]
 
 
 class ListFilterForm(forms.Form):
@@ -36,7 +39,7 @@ class ListFilterForm(forms.Form):
         org, dep = data.get("organisation"), data.get("department")
         return ServantFilter(query=data.get("q", ""), organisation_id=org.pk if org else None,
                              department_id=dep.pk if dep else None,
-                             status=status or data.get("status") or Servant.Status.SERVANT,
+                             status=status or data.get("status") or SERVANT,
                              questionnaire_stale=bool(data.get("stale")))
 
 
@@ -50,7 +53,7 @@ def _list(request: HttpRequest, *, title: str, status: str = "") -> HttpResponse
     query.pop("page", None)
     return render(request, "people/list.html", {
         "title": title, "form": form, "page": page, "query": query.urlencode(),
-        "candidates": status == Servant.Status.CANDIDATE,
+        "candidates": status == CANDIDATE,
     })
 
 
@@ -61,7 +64,7 @@ def servant_list(request: HttpRequest) -> HttpResponse:
 
 @requires("people.view")
 def candidate_list(request: HttpRequest) -> HttpResponse:
-    return _list(request, title="Кандидаты", status=Servant.Status.CANDIDATE)
+    return _list(request, title="Кандидаты", status=CANDIDATE)
 
 
 def field_label(model: type[Servant] | type[Relative], name: str) -> str:
@@ -81,8 +84,11 @@ def servant_card(request: HttpRequest, servant_id: int) -> HttpResponse:
     for change in ChangeRecord.objects.filter(servant=servant).select_related("user")[:500]:
         model = Relative if change.relative_id else Servant
         history.append({"change": change, "field": field_label(model, change.field) if change.field else ""})
-    return render(request, "people/card.html", {
+    context: dict[str, Any] = {
         "servant": servant, "relatives": relatives, "history": history,
         "snils": format_snils(servant.snils) if servant.snils else "",
         "stale": questionnaire_is_stale(servant),
-    })
+    }
+    if can(request.user, "findings.view"):
+        context.update(servant_findings_context(servant, request.GET.get("finding")))
+    return render(request, "people/card.html", context)

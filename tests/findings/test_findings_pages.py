@@ -1,0 +1,149 @@
+"""Findings pages: list, evidence, review via the web, screening launch, graph and its export."""
+
+from __future__ import annotations
+
+import json
+
+from zorko.audit.models import AuditEvent
+from zorko.findings.models import Finding
+from zorko.people.models import Organisation
+from zorko.tasks.models import Job
+
+from .scenario import CONTRACT, SUPPLIER_OGRN, make_family, make_finding
+
+
+def test_list_sorted_by_severity_then_score_and_filtered(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    other = make_servant("Петрова", "Анна", "Сергеевна")
+    low = make_finding(other, rule="own_founder", severity="low", score=0.99,
+                       evidence={"subject": {"kind": "company", "ogrn": "1", "name": "ООО «МАЛОЕ»"}})
+    high = make_finding(servant, relative=wife, severity="high", score=0.7)
+    medium = make_finding(other, rule="own_director", severity="medium", score=0.9,
+                          evidence={"subject": {"kind": "company", "ogrn": "2", "name": "ООО «СРЕДНЕЕ»"}})
+    client = client_as("viewer")
+    html = client.get("/findings/").content.decode()
+    rows = [html.index(f'data-finding="{f.pk}"') for f in (high, medium, low)]
+    assert rows == sorted(rows)
+    only_low = client.get("/findings/?severity=low").content.decode()
+    assert "ООО «МАЛОЕ»" in only_low and "ООО «СТРОЙРЕСУРС»" not in only_low
+    by_rule = client.get("/findings/?rule=relative_supplier").content.decode()
+    assert "ООО «СТРОЙРЕСУРС»" in by_rule and "ООО «СРЕДНЕЕ»" not in by_rule
+    elsewhere = Organisation.objects.create(name="Управление образования", inn="4205111110")
+    assert "Срабатываний нет" in client.get(f"/findings/?organisation={elsewhere.pk}").content.decode()
+
+
+def test_detail_shows_evidence_signal_by_signal_and_is_audited(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)
+    html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
+    for text in ("Иванов Иван Иванович", "супруга: Иванова Мария Петровна", SUPPLIER_OGRN, CONTRACT,
+                 "14.03.2026", "1 250 000,00 руб.", "ИНН совпадает: 420512345678", "регион совпадает: 42",
+                 "учредитель (участник)", "ИВАНОВА", "подтверждено ИНН", "Ремонт кровли"):
+        assert text in html
+    assert "Взять на рассмотрение" not in html  # a viewer gets no review buttons
+    assert AuditEvent.objects.filter(action="person.view", object_id=str(servant.pk)).exists()
+
+
+def test_review_transitions_through_the_web(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)
+    client = client_as("inspector")
+    url = f"/findings/{finding.pk}/review/"
+    client.post(url, {"to_status": "in_review"})
+    client.post(url, {"to_status": "confirmed", "reason": "Подтверждено выпиской ЕГРЮЛ"})
+    client.post(url, {"to_status": "referred"})
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.REFERRED
+    assert [d.to_status for d in finding.decisions.all()] == ["in_review", "confirmed", "referred"]
+    page = client.get(f"/findings/{finding.pk}/").content.decode()
+    assert "Подтверждено выпиской ЕГРЮЛ" in page and "передано в комиссию" in page
+    assert AuditEvent.objects.filter(action="finding.review", object_id=str(finding.pk)).count() == 3
+
+
+def test_dismiss_requires_a_reason(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)
+    client = client_as("inspector")
+    response = client.post(f"/findings/{finding.pk}/review/", {"to_status": "dismissed", "reason": "  "},
+                           follow=True)
+    assert "укажите основание" in response.content.decode()
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.NEW
+    client.post(f"/findings/{finding.pk}/review/", {"to_status": "dismissed", "reason": "Однофамилица"})
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.DISMISSED
+    assert finding.decisions.get().reason == "Однофамилица"
+
+
+def test_viewer_cannot_review(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)
+    response = client_as("viewer").post(f"/findings/{finding.pk}/review/", {"to_status": "confirmed"})
+    assert response.status_code == 403
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.NEW and not finding.decisions.exists()
+
+
+def test_screening_buttons_enqueue_the_job_and_show_progress(client_as, make_servant, organisation):
+    servant, _ = make_family(make_servant)
+    client = client_as("inspector")
+    for data, scope, value in (({"scope": "all"}, "all", ""),
+                               ({"scope": "organisation", "organisation": organisation.pk}, "organisation",
+                                organisation.inn),
+                               ({"scope": "person", "servant": servant.pk}, "person", servant.personnel_number)):
+        response = client.post("/screening/start/", data)
+        job = Job.objects.order_by("-pk").first()
+        assert job.kind == "screening.run" and job.created_by is not None
+        assert job.params == {"scope": scope, "value": value, "user_id": job.created_by.pk}
+        assert response.status_code == 302 and response["Location"] == f"/tasks/{job.pk}/"
+    assert AuditEvent.objects.filter(action="screening.run").count() == 3
+    assert client_as("viewer").post("/screening/start/", {"scope": "all"}).status_code == 403
+    assert Job.objects.count() == 3
+
+
+def test_graph_json_contains_the_evidence_path(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)
+    client = client_as("viewer")
+    graph = client.get(f"/people/{servant.pk}/graph.json?finding={finding.pk}").json()
+    ids = {n["id"] for n in graph["nodes"]}
+    path = finding.evidence["graph_path"]
+    assert set(path) <= ids
+    assert {n["id"] for n in graph["nodes"] if n["highlighted"]} == set(path)
+    hot = {(e["source"], e["target"]) for e in graph["edges"] if e["highlighted"]}
+    assert (f"servant:s:{servant.pk}", f"relative:r:{wife.pk}") in hot
+    labels = {n["label"] for n in graph["nodes"]}
+    assert {"Иванов Иван Иванович", "Иванова Мария Петровна", "ООО «СТРОЙРЕСУРС»"} <= labels
+    plain = client.get(f"/people/{servant.pk}/graph.json").json()
+    assert not any(n["highlighted"] for n in plain["nodes"])
+
+
+def test_servant_card_has_findings_graph_and_report_links(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)
+    for url in (f"/people/{servant.pk}/", f"/people/{servant.pk}/findings/"):
+        html = client_as("inspector").get(url).content.decode()
+        assert 'id="link-graph"' in html and "/static/vendor/cytoscape.min.js" in html
+        assert f"/people/{servant.pk}/report.pdf" in html and "Запустить проверку" in html
+        assert f'data-finding="{finding.pk}"' in html
+    viewer_card = client_as("viewer").get(f"/people/{servant.pk}/").content.decode()
+    assert 'id="link-graph"' in viewer_card and "Запустить проверку" not in viewer_card
+    hr_card = client_as("hr").get(f"/people/{servant.pk}/").content.decode()
+    assert servant.full_name in hr_card and 'id="link-graph"' not in hr_card
+
+
+def test_graph_export_as_followthemoney_is_audited(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    make_finding(servant, relative=wife)
+    response = client_as("viewer").get(f"/people/{servant.pk}/graph.ftm.json")
+    entities = [json.loads(line) for line in response.content.decode().splitlines()]
+    by_schema: dict[str, list[dict]] = {}
+    for entity in entities:
+        by_schema.setdefault(entity["schema"], []).append(entity)
+    names = {n for e in by_schema["Person"] for n in e["properties"]["name"]}
+    assert {"Иванов Иван Иванович", "Иванова Мария Петровна"} <= names
+    assert by_schema["Company"][0]["properties"]["name"] == ["ООО «СТРОЙРЕСУРС»"]
+    assert by_schema["Family"][0]["properties"]["relationship"] == ["супруга"]
+    assert by_schema["Ownership"][0]["properties"]["asset"] == [by_schema["Company"][0]["id"]]
+    assert by_schema["Contract"][0]["properties"]["amount"] == ["1250000.00"]
+    assert AuditEvent.objects.filter(action="export", details__format="ftm").exists()

@@ -1,0 +1,102 @@
+"""Read a finding's evidence for display: matched records, signals, contracts, path.
+
+The screening engine stores evidence as JSON; these helpers give pages and
+reports one shape whatever optional keys a rule filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from zorko.affiliation.graph import finding_path
+
+# Russian captions of the record fields an inspector sees in the evidence table.
+FIELD_LABELS = {
+    "source": "источник", "role": "роль", "last_name": "фамилия", "first_name": "имя",
+    "middle_name": "отчество", "full_name": "ФИО", "inn": "ИНН", "ogrn": "ОГРН/ОГРНИП",
+    "subject_ogrn": "ОГРН/ОГРНИП", "name": "наименование", "region": "регион", "address": "адрес",
+    "share_percent": "доля, %", "title": "должность", "since": "с даты", "birth_date": "дата рождения",
+    "status": "статус", "terminated_on": "прекращено", "kind": "вид", "unreliable": "недостоверность",
+}
+HIDDEN_FIELDS = {"explanation", "score", "confidence", "load_id", "subject_kind", "key"}
+ROLE_NAMES = {"director": "руководитель", "manager": "управляющая организация", "founder": "учредитель (участник)",
+              "entrepreneur": "индивидуальный предприниматель", "other": "иная роль"}
+
+
+CONFIDENCE = {"inn": "подтверждено ИНН", "strong": "сильное совпадение", "weak": "только по имени"}
+
+
+@dataclass
+class Match:
+    """One matched registry record with the signals that tied it to the person."""
+
+    fields: list[tuple[str, str]]
+    signals: list[str]
+    score: float | None = None
+    confidence: str = ""
+
+
+@dataclass
+class Evidence:
+    matches: list[Match] = field(default_factory=list)
+    contracts: list[dict[str, Any]] = field(default_factory=list)
+    subject: dict[str, Any] = field(default_factory=dict)
+    path: list[str] = field(default_factory=list)
+    registries: list[str] = field(default_factory=list)
+
+    @property
+    def contracts_total(self) -> float:
+        return sum(float(c.get("price") or 0) for c in self.contracts)
+
+
+def _signal_text(item: Any) -> str:
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict):
+        text = item.get("detail") or item.get("text") or item.get("feature") or ""
+        score = item.get("score") if item.get("score") is not None else item.get("weight")
+        return f"{text} ({score:+.2f})" if isinstance(score, int | float) and text else str(text)
+    return str(item)
+
+
+def _signals(raw: Any) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [s.strip() for s in raw.split(";") if s.strip()]
+    return [_signal_text(x) for x in raw if _signal_text(x)]
+
+
+def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
+    out = []
+    for key, value in record.items():
+        if key in HIDDEN_FIELDS or value in (None, "", [], {}) or isinstance(value, dict | list):
+            continue
+        if key == "unreliable":
+            value = "есть отметка о недостоверности" if value else "нет"
+        elif key == "role":
+            value = ROLE_NAMES.get(str(value), value)
+        out.append((FIELD_LABELS.get(key, key), str(value)))
+    return out
+
+
+def read_evidence(evidence: dict[str, Any]) -> Evidence:
+    ev = Evidence(contracts=list(evidence.get("contracts") or []),
+                  subject=dict(evidence.get("subject") or {}), path=finding_path(evidence))
+    for record in evidence.get("matches") or []:
+        confidence = str(record.get("confidence") or "")
+        ev.matches.append(Match(_fields(record), _signals(record.get("explanation")),
+                                record.get("score"), CONFIDENCE.get(confidence, confidence)))
+    match = evidence.get("match")
+    if isinstance(match, dict) and not ev.matches:
+        # The engine's shape: the registry role records that matched, and who they matched in the case data.
+        person = evidence.get("person") or {}
+        fields = [("лицо по анкете", str(person["full_name"]))] if person.get("full_name") else []
+        for role in evidence.get("registry") or []:
+            if isinstance(role, dict):
+                fields += _fields(role)
+        ev.matches.append(Match(fields, _signals(match.get("explanation")), match.get("score"),
+                                CONFIDENCE.get(str(match.get("confidence") or ""), str(match.get("confidence") or ""))))
+    ev.registries = sorted({str(m.get("source")) for m in evidence.get("matches") or [] if m.get("source")})
+    return ev

@@ -1,0 +1,60 @@
+"""Russian personal names in the cases documents need («Отчет о проверке Иванова Ивана Ивановича»)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from petrovich.enums import Case, Gender
+from petrovich.main import Petrovich
+
+# Spelling rule the declension tables miss: no «ы» after г, к, х, ж, ш, ч, щ («Ольгы» → «Ольги»).
+_SPELLING = re.compile(r"(?<=[гкхжшчщ])ы(?=$|[\s-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _petrovich() -> Petrovich:
+    return Petrovich()
+
+
+def gender_of(first_name: str, middle_name: str) -> str:
+    """Gender from the patronymic (reliable in Russian), else from the first name's ending."""
+    middle = middle_name.strip().lower()
+    if middle.endswith(("вич", "ич", "оглы", "улы", "уулу")):
+        return Gender.MALE
+    if middle.endswith(("вна", "чна", "кызы", "гызы", "қызы")):
+        return Gender.FEMALE
+    first = first_name.strip().lower()
+    if first.endswith(("а", "я")) and first not in {"илья", "никита", "кузьма", "фома", "лука", "савва"}:
+        return Gender.FEMALE
+    return Gender.MALE
+
+
+def _fix(word: str) -> str:
+    return _SPELLING.sub(lambda m: "И" if m.group(0).isupper() else "и", word)
+
+
+def _inflect(method: str, value: str, case: int, gender: str) -> str:
+    if not value.strip():
+        return ""
+    try:
+        return _fix(getattr(_petrovich(), method)(value.strip(), case, gender))
+    except (ValueError, KeyError, IndexError):
+        return value.strip()  # an unknown pattern stays as written rather than mis-declined
+
+
+def full_name_genitive(last_name: str, first_name: str, middle_name: str = "") -> str:
+    """«Иванов Иван Иванович» → «Иванова Ивана Ивановича»; invariant surnames stay (Шевченко, Ким ж.)."""
+    gender = gender_of(first_name, middle_name)
+    # Surnames in -ых/-их (Белых, Долгих) never decline; the tables decline the male ones.
+    invariant = last_name.strip().lower().endswith(("ых", "их"))
+    parts = [
+        last_name.strip() if invariant else _inflect("lastname", last_name, Case.GENITIVE, gender),
+        _inflect("firstname", first_name, Case.GENITIVE, gender),
+        _inflect("middlename", middle_name, Case.GENITIVE, gender),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def report_title(last_name: str, first_name: str, middle_name: str = "") -> str:
+    return f"Отчет о проверке {full_name_genitive(last_name, first_name, middle_name)}"

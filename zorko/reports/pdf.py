@@ -1,0 +1,88 @@
+"""«Отчет о проверке ФЛ» as PDF: HTML laid out by WeasyPrint with the DejaVu fonts."""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+
+from zorko.reports.person_report import PersonReport, ReportFinding, fmt_date, fmt_money
+
+CSS = """
+@page { size: A4; margin: 18mm 15mm 18mm 20mm;
+        @bottom-right { content: "стр. " counter(page) " из " counter(pages); font-size: 8pt; } }
+body { font-family: "DejaVu Serif", serif; font-size: 10.5pt; line-height: 1.35; }
+h1 { font-size: 15pt; text-align: center; margin: 0 0 4mm; }
+h2 { font-size: 12pt; margin: 6mm 0 2mm; } h3 { font-size: 11pt; margin: 4mm 0 1mm; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
+th, td { border: 0.5pt solid #777; padding: 1mm 1.5mm; vertical-align: top; font-size: 9.5pt; text-align: left; }
+th { background: #eee; } .muted { color: #555; } img.graph { width: 100%; }
+.sign td { border: none; padding-top: 8mm; }
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value if value is not None else ""))
+
+
+def _rows(pairs: list[tuple[str, str]]) -> str:
+    return "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs)
+
+
+def _finding(n: int, f: ReportFinding) -> str:
+    head = [("Правило", f"{f.rule_name} ({f.rule})"), ("Значимость / оценка", f"{f.severity} / {f.score:.2f}"),
+            ("Статус", f.status), ("Объект", f.subject)]
+    if f.relative:
+        head.append(("Родственник", f.relative))
+    head.append(("Пояснение", f.explanation))
+    if f.decision:
+        head.append(("Решение", f.decision))
+    out = [f"<h3>{n}. {_e(f.rule_name)}</h3><table>{_rows(head)}</table>"]
+    for m in f.evidence.matches:
+        out.append("<p class='muted'>Совпавшая запись реестра:</p><table>" + _rows(m.fields) + "</table>")
+        if m.signals:
+            out.append("<p class='muted'>Основания совпадения:</p><ul>"
+                       + "".join(f"<li>{_e(s)}</li>" for s in m.signals) + "</ul>")
+    if f.evidence.contracts:
+        rows = "".join(f"<tr><td>{_e(c.get('reg_num'))}</td><td>{_e(fmt_date(c.get('sign_date')))}</td>"
+                       f"<td>{_e(fmt_money(c.get('price')))}</td><td>{_e(c.get('customer_name') or c.get('subject') or '')}</td></tr>"
+                       for c in f.evidence.contracts)
+        out.append("<p class='muted'>Контракты:</p><table><tr><th>Реестровый номер</th><th>Дата</th>"
+                   f"<th>Цена</th><th>Заказчик / предмет</th></tr>{rows}</table>")
+    return "".join(out)
+
+
+def render_html(r: PersonReport) -> str:
+    who = [("ФИО", r.full_name), ("Табельный номер", r.personnel_number), ("Должность", r.position),
+           ("Организация", r.organisation), ("Статус", r.status)]
+    rel = "".join(f"<tr><td>{_e(k)}</td><td>{_e(n)}</td></tr>" for k, n in r.relatives) or \
+        "<tr><td colspan='2'>сведения о родственниках отсутствуют</td></tr>"
+    regs = "".join(f"<tr><td>{_e(n)}</td><td>{_e(d)}</td></tr>" for n, d in r.registries) or \
+        "<tr><td colspan='2'>проверка не проводилась</td></tr>"
+    findings = "".join(_finding(i, f) for i, f in enumerate(r.findings, 1)) or \
+        "<p>Срабатываний нет.</p>"
+    png = base64.b64encode(r.graph_png).decode()
+    screened = fmt_date(r.screened_at) if r.screened_at else "не проводилась"
+    return f"""<!doctype html><html lang="ru"><head><meta charset="utf-8"><style>{CSS}</style></head><body>
+<h1>{_e(r.title)}</h1>
+<p class="muted" style="text-align:center">Дата составления: {_e(fmt_date(r.made_at))}</p>
+<h2>1. Проверяемое лицо</h2><table>{_rows(who)}</table>
+<h3>Родственники (по анкете)</h3><table><tr><th>Степень родства</th><th>ФИО</th></tr>{rel}</table>
+<h2>2. Источники и даты сведений</h2><p>Дата проверки: {_e(screened)}</p>
+<table><tr><th>Реестр</th><th>Сведения по состоянию на</th></tr>{regs}</table>
+<h2>3. Результаты проверки</h2>{findings}
+<h2>4. Граф связей</h2><img class="graph" src="data:image/png;base64,{png}" alt="Граф связей">
+<h2>5. Заключение</h2><p>{_e(r.conclusion)}</p>
+<table class="sign"><tr><td>{_e(r.made_by_position)}</td><td>____________________</td>
+<td>{_e(r.made_by or "____________________")}</td></tr>
+<tr><td></td><td class="muted">(подпись)</td><td class="muted">«___» ____________ 20__ г.</td></tr></table>
+</body></html>"""
+
+
+class PdfWriter:
+    extension = "pdf"
+    content_type = "application/pdf"
+
+    def write(self, report: PersonReport) -> bytes:
+        from weasyprint import HTML
+
+        return HTML(string=render_html(report)).write_pdf()

@@ -1,0 +1,152 @@
+"""What «Отчет о проверке ФЛ» says about one person, gathered once for every format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import timezone
+
+from zorko.findings.evidence import Evidence, read_evidence
+from zorko.findings.graph_data import servant_graph
+from zorko.findings.models import Finding, ScreenedPerson, ScreeningRun
+from zorko.findings.rules_info import SEVERITY_ORDER, rule_name
+from zorko.people.models import Servant
+from zorko.reports.graph_image import render_png
+from zorko.reports.names import report_title
+
+REGISTRY_NAMES = {
+    "egrul": "ЕГРЮЛ (юридические лица)",
+    "egrip": "ЕГРИП (индивидуальные предприниматели)",
+    "contracts": "ЕИС, реестр контрактов (44-ФЗ, 223-ФЗ)",
+    "disqualified": "реестр дисквалифицированных лиц (ФНС)",
+    "mass": "массовые руководители, учредители и адреса (ФНС)",
+    "ftm": "OpenSanctions (FollowTheMoney)",
+}
+
+
+def registry_name(code: str) -> str:
+    return REGISTRY_NAMES.get(code, code)
+
+
+@dataclass
+class ReportFinding:
+    rule: str
+    rule_name: str
+    severity: str
+    score: float
+    status: str
+    relative: str
+    subject: str
+    explanation: str
+    evidence: Evidence
+    decision: str
+
+
+@dataclass
+class PersonReport:
+    title: str
+    full_name: str
+    personnel_number: str
+    position: str
+    organisation: str
+    status: str
+    relatives: list[tuple[str, str]]
+    screened_at: datetime | None
+    registries: list[tuple[str, str]]  # (name, as-of date)
+    findings: list[ReportFinding]
+    graph_png: bytes
+    conclusion: str
+    made_at: datetime
+    made_by: str
+    made_by_position: str = "Специалист по профилактике коррупционных правонарушений"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%d.%m.%Y")
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    text = str(value or "")
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
+        return f"{text[8:10]}.{text[5:7]}.{text[:4]}"
+    return text
+
+
+def _last_run(servant: Servant) -> tuple[ScreeningRun | None, datetime | None]:
+    screened = servant.screenings.select_related("run").order_by("-screened_at").first()
+    if isinstance(screened, ScreenedPerson):
+        return screened.run, screened.screened_at
+    return None, None
+
+
+def _decision(finding: Finding) -> str:
+    last = finding.decisions.order_by("-at", "-pk").first()
+    if last is None:
+        return ""
+    text = f"{Finding.Status(last.to_status).label}: {last.username or '—'}, {_date(last.at)}"
+    return f"{text}. Основание: {last.reason}" if last.reason else text
+
+
+def conclusion(findings: list[Finding], screened: bool) -> str:
+    if not screened:
+        return "Проверка по реестрам не проводилась; заключение не может быть сделано."
+    statuses = [f.status for f in findings]
+    S = Finding.Status
+    open_ = sum(s in (S.NEW, S.IN_REVIEW) for s in statuses)
+    confirmed = sum(s in (S.CONFIRMED, S.REFERRED) for s in statuses)
+    if not findings:
+        return "Признаков аффилированности и конфликта интересов по данным реестров не выявлено."
+    parts = []
+    if confirmed:
+        referred = sum(s == S.REFERRED for s in statuses)
+        parts.append(f"Подтверждены признаки аффилированности или конфликта интересов: {confirmed}"
+                     + (f" (из них передано в комиссию: {referred})" if referred else "") + ".")
+    if open_:
+        parts.append(f"Рассмотрение не завершено: {open_} срабатываний ожидают решения.")
+    if not confirmed and not open_:
+        parts.append("Все выявленные совпадения отклонены по результатам рассмотрения; "
+                     "признаков аффилированности и конфликта интересов не установлено.")
+    return " ".join(parts)
+
+
+def build_report(servant: Servant, user: Any = None) -> PersonReport:
+    findings = sorted(servant.findings.filter(active=True).select_related("relative"),
+                      key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.score))
+    run, screened_at = _last_run(servant)
+    # The document shows every finding's path at once.
+    paths = [read_evidence(f.evidence or {}).path for f in findings]
+    graph_dict = servant_graph(servant, findings).as_dict(also=paths)
+    registries = sorted(((registry_name(k), _date(v)) for k, v in (run.registry_as_of if run else {}).items()))
+    return PersonReport(
+        title=report_title(servant.last_name, servant.first_name, servant.middle_name),
+        full_name=servant.full_name, personnel_number=servant.personnel_number,
+        position=str(servant.position or "—"), organisation=servant.organisation.name,
+        status=servant.get_status_display(),
+        relatives=[(r.get_kinship_display(), r.full_name) for r in servant.relatives.all()],
+        screened_at=screened_at, registries=registries,
+        findings=[ReportFinding(
+            f.rule, rule_name(f.rule), f.get_severity_display(), f.score, f.get_status_display(),
+            f"{f.relative.get_kinship_display()}: {f.relative.full_name}" if f.relative else "",
+            " ".join(x for x in (f.subject_name, f"ОГРН {f.subject_ogrn}" if f.subject_ogrn else "",
+                                 f"ИНН {f.subject_inn}" if f.subject_inn else "") if x),
+            f.explanation, read_evidence(f.evidence or {}), _decision(f),
+        ) for f in findings],
+        graph_png=render_png(graph_dict),
+        conclusion=conclusion(findings, run is not None),
+        made_at=timezone.now(),
+        made_by=(user.get_full_name() or user.username) if getattr(user, "pk", None) else "",
+    )
+
+
+def fmt_date(value: Any) -> str:
+    return _date(value)
+
+
+def fmt_money(value: Any) -> str:
+    try:
+        return f"{float(value):,.2f}".replace(",", " ").replace(".", ",") + " руб."
+    except (TypeError, ValueError):
+        return str(value or "")

@@ -1,0 +1,21 @@
+/* KPI chart: plan against actual share checked per month (Chart.js served from /static/vendor). */
+(function () {
+  "use strict";
+  var canvas = document.getElementById("kpi-chart");
+  var data = document.getElementById("kpi-data");
+  if (!canvas || !data || typeof Chart === "undefined") { return; }
+  var kpi = JSON.parse(data.textContent);
+  window.zorkoKpiChart = new Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: kpi.labels,
+      datasets: [
+        {type: "line", label: "План, %", data: kpi.plan, borderColor: "#c0392b", backgroundColor: "#c0392b",
+         tension: 0},
+        {type: "bar", label: "Проверено, %", data: kpi.actual, backgroundColor: "#3b7dd8"}
+      ]
+    },
+    options: {scales: {y: {min: 0, max: 100, ticks: {callback: function (v) { return v + " %"; }}}},
+              plugins: {legend: {position: "bottom"}}}
+  });
+})();
