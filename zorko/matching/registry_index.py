@@ -19,6 +19,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -254,7 +255,7 @@ def _estimate_u(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[dict[str, in
     return counts, len(samples[0]) * len(samples[1])
 
 
-def _load_stats(index: RegistryIndex, stats: dict) -> None:
+def _load_stats(index: RegistryIndex, stats: dict[str, Any]) -> None:
     index.persons = int(stats["persons"])
     index.region_share = stats["regions"]
     index.inn_region_share = stats["inn_regions"]
