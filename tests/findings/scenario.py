@@ -27,23 +27,25 @@ def make_run(servants: list[Servant], registry_oldest: date | None = date(2026, 
 
 
 def supplier_evidence(servant: Servant, relative: Relative) -> dict[str, Any]:
+    """Evidence in the shape :mod:`zorko.affiliation.rules` writes it."""
     org = servant.organisation
     return {
+        "person": {"key": f"r:{relative.pk}", "full_name": relative.full_name, "inn": relative.inn},
+        "registry": [{"subject_kind": "company", "subject_ogrn": SUPPLIER_OGRN, "role": "founder",
+                      "last_name": "ИВАНОВА", "first_name": "МАРИЯ", "middle_name": "ПЕТРОВНА",
+                      "inn": relative.inn, "share_percent": 50.0, "title": None, "since": "2019-04-02",
+                      "unreliable": False, "region": "42"}],
         "subject": {"kind": "company", "ogrn": SUPPLIER_OGRN, "inn": SUPPLIER_INN,
-                    "name": "ООО «СТРОЙРЕСУРС»", "status": "", "region": "42",
+                    "name": "ООО «СТРОЙРЕСУРС»", "status": None, "terminated_on": None, "region": "42",
                     "address": "650000, Кемеровская обл., г. Кемерово, ул. Весенняя, д. 5"},
-        "registry": ["founder"],
-        "matches": [{
-            "source": "ЕГРЮЛ", "role": "учредитель", "last_name": "ИВАНОВА", "first_name": "МАРИЯ",
-            "middle_name": "ПЕТРОВНА", "inn": relative.inn, "share_percent": 50.0,
-            "subject_ogrn": SUPPLIER_OGRN, "score": 0.97, "confidence": "inn",
-            "explanation": ["ИНН совпадает: 420512345678", "фамилия совпадает (Иванова = ИВАНОВА)",
-                            "имя и отчество совпадают", "регион совпадает: 42"],
-        }],
+        "match": {"score": 0.97, "confidence": "inn",
+                  "explanation": ["ИНН совпадает: 420512345678", "фамилия совпадает (Иванова = ИВАНОВА)",
+                                  "имя и отчество совпадают", "регион совпадает: 42"]},
         "contracts": [{"reg_num": CONTRACT, "sign_date": "2026-03-14", "price": "1250000.00",
-                       "customer_name": org.name, "subject": "Ремонт кровли"}],
-        "path": [f"servant:s:{servant.pk}", f"relative:r:{relative.pk}", f"company:{SUPPLIER_OGRN}",
-                 f"contract:{CONTRACT}", f"organisation:{org.inn}"],
+                       "subject": "Ремонт кровли"}],
+        "organisation": {"inn": org.inn, "name": org.name},
+        "graph_path": [f"servant:s:{servant.pk}", f"relative:r:{relative.pk}", f"company:{SUPPLIER_OGRN}",
+                       f"contract:{CONTRACT}", f"organisation:{org.inn}"],
     }
 
 

@@ -38,7 +38,7 @@ def test_detail_shows_evidence_signal_by_signal_and_is_audited(client_as, make_s
     html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
     for text in ("Иванов Иван Иванович", "супруга: Иванова Мария Петровна", SUPPLIER_OGRN, CONTRACT,
                  "14.03.2026", "1 250 000,00 руб.", "ИНН совпадает: 420512345678", "регион совпадает: 42",
-                 "учредитель", "Ремонт кровли"):
+                 "учредитель (участник)", "ИВАНОВА", "подтверждено ИНН", "Ремонт кровли"):
         assert text in html
     assert "Взять на рассмотрение" not in html  # a viewer gets no review buttons
     assert AuditEvent.objects.filter(action="person.view", object_id=str(servant.pk)).exists()
@@ -93,7 +93,8 @@ def test_screening_buttons_enqueue_the_job_and_show_progress(client_as, make_ser
                                ({"scope": "person", "servant": servant.pk}, "person", servant.personnel_number)):
         response = client.post("/screening/start/", data)
         job = Job.objects.order_by("-pk").first()
-        assert (job.kind, job.params) == ("screening.run", {"scope": scope, "value": value})
+        assert job.kind == "screening.run" and job.created_by is not None
+        assert job.params == {"scope": scope, "value": value, "user_id": job.created_by.pk}
         assert response.status_code == 302 and response["Location"] == f"/tasks/{job.pk}/"
     assert AuditEvent.objects.filter(action="screening.run").count() == 3
     assert client_as("viewer").post("/screening/start/", {"scope": "all"}).status_code == 403
@@ -106,7 +107,7 @@ def test_graph_json_contains_the_evidence_path(client_as, make_servant):
     client = client_as("viewer")
     graph = client.get(f"/people/{servant.pk}/graph.json?finding={finding.pk}").json()
     ids = {n["id"] for n in graph["nodes"]}
-    path = finding.evidence["path"]
+    path = finding.evidence["graph_path"]
     assert set(path) <= ids
     assert {n["id"] for n in graph["nodes"] if n["highlighted"]} == set(path)
     hot = {(e["source"], e["target"]) for e in graph["edges"] if e["highlighted"]}
@@ -117,12 +118,18 @@ def test_graph_json_contains_the_evidence_path(client_as, make_servant):
     assert not any(n["highlighted"] for n in plain["nodes"])
 
 
-def test_servant_findings_page_has_graph_and_report_links(client_as, make_servant):
+def test_servant_card_has_findings_graph_and_report_links(client_as, make_servant):
     servant, wife = make_family(make_servant)
-    make_finding(servant, relative=wife)
-    html = client_as("inspector").get(f"/people/{servant.pk}/findings/").content.decode()
-    assert 'id="link-graph"' in html and "/static/vendor/cytoscape.min.js" in html
-    assert f"/people/{servant.pk}/report.pdf" in html and "Запустить проверку" in html
+    finding = make_finding(servant, relative=wife)
+    for url in (f"/people/{servant.pk}/", f"/people/{servant.pk}/findings/"):
+        html = client_as("inspector").get(url).content.decode()
+        assert 'id="link-graph"' in html and "/static/vendor/cytoscape.min.js" in html
+        assert f"/people/{servant.pk}/report.pdf" in html and "Запустить проверку" in html
+        assert f'data-finding="{finding.pk}"' in html
+    viewer_card = client_as("viewer").get(f"/people/{servant.pk}/").content.decode()
+    assert 'id="link-graph"' in viewer_card and "Запустить проверку" not in viewer_card
+    hr_card = client_as("hr").get(f"/people/{servant.pk}/").content.decode()
+    assert servant.full_name in hr_card and 'id="link-graph"' not in hr_card
 
 
 def test_graph_export_as_followthemoney_is_audited(client_as, make_servant):

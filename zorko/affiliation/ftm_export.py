@@ -29,7 +29,9 @@ def _entity(schema: str, key: str, **props: Any) -> EntityProxy:
 
 def _node_entities(node: dict[str, Any]) -> Iterator[EntityProxy]:
     kind = node["kind"]
-    if kind in _SCHEMA:
+    if kind == "address":
+        yield _entity("Address", node["id"], full=node["label"])
+    elif kind in _SCHEMA:
         props: dict[str, Any] = {"name": node["label"], "innCode": node.get("inn")}
         if kind in ("company", "entrepreneur"):
             props["ogrnCode"] = node.get("ogrn")
@@ -72,7 +74,7 @@ def _contracts(graph: dict[str, Any]) -> Iterator[EntityProxy]:
 
 
 def graph_entities(graph: dict[str, Any]) -> list[EntityProxy]:
-    """Entities for a graph from :meth:`zorko.affiliation.graph.Graph.as_dict`."""
+    """Entities for a graph from :func:`zorko.findings.graph_data.servant_graph_json` (flat nodes)."""
     nodes = {n["id"]: n for n in graph["nodes"]}
     out: list[EntityProxy] = []
     for node in graph["nodes"]:

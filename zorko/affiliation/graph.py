@@ -22,6 +22,7 @@ KIND_LABELS = {
     "entrepreneur": "ИП",
     "contract": "контракт",
     "person": "лицо из реестра",
+    "address": "адрес",
 }
 ROLE_LABELS = {
     "director": "руководитель",
@@ -86,12 +87,38 @@ def _subject_id(subject: dict[str, Any]) -> str:
     return f"{subject.get('kind') or 'company'}:{subject.get('ogrn')}"
 
 
+def _role(evidence: dict[str, Any]) -> dict[str, Any]:
+    roles = evidence.get("registry") or []
+    first = roles[0] if roles else {}
+    return first if isinstance(first, dict) else {"role": str(first)}
+
+
 def _unknown_node(graph: Graph, node_id: str, finding: dict[str, Any]) -> None:
-    """A path step the case data does not know, e.g. a registry person (hidden relative)."""
+    """A path step the case data does not know: a registry person (hidden relative), an address."""
     kind, _, key = node_id.partition(":")
-    person = finding.get("evidence", {}).get("person") or {}
-    label = person.get("full_name") if kind == "person" else key
-    graph.add_node(node_id, kind if kind in KIND_LABELS else "person", label or key)
+    evidence = finding.get("evidence") or {}
+    label = key
+    if kind == "person":
+        role = _role(evidence)
+        label = " ".join(str(role[k]) for k in ("last_name", "first_name", "middle_name") if role.get(k)) or key
+    elif kind == "address":
+        label = (evidence.get("address") or {}).get("registry") or key
+    graph.add_node(node_id, kind if kind in KIND_LABELS else "person", label)
+
+
+# Labels of path steps between kinds of nodes that no questionnaire or role names.
+STEP_LABELS = {
+    ("servant", "person"): "вероятное родство",
+    ("servant", "address"): "адрес",
+    ("relative", "address"): "адрес",
+    ("address", "company"): "адрес регистрации",
+    ("address", "entrepreneur"): "адрес регистрации",
+    ("company", "contract"): "поставщик",
+    ("entrepreneur", "contract"): "поставщик",
+    ("contract", "organisation"): "заказчик",
+    ("company", "organisation"): "поставщик",
+}
+PEOPLE = ("servant", "relative", "person")
 
 
 def build_graph(servant: dict[str, Any], relatives: list[dict[str, Any]],
@@ -122,32 +149,31 @@ def _add_finding(graph: Graph, finding: dict[str, Any], sid: str, org_id: str) -
     subject = dict(evidence.get("subject") or {})
     subject.update({k: v for k, v in (finding.get("subject") or {}).items() if v})
     path = [canonical(p) for p in finding_path(evidence)]
-    if subject.get("ogrn"):
+    role = ROLE_LABELS.get(str(_role(evidence).get("role") or ""), "связь")
+    subj_id = ""
+    if subject.get("ogrn") and subject.get("kind") in ("company", "entrepreneur"):
         subj_id = _subject_id(subject)
-        graph.add_node(subj_id, subject.get("kind") or "company", subject.get("name") or subject["ogrn"],
+        graph.add_node(subj_id, subject["kind"], subject.get("name") or subject["ogrn"],
                        ogrn=subject.get("ogrn"), inn=subject.get("inn"), address=subject.get("address"))
-        holder = relative_node(finding["relative_pk"]) if finding.get("relative_pk") else sid
-        roles = evidence.get("registry") or []
-        role = ROLE_LABELS.get(roles[0] if roles and isinstance(roles[0], str) else "", "связь")
-        person_steps = [p for p in path if p.startswith("person:")]
-        if person_steps:
-            holder = person_steps[-1]
-            if holder not in graph.nodes:
-                _unknown_node(graph, holder, finding)
-        graph.add_edge(holder, subj_id, role)
+        if not path:  # no path stored: link the person the finding is about to the subject
+            holder = relative_node(finding["relative_pk"]) if finding.get("relative_pk") else sid
+            graph.add_edge(holder, subj_id, role)
         for contract in evidence.get("contracts") or []:
             cid = f"contract:{contract.get('reg_num')}"
             graph.add_node(cid, "contract", f"№ {contract.get('reg_num')}", sign_date=contract.get("sign_date"),
                            price=contract.get("price"))
             graph.add_edge(subj_id, cid, "поставщик")
             graph.add_edge(cid, org_id, "заказчик")
-    # Any remaining step of the path (whatever the rule) becomes a node and an edge.
+    # Every step of the path becomes a node and an edge (whatever the rule).
     for step in path:
         if step not in graph.nodes:
             _unknown_node(graph, step, finding)
     for a, b in zip(path, path[1:], strict=False):
-        if (a, b) not in graph.edges and (b, a) not in graph.edges:
-            graph.add_edge(a, b, "связь")
+        if (a, b) in graph.edges or (b, a) in graph.edges:
+            continue
+        kinds = (graph.nodes[a]["kind"], graph.nodes[b]["kind"])
+        label = role if b == subj_id and kinds[0] in PEOPLE else STEP_LABELS.get(kinds, "связь")
+        graph.add_edge(a, b, label)
 
 
 def finding_path(evidence: dict[str, Any]) -> list[str]:

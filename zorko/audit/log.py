@@ -29,6 +29,7 @@ ACTIONS = {
     "screening.run": "проверка",
     "finding.review": "решение по срабатыванию",
     "report.download": "выгрузка отчёта",
+    "matching.export": "выгрузка сопоставления с реестрами",
 }
 
 

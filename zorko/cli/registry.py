@@ -114,18 +114,15 @@ def export_group() -> None:
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Файл FollowTheMoney JSON lines.")
 def export_ftm(out: Path) -> None:
-    """Выгрузить компании, лиц и связи в формате FollowTheMoney (JSON lines)."""
-    from zorko.registry import store
-    from zorko.registry.export_ftm import export
+    """Выгрузить компании, ИП, лиц и их роли в формате FollowTheMoney (для Aleph и др.)."""
+    from zorko.registry.export_ftm import export_file
 
-    with store.reading() as con:
-        if con is None:
-            raise click.ClickException("Хранилище реестров пусто: сначала загрузите реестры.")
-        with open(out, "w", encoding="utf-8") as handle:
-            counts = export(con, handle)
-    _audit("export", object_type="registry", object_repr=str(out), format="ftm", entities=counts.entities)
-    kinds = ", ".join(f"{schema} {n}" for schema, n in sorted(counts.by_schema.items()))
-    click.echo(f"Выгружено в {out}: сущностей {counts.entities} ({kinds})")
+    counts = export_file(out)
+    # Personal data leaves the system: every export is audit-logged.
+    _audit("export", object_type="registry", object_repr="Реестры в формате FollowTheMoney",
+           format="ftm", file=str(out), entities=counts.entities)
+    parts = ", ".join(f"{name} {n}" for name, n in sorted(counts.by_schema.items()))
+    click.echo(f"Выгружено сущностей FtM: {counts.entities} ({parts}) в {out}")
 
 
 def _audit(action: str, **details: object) -> None:

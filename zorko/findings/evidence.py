@@ -17,9 +17,14 @@ FIELD_LABELS = {
     "middle_name": "отчество", "full_name": "ФИО", "inn": "ИНН", "ogrn": "ОГРН/ОГРНИП",
     "subject_ogrn": "ОГРН/ОГРНИП", "name": "наименование", "region": "регион", "address": "адрес",
     "share_percent": "доля, %", "title": "должность", "since": "с даты", "birth_date": "дата рождения",
-    "status": "статус", "terminated_on": "прекращено", "kind": "вид", "key": "код записи",
+    "status": "статус", "terminated_on": "прекращено", "kind": "вид", "unreliable": "недостоверность",
 }
-HIDDEN_FIELDS = {"explanation", "score", "confidence", "load_id"}
+HIDDEN_FIELDS = {"explanation", "score", "confidence", "load_id", "subject_kind", "key"}
+ROLE_NAMES = {"director": "руководитель", "manager": "управляющая организация", "founder": "учредитель (участник)",
+              "entrepreneur": "индивидуальный предприниматель", "other": "иная роль"}
+
+
+CONFIDENCE = {"inn": "подтверждено ИНН", "strong": "сильное совпадение", "weak": "только по имени"}
 
 
 @dataclass
@@ -68,6 +73,10 @@ def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
     for key, value in record.items():
         if key in HIDDEN_FIELDS or value in (None, "", [], {}) or isinstance(value, dict | list):
             continue
+        if key == "unreliable":
+            value = "есть отметка о недостоверности" if value else "нет"
+        elif key == "role":
+            value = ROLE_NAMES.get(str(value), value)
         out.append((FIELD_LABELS.get(key, key), str(value)))
     return out
 
@@ -76,16 +85,18 @@ def read_evidence(evidence: dict[str, Any]) -> Evidence:
     ev = Evidence(contracts=list(evidence.get("contracts") or []),
                   subject=dict(evidence.get("subject") or {}), path=finding_path(evidence))
     for record in evidence.get("matches") or []:
+        confidence = str(record.get("confidence") or "")
         ev.matches.append(Match(_fields(record), _signals(record.get("explanation")),
-                                record.get("score"), str(record.get("confidence") or "")))
+                                record.get("score"), CONFIDENCE.get(confidence, confidence)))
     match = evidence.get("match")
     if isinstance(match, dict) and not ev.matches:
-        record = dict(evidence.get("person") or {})
-        roles = evidence.get("registry") or []
-        for role in roles:
+        # The engine's shape: the registry role records that matched, and who they matched in the case data.
+        person = evidence.get("person") or {}
+        fields = [("лицо по анкете", str(person["full_name"]))] if person.get("full_name") else []
+        for role in evidence.get("registry") or []:
             if isinstance(role, dict):
-                record.update({f"role_{k}" if k in record else k: v for k, v in role.items()})
-        ev.matches.append(Match(_fields(record), _signals(match.get("explanation")), match.get("score"),
-                                str(match.get("confidence") or "")))
+                fields += _fields(role)
+        ev.matches.append(Match(fields, _signals(match.get("explanation")), match.get("score"),
+                                CONFIDENCE.get(str(match.get("confidence") or ""), str(match.get("confidence") or ""))))
     ev.registries = sorted({str(m.get("source")) for m in evidence.get("matches") or [] if m.get("source")})
     return ev

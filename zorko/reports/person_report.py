@@ -116,9 +116,9 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
     findings = sorted(servant.findings.filter(active=True).select_related("relative"),
                       key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.score))
     run, screened_at = _last_run(servant)
-    graph = servant_graph(servant, findings)
     # The document shows every finding's path at once.
-    graph_dict = graph.as_dict(also=[read_evidence(f.evidence or {}).path for f in findings])
+    paths = [read_evidence(f.evidence or {}).path for f in findings]
+    graph_dict = servant_graph(servant, findings).as_dict(also=paths)
     registries = sorted(((registry_name(k), _date(v)) for k, v in (run.registry_as_of if run else {}).items()))
     return PersonReport(
         title=report_title(servant.last_name, servant.first_name, servant.middle_name),

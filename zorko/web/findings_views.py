@@ -107,7 +107,8 @@ def screening_start(request: HttpRequest) -> HttpResponse:
         what = servant.full_name
     else:
         scope, what = "all", "всех служащих, родственников и кандидатов"
-    job = queue.enqueue("screening.run", {"scope": scope, "value": value}, request.user)
+    job = queue.enqueue("screening.run", {"scope": scope, "value": value, "user_id": request.user.pk},
+                        request.user)
     record(request.user, "screening.run", job, ip=client_ip(request), scope=scope, value=value)
     messages.success(request, f"Проверка {what} поставлена в очередь")
     return redirect("job-status", job_id=job.pk)

@@ -4,9 +4,9 @@
   var box = document.getElementById("link-graph");
   if (!box || typeof cytoscape === "undefined") { return; }
   var colours = {servant: "#1f3a5f", relative: "#3b7dd8", organisation: "#4a7c59", company: "#b5651d",
-                 entrepreneur: "#b5651d", contract: "#7a4ea3", person: "#888888"};
+                 entrepreneur: "#b5651d", contract: "#7a4ea3", person: "#888888", address: "#2a9d8f"};
   // Columns left to right follow an evidence path: servant → relative → company → contract → organisation.
-  var columns = {servant: 0, relative: 1, person: 1, company: 2, entrepreneur: 2, contract: 3, organisation: 4};
+  var columns = {servant: 0, relative: 1, person: 1, address: 1, company: 2, entrepreneur: 2, contract: 3, organisation: 4};
   var cy = null;
 
   function positions(graph) {
