@@ -44,7 +44,7 @@ def registry_as_of(con: duckdb.DuckDBPyConnection | None = None) -> dict[str, st
         except ZorkoError:
             return {}
     try:
-        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'loads'").fetchone()[0]:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'loads'").fetchall()[0][0]:
             return {}
         rows = con.execute(
             "SELECT source, max(coalesce(extract_date, CAST(loaded_at AS DATE))) FROM loads "
