@@ -71,13 +71,16 @@ def main() -> None:
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
     servants, relatives = work / f"servants.{args.format}", work / f"relatives.{args.format}"
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+          "(wall times grow with the load; CPU time much less)")
     for attempt in ("first import", "second import (idempotent)"):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         plan = plan_import(servants, relatives)
         t1 = time.perf_counter()
         summary = apply_import(plan)
-        t2 = time.perf_counter()
-        print(f"{attempt}: {t2 - t0:.2f} s (check and plan {t1 - t0:.2f} s, write {t2 - t1:.2f} s)")
+        t2, c2 = time.perf_counter(), time.process_time()
+        print(f"{attempt}: {t2 - t0:.2f} s wall, {c2 - c0:.2f} s CPU "
+              f"(check and plan {t1 - t0:.2f} s, write {t2 - t1:.2f} s)")
         print("  " + str(summary).replace("\n", "\n  "))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak resident memory: {rss / 1024:.0f} MiB (before the imports: {rss_before / 1024:.0f} MiB)")

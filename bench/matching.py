@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -33,6 +34,8 @@ from bench.matching_data import (  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / ".data"
 CHUNK = 500_000
+# Share of checked people given an exact namesake (same ФИО) living in another region.
+TWINS = 0.1
 
 
 def parse_size(text: str) -> int:
@@ -125,7 +128,7 @@ def generate(size: int, people: int, seed: int, path: Path) -> None:
                         icao(role["last_name"]), icao(role["first_name"]),
                         icao(role["middle_name"]))
                 rows.append(role)
-        if rng.random() < 0.2:  # an exact namesake somewhere else
+        if rng.random() < TWINS:  # an exact namesake somewhere else
             twin = gen.person()
             twin.last, twin.first, twin.middle, twin.gender = (person.last, person.first,
                                                                person.middle, person.gender)
@@ -145,9 +148,10 @@ def generate(size: int, people: int, seed: int, path: Path) -> None:
     con.execute("CREATE TABLE bench_people (key VARCHAR, last_name VARCHAR, first_name VARCHAR, "
                 "middle_name VARCHAR, former VARCHAR, inn VARCHAR, region VARCHAR, "
                 "variant VARCHAR, pid BIGINT)")
-    con.executemany("INSERT INTO bench_people VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[q[c] for c in ("key", "last_name", "first_name", "middle_name", "former",
-                                     "inn", "region", "variant", "pid")] for q in queries])
+    columns = ("key", "last_name", "first_name", "middle_name", "former", "inn", "region",
+               "variant", "pid")
+    con.register("_people", pa.table({c: [q[c] for q in queries] for c in columns}))
+    con.execute("INSERT INTO bench_people SELECT * FROM _people")
     con.close()
 
 
@@ -243,7 +247,7 @@ def main() -> None:
             cmd = [sys.executable, __file__, "--measure", str(path), *extra]
             if args.threshold is not None:
                 cmd += ["--threshold", str(args.threshold)]
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+            out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
             print_result(label, json.loads(out.strip().splitlines()[-1]), title)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import pyarrow as pa
 
@@ -97,9 +98,15 @@ class NameSampler:
 
     def middle(self, gender: str) -> str:
         father = self.male[_pick(self.rng, self.male_cum)]
-        return patronymic_from_first_name(father, gender).capitalize()
+        return _patronymic(father, gender)
 
 
+@cache
+def _patronymic(father: str, gender: str) -> str:
+    return patronymic_from_first_name(father, gender).capitalize()
+
+
+@cache
 def female_form(male: str) -> str:
     forms = sorted(surname_forms(male) - {male.lower().replace("ё", "е")})
     for form in forms:

@@ -74,11 +74,16 @@ def _audit_log_emptied_before_flush(request: Any) -> Any:
     triggers do not see.)
     """
     marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")))
-    if not transactional and not {"transactional_db", "live_server"} & set(request.fixturenames):
+    by_marker = bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)
+                                 or marker.kwargs.get("serialized_rollback")))
+    by_fixture = bool({"transactional_db", "live_server"} & set(request.fixturenames))
+    if not (by_marker or by_fixture):
         yield
         return
-    request.getfixturevalue("transactional_db")
+    if by_fixture:
+        # Set up the database fixture from here so that this teardown runs before its flush
+        # (with the marker, pytest-django's autouse fixture is already set up before this one).
+        request.getfixturevalue("transactional_db")
     yield
     from django.db import connection, transaction
 

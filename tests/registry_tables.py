@@ -7,6 +7,7 @@ tests run against the real schema; the DDL below mirrors the documented one.
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -62,16 +63,17 @@ class Registry:
         self.region = region
 
     def company(self, name: str, *, region: str | None = None, address: str = "", terminated: date | None = None,
-                legal_form: str = "Общество с ограниченной ответственностью", load_id: int = 1) -> dict[str, Any]:
+                legal_form: str = "Общество с ограниченной ответственностью", load_id: int = 1,
+                parts: dict[str, str] | None = None) -> dict[str, Any]:
         n = next(_seq)
         region = region or self.region
         ogrn, inn = make_ogrn(f"10{region}{n:08d}"), make_inn(f"{region}05{n:05d}", person=False)
         self.con.execute(
             "INSERT INTO companies (ogrn, inn, full_name, short_name, legal_form, status, terminated_on, region, "
-            "address, address_norm, load_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "address, address_norm, load_id, address_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [ogrn, inn, f"{legal_form.upper()} «{name}»", f"ООО «{name}»", legal_form,
              "Ликвидация" if terminated else None, terminated, region, address, address.lower() or None,
-             load_id])
+             load_id, json.dumps(parts, ensure_ascii=False) if parts else None])
         return {"kind": "company", "ogrn": ogrn, "inn": inn}
 
     def role(self, subject: dict[str, Any], role: str, last: str, first: str, middle: str = "", *,

@@ -35,6 +35,7 @@ class Config:
     login_attempts: int
     login_lockout_minutes: int
     worker_threads: int
+    load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
 
     @property
     def sqlite_path(self) -> Path:
@@ -57,6 +58,7 @@ SETTING_NAMES = (
     "ZORKO_LOGIN_ATTEMPTS",
     "ZORKO_LOGIN_LOCKOUT_MINUTES",
     "ZORKO_WORKER_THREADS",
+    "ZORKO_LOAD_WORKERS",
 )
 
 
@@ -95,4 +97,5 @@ def load() -> Config:
         login_attempts=int(_env("ZORKO_LOGIN_ATTEMPTS", "5")),
         login_lockout_minutes=int(_env("ZORKO_LOGIN_LOCKOUT_MINUTES", "15")),
         worker_threads=int(_env("ZORKO_WORKER_THREADS", "1")),
+        load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
     )

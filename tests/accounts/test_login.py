@@ -105,3 +105,10 @@ def test_admin_login_goes_through_zorko_login(client: Any) -> None:
     response = client.get("/admin/", follow=True)
     assert response.request["PATH_INFO"] == "/login/"
     assert "Вход в систему" in response.content.decode()
+
+
+def test_old_failures_are_pruned(client: Any, db: Any, login_limits: Any) -> None:
+    _login(client, "anna", "неверный")
+    FailedLogin.objects.update(at=timezone.now() - timedelta(hours=1))
+    _login(client, "boris", "неверный")
+    assert list(FailedLogin.objects.values_list("username", flat=True)) == ["boris"]

@@ -82,3 +82,29 @@ def test_different_known_inn_is_another_person(reg, run):
 def test_former_servant_gets_no_own_business_finding(reg, run):
     reg.entrepreneur("Сидоров", "Пётр", "Ильич")
     assert run(servant("Сидоров", "Пётр", "Ильич", status="dismissed", dismissed_on=date(2020, 1, 1))) == []
+
+
+def test_name_of_frequent_parts_is_common_even_if_seen_once(reg, run):
+    # Иванов, Михаил and Андреевич are each frequent in the registry (600 of 12,000 roles each),
+    # so one exact «Иванов Михаил Андреевич» in the region is no proof of identity.
+    filler = reg.company("Фон")
+    reg.con.execute("""
+        INSERT INTO person_roles (subject_kind, subject_ogrn, role, last_name, first_name, middle_name, inn, region)
+        SELECT 'company', ?, 'founder',
+               CASE WHEN i % 20 = 0 THEN 'Иванов' ELSE 'Фамилия' || i END,
+               CASE WHEN i % 20 = 1 THEN 'Михаил' ELSE 'Имя' || i END,
+               CASE WHEN i % 20 = 2 THEN 'Андреевич' ELSE 'Отчество' || i END,
+               (420000000000 + i)::VARCHAR, '42'
+        FROM range(12000) t(i)""", [filler["ogrn"]])
+    target = reg.company("Цель")
+    reg.role(target, "director", "Иванов", "Михаил", "Андреевич")
+    [finding] = run(servant("Иванов", "Михаил", "Андреевич"))
+    assert (finding.subject_ogrn, finding.severity) == (target["ogrn"], "medium")
+    assert "ФИО распространённое" in finding.explanation
+
+
+def test_common_name_in_another_region_without_other_link_is_not_a_finding(reg, run):
+    for i in range(4):
+        company = reg.company(f"Далеко {i}", region="77")
+        reg.role(company, "director", "Иванов", "Александр", "Сергеевич", region="77")
+    assert run(servant("Иванов", "Александр", "Сергеевич")) == []

@@ -45,3 +45,12 @@ def test_address_key_ignores_index_region_district_and_type_words():
     assert address_key(registry) == address_key("пос Елыкаево, улица Веселая, дом 5") == "елыкаево веселая 5"
     assert address_key("г. Кемерово, ул. Ленина, д.5, кв.12") == "кемерово ленина 5 12"
     assert address_key("г. Кемерово, ул. Ленина, д. 5а") != address_key("г. Кемерово, ул. Ленина, д. 5")
+
+
+def test_structured_registry_address_is_used_when_present(reg, run):
+    supplier = reg.company("Структура", address="650000, КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС г Кемерово Ленина 5-12",
+                           parts={"index": "650000", "region": "КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС", "city": "Г КЕМЕРОВО",
+                                  "street": "УЛ ЛЕНИНА", "house": "Д. 5", "flat": "КВ. 12"})
+    reg.contract(ORG, supplier)
+    [finding] = run(servant(address="Кемерово, ул. Ленина, дом 5, кв. 12"))
+    assert finding.rule == "shared_address"

@@ -117,3 +117,18 @@ def test_deleting_a_user_cannot_rewrite_their_audit_trail(make_user: Any) -> Non
         with transaction.atomic():
             user.delete()
     assert AuditEvent.objects.get(action="login").user == user
+
+
+def test_people_list_export_is_recorded_and_holds_the_filtered_people(
+        client_as: Any, make_servant: Any) -> None:
+    make_servant("Фёдоров", "Пётр", "Семёнович", personnel_number="1001")
+    make_servant("Иванов", "Иван", "Иванович", personnel_number="1002")
+    make_servant("Кандидатов", "Кирилл", "Ильич", status="candidate")
+    viewer = client_as("viewer")
+    rows = _csv(viewer.get("/people/export.csv", {"q": "федоров"}))
+    assert [r[:4] for r in rows[1:]] == [["1001", "Фёдоров", "Пётр", "Семёнович"]]
+    event = AuditEvent.objects.get(action="export")
+    assert event.details == {"rows": 1, "filter": {"q": "федоров"}}
+    candidates = _csv(viewer.get("/candidates/export.csv"))
+    assert [r[1] for r in candidates[1:]] == ["Кандидатов"]
+    assert AuditEvent.objects.filter(action="export").count() == 2

@@ -124,3 +124,19 @@ def test_error_message_names_file_row_and_field(tmp_path: Path) -> None:
     with pytest.raises(InputFileError) as caught:
         import_people(servants)
     assert "servants_cp1251.csv, строка 2, поле «инн» (значение «420512345676»)" in str(caught.value)
+
+
+def test_row_numbers_are_those_of_the_spreadsheet(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "Список сотрудников на 01.03.2026"  # a title above the header
+    sheet.append([])
+    sheet.append(["табельный_номер", "фамилия", "имя", "организация", "дата_рождения"])
+    sheet.append(["1", "Иванов", "Иван", "Школа № 1", "01.01.1980"])
+    sheet.append([])  # an empty row in the middle is skipped but still counted
+    sheet.append(["2", "Петров", "Пётр", "Школа № 1", "01.13.1980"])
+    workbook.save(tmp_path / "titled.xlsx")
+    [problem] = problems_of(tmp_path / "titled.xlsx")
+    assert (problem.row, problem.column, problem.value) == (6, "дата_рождения", "01.13.1980")

@@ -103,7 +103,7 @@ def test_folder_and_zip_give_the_same_contracts(tmp_path: Path) -> None:
             zf.write(xml, f"2016/{xml.name}")
         zf.writestr("2016/readme.txt", "not a contract")
     from_zip = [c.reg_num for c in parse([archive])]
-    from_folder = [c.reg_num for c in parse([EIS]) if not c.file.startswith(("old_", "current_"))]
+    from_folder = [c.reg_num for c in parse([EIS]) if "synthetic" not in c.file]
     assert from_zip == from_folder
     assert len(from_zip) == 4
     assert len(list(parse([EIS]))) == 6  # four real exports and two synthetic files
@@ -116,7 +116,7 @@ def test_malformed_xml_names_file_and_line(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(ImportFailed) as err:
         list(parse([bad]))
-    assert err.value.file == "broken.xml"
+    assert Path(err.value.file).name == "broken.xml"
     assert err.value.line == 5
     assert "broken.xml, строка 5" in str(err.value)
 

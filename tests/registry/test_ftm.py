@@ -64,7 +64,7 @@ def test_bad_line_names_file_line_and_field(tmp_path: Path, line: str, field: st
     path.write_text(f"{good}\n\n{line}\n", encoding="utf-8")
     with pytest.raises(ImportFailed) as err:
         list(parse([path]))
-    assert (err.value.file, err.value.line, err.value.field) == ("bad.jsonl", 3, field)
+    assert (Path(err.value.file).name, err.value.line, err.value.field) == ("bad.jsonl", 3, field)
     assert reason in str(err.value)
 
 

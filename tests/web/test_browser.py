@@ -1,4 +1,4 @@
-"""In a real Chromium: log in, import people, find «Фёдоров» by typing «федоров», open the card."""
+"""In a real Chromium: log in, import people, find «Ковалёва» by typing «ковалева», open the card."""
 
 from collections.abc import Iterator
 from typing import Any
@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.conftest import FIXTURES
 from zorko.audit.models import AuditEvent
 
 pytestmark = pytest.mark.browser
@@ -31,43 +32,41 @@ def page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         browser.close()
 
 
-def test_login_import_search_and_open_card(page: Any, make_user: Any, organisation: Any) -> None:
+def _submit(page: Any, label: str) -> None:
+    with page.expect_navigation():
+        page.click(f"main button:has-text('{label}')")
+
+
+def test_login_import_search_and_open_card(page: Any, make_user: Any) -> None:
     make_user("inspector", username="inspector", password=PASSWORD)
 
     page.goto("/people/")
-    assert page.url.endswith("/login/?next=/people/")
+    assert urlparse(page.url).path == "/login/"
     page.fill("input[name=username]", "inspector")
     page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    _submit(page, "Войти")
     assert urlparse(page.url).path == "/people/"
-    assert page.locator("h1").inner_text() == "Служащие"
+    assert page.locator("table.people a").count() == 0
 
-    # Until the import page lands, people come in through the servant form.
-    for last, first, middle, number in (("Фёдоров", "Пётр", "Семёнович", "1001"),
-                                        ("Иванов", "Иван", "Иванович", "1002")):
-        page.goto("/people/new/")
-        page.fill("input[name=last_name]", last)
-        page.fill("input[name=first_name]", first)
-        page.fill("input[name=middle_name]", middle)
-        page.fill("input[name=personnel_number]", number)
-        page.select_option("select[name=organisation]", str(organisation.pk))
-        with page.expect_navigation():
-            page.click("main button[type=submit]")
-        assert page.locator("h1.person-name").inner_text() == f"{last} {first} {middle}"
+    page.click("nav >> text=Импорт")
+    page.set_input_files("input[name=servants]", str(FIXTURES / "people" / "servants.xlsx"))
+    page.set_input_files("input[name=relatives]", str(FIXTURES / "people" / "relatives.xlsx"))
+    _submit(page, "Проверить и показать изменения")
+    assert page.locator("h1").inner_text() == "Что изменится"
+    _submit(page, "Подтвердить импорт")
+    assert page.locator("h1").inner_text() == "Импорт выполнен"
+    assert AuditEvent.objects.filter(action="people.import", username="inspector").exists()
 
-    page.goto("/people/")
-    page.fill("input[name=q]", "федоров")
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    page.click("nav >> text=Служащие")
+    page.fill("input[name=q]", "ковалева")  # the file says «Ковалёва»
+    _submit(page, "Найти")
     links = page.locator("table.people a")
     assert links.count() == 1
-    assert links.first.inner_text() == "Фёдоров Пётр Семёнович"
-    views = AuditEvent.objects.filter(action="person.view", username="inspector",
-                                      object_repr="Фёдоров Пётр Семёнович")
-    seen_before = views.count()
+    assert links.first.inner_text() == "Ковалёва Анна Сергеевна"
     with page.expect_navigation():
         links.first.click()
-    assert page.locator("h1.person-name").inner_text() == "Фёдоров Пётр Семёнович"
+    assert page.locator("h1.person-name").inner_text() == "Ковалёва Анна Сергеевна"
     assert "1001" in page.locator("table.requisites").inner_text()
-    assert views.count() == seen_before + 1
+    assert "Ковалёв Дмитрий Андреевич" in page.locator("table.relatives").inner_text()
+    assert AuditEvent.objects.filter(action="person.view", username="inspector",
+                                     object_repr="Ковалёва Анна Сергеевна").count() == 1

@@ -11,6 +11,7 @@ PAGES = {
     "/people/": {"administrator", "inspector", "hr", "viewer"},
     "/candidates/": {"administrator", "inspector", "hr", "viewer"},
     "/people/{id}/": {"administrator", "inspector", "hr", "viewer"},
+    "/people/export.csv": {"administrator", "inspector", "hr", "viewer"},
     "/people/new/": {"administrator", "inspector", "hr"},
     "/people/{id}/edit/": {"administrator", "inspector", "hr"},
     "/people/{id}/relatives/new/": {"administrator", "inspector", "hr"},

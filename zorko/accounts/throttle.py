@@ -52,6 +52,9 @@ def locked_message(until: datetime, now: datetime | None = None) -> str:
 
 
 def note_failure(username: str, ip: str | None) -> None:
+    _, window = _limits()
+    # Failures older than the window no longer count; dropping them keeps the table small.
+    FailedLogin.objects.filter(at__lt=timezone.now() - window).delete()
     FailedLogin.objects.create(username=_normal(username)[:150], ip=ip)
 
 

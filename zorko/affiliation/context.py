@@ -8,6 +8,7 @@ suppliers of our organisations with their contracts and person roles.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,9 @@ from zorko.affiliation.model import PersonRecord, Snapshot
 from zorko.matching.normalize import normalize_name
 
 SUBJECT_COLUMNS = ("kind", "ogrn", "inn", "name", "legal_form", "status", "terminated_on", "region",
-                   "address", "address_norm")
+                   "address", "address_parts")
+# The parts of a registry address that a questionnaire gives too (no index, region or district).
+_PLACE_PARTS = ("city", "locality", "street", "house", "building", "flat")
 
 
 @dataclass(slots=True)
@@ -102,7 +105,7 @@ def _load_contracts(con: duckdb.DuckDBPyConnection, ctx: Context, orgs: list[str
 def _load_subjects(con: duckdb.DuckDBPyConnection, ctx: Context, ogrns: list[str]) -> None:
     rows = con.execute("""
         SELECT 'company', ogrn, inn, coalesce(nullif(short_name, ''), full_name), legal_form, status,
-               terminated_on, region, address, address_norm
+               terminated_on, region, address, CAST(address_parts AS VARCHAR)
         FROM companies WHERE ogrn IN (SELECT unnest($k))
         UNION ALL
         SELECT 'entrepreneur', ogrnip, inn,
@@ -114,8 +117,15 @@ def _load_subjects(con: duckdb.DuckDBPyConnection, ctx: Context, ogrns: list[str
         subject = dict(zip(SUBJECT_COLUMNS, values, strict=True))
         if subject["terminated_on"] is not None:
             subject["terminated_on"] = subject["terminated_on"].isoformat()
-        subject["address_key"] = address_key(subject["address"])
+        subject["address_key"] = _subject_address_key(subject.pop("address_parts"), subject["address"])
         ctx.subjects[subject["ogrn"]] = subject
+
+
+def _subject_address_key(parts_json: str | None, address: str | None) -> str:
+    parts = json.loads(parts_json) if parts_json else None
+    if isinstance(parts, dict) and any(parts.get(p) for p in _PLACE_PARTS):
+        return address_key(", ".join(str(parts[p]) for p in _PLACE_PARTS if parts.get(p)))
+    return address_key(address)
 
 
 def _link_contracts_to_subjects(ctx: Context) -> None:

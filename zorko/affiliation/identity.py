@@ -22,8 +22,12 @@ from zorko.affiliation.model import PersonRecord
 from zorko.matching.normalize import normalize_name
 
 INN, STRONG, WEAK = "inn", "strong", "weak"
-# More distinct people than this with the same ФИО make the name "common".
+# More distinct people than this with the same ФИО, or more expected by chance, make the name "common";
+# a name is "rare" when it is unique and fewer than RARE_CHANCE namesakes are expected.
 COMMON_NAME = 2
+COMMON_CHANCE = 0.5
+RARE_CHANCE = 0.1
+MIN_SAMPLE = 10_000
 
 # Normalisation in SQL that mirrors zorko.matching.normalize.normalize_name. ``zn`` is the full
 # form; ``zf`` takes a fast path for the usual name of Cyrillic letters only (two bytes each in
@@ -100,9 +104,11 @@ def match_roles(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord,
     """).fetchall()
     names = ["key", "former", "q_inn", "q_middle", *ROLE_COLUMNS, "r_middle", "namesakes"]
     regions = {p.key: (p, r) for p, r in people}
+    expected = _expected_namesakes(con)
     best: dict[tuple[str, str, str, str], RoleHit] = {}
     for values in rows:
         row = dict(zip(names, values, strict=True))
+        row["expected"] = expected(row["last_name"], row["first_name"], row["q_middle"])
         person, home = regions[row["key"]]
         hit = _score(row, person, home)
         if hit is None:
@@ -111,6 +117,33 @@ def match_roles(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord,
         if ident not in best or best[ident].score < hit.score:
             best[ident] = hit
     return list(best.values())
+
+
+def _expected_namesakes(con: duckdb.DuckDBPyConnection) -> Any:
+    """How many registry people would carry this ФИО by chance, from surname, name and patronymic frequencies.
+
+    The exact-ФИО count alone undercounts in a small or partial registry: «Иванов Михаил
+    Андреевич» may appear once, yet every part of it is frequent. Independence of the three
+    parts is assumed (the Fellegi–Sunter term-frequency idea).
+    """
+    rows = con.execute("""
+        WITH r AS (SELECT zf(last_name) AS l, zf(first_name) AS f, zf(middle_name) AS m FROM person_roles)
+        SELECT 'l', l, count(*) FROM r WHERE l IN (SELECT last FROM q) GROUP BY l
+        UNION ALL SELECT 'f', f, count(*) FROM r WHERE f IN (SELECT first FROM q) GROUP BY f
+        UNION ALL SELECT 'm', m, count(*) FROM r WHERE m IN (SELECT middle FROM q) GROUP BY m
+    """).fetchall()
+    freq = {(part, value): n for part, value, n in rows}
+    # Frequencies from a few thousand roles say little about a country of namesakes: below this
+    # size the registry is treated as a sample of that size.
+    total = max(MIN_SAMPLE, int(con.execute("SELECT count(*) FROM person_roles").fetchone()[0]))
+
+    def expect(last: str | None, first: str | None, q_middle: str) -> float:
+        n_last = freq.get(("l", normalize_name(last)), 1)
+        n_first = freq.get(("f", normalize_name(first)), 1)
+        n_middle = freq.get(("m", q_middle), 1) if q_middle else total
+        return n_last * n_first * n_middle / total / total
+
+    return expect
 
 
 def _score(row: dict[str, Any], person: PersonRecord, home: str) -> RoleHit | None:
@@ -130,13 +163,19 @@ def _score(row: dict[str, Any], person: PersonRecord, home: str) -> RoleHit | No
     ours = person_region(person, home)
     same_region = bool(region) and region in {ours, home}
     namesakes = int(row["namesakes"] or 1)
-    common = namesakes > COMMON_NAME
-    score = 0.9 if same_region else 0.6
+    chance = float(row.get("expected") or 0.0)
+    # Few servants run a business, so a ФИО that others carry by chance is more often a namesake
+    # than our person: only a name nobody else is expected to carry counts as strong.
+    rare = namesakes == 1 and chance <= RARE_CHANCE
+    common = namesakes > COMMON_NAME or chance > COMMON_CHANCE
+    score = (0.9 if rare else 0.65 if common else 0.75) if same_region else (0.6 if rare else 0.35 if common else 0.45)
     if common:
-        score -= 0.25
-        why.append(f"ФИО распространённое: {namesakes} разных лиц в реестре")
+        why.append(f"ФИО распространённое: {namesakes} разных лиц в реестре, по частоте фамилии, имени и "
+                   f"отчества ожидается около {max(chance, namesakes):.1f}")
+    elif rare:
+        why.append("ФИО редкое в реестре")
     else:
-        why.append("ФИО редкое в реестре" if namesakes == 1 else f"в реестре {namesakes} лица с таким ФИО")
+        why.append(f"ФИО встречается: {namesakes} в реестре, по частоте частей ожидается {chance:.2f}")
     why.append(f"регион {region} совпадает с регионом проживания" if same_region
                else f"регион {region or 'не указан'} отличается от региона проживания {ours}")
     if not (row["q_middle"] and row["r_middle"]):
@@ -145,5 +184,5 @@ def _score(row: dict[str, Any], person: PersonRecord, home: str) -> RoleHit | No
     if row["unreliable"]:
         score -= 0.1
         why.append("в реестре отметка о недостоверности сведений")
-    confidence = STRONG if same_region and not common and score >= 0.85 else WEAK
+    confidence = STRONG if same_region and rare and score >= 0.85 else WEAK
     return RoleHit(person.key, role, round(max(score, 0.05), 2), confidence, why, row["former"] or "")

@@ -44,6 +44,11 @@ def node(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
+# A name-only hit this weak (a common ФИО in another region) is no evidence on its own: it becomes
+# a finding only when something else links it, such as a contract with the servant's organisation.
+MIN_UNLINKED_SCORE = 0.4
+
+
 def _severity(hit: RoleHit, strong: str, weak: str) -> str:
     if hit.confidence in (INN, STRONG):
         return strong
@@ -89,6 +94,8 @@ def own_business(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandid
             continue
         role = hit.role["role"]
         contracts = ctx.supplier_contracts(org, subject)
+        if hit.score < MIN_UNLINKED_SCORE and not contracts:
+            continue
         if role == "entrepreneur":
             rule, severity = m.OWN_ENTREPRENEUR, _severity(hit, m.HIGH, m.MEDIUM)
         elif role in ("director", "manager"):
@@ -123,6 +130,8 @@ def relatives_business(ctx: Context, servant: ServantRecord) -> Iterator[Finding
             if not is_commercial(subject):
                 continue
             contracts = ctx.supplier_contracts(org, subject)
+            if hit.score < MIN_UNLINKED_SCORE and not contracts:
+                continue
             kin = relative.kinship_label or relative.kinship
             rel_node = node("relative", relative.key)
             path = [node("servant", servant.key), rel_node, node(subject["kind"], subject["ogrn"])]

@@ -25,9 +25,11 @@ ACTIONS = {
     "relative.create": "добавление родственника",
     "relative.update": "изменение родственника",
     "registry.load": "загрузка реестра",
+    "registry.view": "просмотр карточки в реестре",
     "screening.run": "проверка",
     "finding.review": "решение по срабатыванию",
     "report.download": "выгрузка отчёта",
+    "matching.export": "выгрузка сопоставления с реестрами",
 }
 
 

@@ -10,7 +10,7 @@ with their explanation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from zorko.identifiers import check_inn
 from zorko.matching.blocking import candidate_pairs
+from zorko.matching.calibration import calibrate
 from zorko.matching.features import (
     FEATURES,
     Candidate,
@@ -31,9 +32,7 @@ from zorko.matching.features import (
 from zorko.matching.model import (
     DEFAULT_THRESHOLD,
     ModelParams,
-    estimate_prior,
     prior_weight,
-    probability,
     smoothed_u,
 )
 from zorko.matching.name_lists import first_name_gender
@@ -81,6 +80,7 @@ class _Scored:
     signals: list[Signal]
     weight: float
     certain: bool
+    prior: float
 
 
 def query_names(index: int, person: PersonQuery) -> list[QueryName]:
@@ -106,8 +106,13 @@ def query_names(index: int, person: PersonQuery) -> list[QueryName]:
                       region, person.birth_date) for kind, ln in surnames]
 
 
-def _wanted_terms(names: list[QueryName]) -> dict[str, set[str]]:
+def _wanted_terms(names: list[QueryName],
+                  pairs: list[tuple[int, Candidate]]) -> dict[str, set[str]]:
     wanted: dict[str, set[str]] = {k: set() for k in ("ln", "sk", "fn", "mn", "f1", "m1")}
+    for _, c in pairs:
+        wanted["ln"].add(c.ln)
+        wanted["fn"].add(c.fn)
+        wanted["mn"].add(c.mn)
     for n in names:
         wanted["ln"].add(n.ln)
         wanted["sk"].add(n.sk)
@@ -122,11 +127,15 @@ def score_pair(name: QueryName, candidate: Candidate, ctx: Context, prior: float
     signals = [feature(name, candidate, ctx) for feature in FEATURES]
     weight = prior + sum(s.weight for s in signals)
     certain = any(s.certain for s in signals)
-    return _Scored(name, candidate, signals, weight, certain)
+    return _Scored(name, candidate, signals, weight, certain, prior)
 
 
-def explain(scored: _Scored, prior: float, prob: float) -> list[str]:
+def explain(scored: _Scored, prob: float) -> list[str]:
+    prior = scored.prior
     lines = [s.text() for s in scored.signals if s.detail]
+    if scored.name.inn and not scored.certain:
+        lines.append(f"ИНН {scored.name.inn} в реестре не найден: совпадение возможно только "
+                     "с записью без ИНН, это учтено в априорном весе")
     if scored.certain:
         lines.append("итог: тот же человек по ИНН (вероятность 1)")
     else:
@@ -145,28 +154,30 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     params.u_fuzzy = smoothed_u(index.u_fuzzy, index.sampled_pairs)
     names = [n for i, person in enumerate(people) for n in query_names(i, person)]
     pairs = candidate_pairs(con, index, names)
-    ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names)), params,
-                  index.region_share, index.gender_share, first_name_gender())
-    with_inn = {n.index for n in names if n.inn}
-    found_by_inn = {names[vi].index for vi, c in pairs if c.inn and c.inn == names[vi].inn}
+    ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names, pairs)), params,
+                  index.region_share, index.inn_region_share, index.gender_share,
+                  first_name_gender())
     if index.has_inn:
-        params.prior_in_registry = estimate_prior(len(with_inn), len(found_by_inn),
-                                                  params.prior_in_registry)
-    prior = prior_weight(params.prior_in_registry, index.persons)
+        ctx.params = calibrate(params, ctx, names, pairs)
+    k = ctx.params.prior_in_registry
+    prior = prior_weight(k, index.persons)
+    # A known ИНН that the registry does not contain is itself evidence: the
+    # person is in the registry only among the rows that lack an ИНН.
+    missed = k * (1 - index.inn_coverage)
+    prior_not_found = prior_weight(missed / (missed + 1 - k), index.persons)
+    found = {names[vi].index for vi, c in pairs if c.inn and c.inn == names[vi].inn}
     best: dict[tuple[int, int], _Scored] = {}
     for vi, candidate in pairs:
-        scored = score_pair(names[vi], candidate, ctx, prior)
+        name = names[vi]
+        inn_not_found = index.has_inn and bool(name.inn) and name.index not in found
+        scored = score_pair(name, candidate, ctx, prior_not_found if inn_not_found else prior)
         if any(s.veto for s in scored.signals):
             continue
         key = (scored.name.index, candidate.rid)
         current = best.get(key)
         if current is None or (scored.certain, scored.weight) > (current.certain, current.weight):
             best[key] = scored
-    chosen = []
-    for scored in best.values():
-        prob = 1.0 if scored.certain else probability(scored.weight)
-        if prob >= threshold:
-            chosen.append((scored, prob))
+    chosen = [(s, p) for s, p in competing_probabilities(best.values()) if p >= threshold]
     records = _fetch_records(con, index, [s.candidate.rid for s, _ in chosen])
     matches = []
     for scored, prob in chosen:
@@ -178,11 +189,50 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
             matched_name=scored.name.kind,
             inn_status={"equal": "equal", "different": "different"}.get(inn_signal.level,
                                                                         "unknown"),
-            explanation=explain(scored, prior, prob),
+            explanation=explain(scored, prob),
         ))
     order = {p.key: i for i, p in enumerate(people)}
     matches.sort(key=lambda m: (order.get(m.query_key, 0), -m.probability, m.record["row_id"]))
     return matches
+
+
+def competing_probabilities(scored: Iterable[_Scored]) -> list[tuple[_Scored, float]]:
+    """Match probability of each pair when a person is at most one registry person.
+
+    Registry rows are grouped into persons (by ИНН, else by the full name);
+    the odds of a person are shared against the other candidate persons of
+    the same checked person: P(j) = o_j / (1 + Σ o_k). A namesake in another
+    region thus loses to the same name in the person's own region. Rows
+    confirmed by ИНН are certain (probability 1) but still take part with
+    the odds of their names.
+    """
+    by_query: dict[int, list[_Scored]] = {}
+    for s in scored:
+        by_query.setdefault(s.name.index, []).append(s)
+    result = []
+    for group in by_query.values():
+        odds: dict[str, float] = {}
+        for s in group:
+            # A person confirmed by ИНН competes with the weight of its names, so that
+            # a namesake without ИНН elsewhere does not ride along.
+            person = _registry_person(s.candidate)
+            odds[person] = max(odds.get(person, 0.0), _odds(s.weight))
+        total = sum(odds.values())
+        for s in group:
+            if s.certain:
+                result.append((s, 1.0))
+            else:
+                # Every role of a registry person shares the person's probability.
+                result.append((s, odds[_registry_person(s.candidate)] / (1 + total)))
+    return result
+
+
+def _registry_person(c: Candidate) -> str:
+    return c.inn or f"{c.ln}|{c.fn}|{c.mn}"
+
+
+def _odds(weight: float) -> float:
+    return 2.0 ** max(min(weight, 60.0), -60.0)
 
 
 def _fetch_records(con: duckdb.DuckDBPyConnection, index: RegistryIndex,

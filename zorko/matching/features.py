@@ -22,6 +22,9 @@ from zorko.matching.model import (
 )
 from zorko.matching.names import gender_form_matches, patronymic_gender
 
+# A misspelt value is compared with the registry value and its few look-alikes.
+TYPO_NEIGHBOURS = 3
+
 
 @dataclass(slots=True, frozen=True)
 class QueryName:
@@ -62,6 +65,7 @@ class Context:
     counts: dict[tuple[str, str], int]
     params: ModelParams
     region_share: dict[str, float] = field(default_factory=dict)
+    inn_region_share: dict[str, float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     first_gender: dict[str, str] = field(default_factory=dict)
 
@@ -113,7 +117,7 @@ def name_level(a: str, b: str) -> str:
     """Comparison level of two comparable name parts (never a substring test)."""
     if not a or not b:
         return "missing"
-    if a == b:
+    if a == b or _skeleton(a) == _skeleton(b):
         return "exact"
     if len(a) == 1 or len(b) == 1:
         return "initial" if a[0] == b[0] else "diff"
@@ -124,6 +128,34 @@ def name_level(a: str, b: str) -> str:
     if distance == 2 and shortest >= 7:
         return "typo2"
     return "diff"
+
+
+_SKELETON = str.maketrans({"ь": None, "ъ": None, "й": "и", "э": "е"})
+
+
+def _skeleton(name: str) -> str:
+    """What survives transliteration: ICAO drops ь and ъ and writes й as «i», э as «e»."""
+    return name.translate(_SKELETON)
+
+
+def first_name_level(a: str, b: str, genders: dict[str, str]) -> str:
+    """As :func:`name_level`, but Александр / Александра (another gender) differ."""
+    level = name_level(a, b)
+    if level in ("typo1", "typo2"):
+        g1, g2 = genders.get(a), genders.get(b)
+        if g1 and g2 and g1 != g2:
+            return "diff"
+    return level
+
+
+def middle_name_level(a: str, b: str) -> str:
+    """As :func:`name_level`, but Иванович / Ивановна (another gender) differ."""
+    level = name_level(a, b)
+    if level in ("typo1", "typo2"):
+        g1, g2 = patronymic_gender(a), patronymic_gender(b)
+        if g1 and g2 and g1 != g2:
+            return "diff"
+    return level
 
 
 def _quote(a: str, b: str) -> str:
@@ -149,7 +181,9 @@ def compare_last_name(q: QueryName, c: Candidate, ctx: Context) -> Signal:
         u = max(ctx.counts.get(("sk", c.sk), 1) - ctx.counts.get(("ln", q.ln), 0), 1) / ctx.persons
         detail = f"{what} совпадает только в другой родовой форме {_quote(q.ln, c.ln)}"
     elif level in ("typo1", "typo2"):
-        u = ctx.params.u_fuzzy[f"ln_{level}"]
+        # A slip in a rare surname is nearly as telling as the surname itself (Splink's
+        # term-frequency adjustment of fuzzy levels): u is bounded by the value's share.
+        u = min(ctx.params.u_fuzzy[f"ln_{level}"], TYPO_NEIGHBOURS * ctx.share("ln", c.ln))
         letters = "одной буквой или перестановкой букв" if level == "typo1" else "двумя буквами"
         detail = f"{what} отличается {letters} {_quote(q.ln, c.ln)}"
     else:
@@ -158,28 +192,16 @@ def compare_last_name(q: QueryName, c: Candidate, ctx: Context) -> Signal:
     return Signal("last_name", level, log2_ratio(m, u), detail)
 
 
-def _gender_of_first(name: str, ctx: Context) -> str | None:
-    return ctx.first_gender.get(name)
-
-
 def compare_first_name(q: QueryName, c: Candidate, ctx: Context) -> Signal:
     """Имя: точное совпадение с учётом частоты, инициал, опечатка, другое имя."""
-    level = name_level(q.fn, c.fn)
-    if level in ("typo1", "typo2"):
-        g1, g2 = _gender_of_first(q.fn, ctx), _gender_of_first(c.fn, ctx)
-        if g1 and g2 and g1 != g2:  # Александр / Александра: another person
-            level = "diff"
+    level = first_name_level(q.fn, c.fn, ctx.first_gender)
     return _given_name_signal("first_name", "имя", "fn", "f1", level, q.fn, c.fn,
                               ctx.params.m_first, ctx)
 
 
 def compare_middle_name(q: QueryName, c: Candidate, ctx: Context) -> Signal:
     """Отчество: как имя; отчества разного рода (Иванович / Ивановна) различаются."""
-    level = name_level(q.mn, c.mn)
-    if level in ("typo1", "typo2"):
-        g1, g2 = patronymic_gender(q.mn), patronymic_gender(c.mn)
-        if g1 and g2 and g1 != g2:
-            level = "diff"
+    level = middle_name_level(q.mn, c.mn)
     signal = _given_name_signal("middle_name", "отчество", "mn", "m1", level, q.mn, c.mn,
                                 ctx.params.m_middle, ctx)
     if level == "exact" and len(q.fn) > 1 and q.gender in ctx.gender_share:
@@ -204,7 +226,7 @@ def _given_name_signal(feature: str, word: str, kind: str, initial_kind: str, le
         full = b if len(a) == 1 else a
         detail = f"{word} «{full}» совместимо с инициалом «{a[0].upper()}.»"
     elif level in ("typo1", "typo2"):
-        u = ctx.params.u_fuzzy[f"{kind}_{level}"]
+        u = min(ctx.params.u_fuzzy[f"{kind}_{level}"], TYPO_NEIGHBOURS * ctx.share(kind, b))
         letters = "одной буквой или перестановкой букв" if level == "typo1" else "двумя буквами"
         detail = f"{word} отличается {letters} {_quote(a, b)}"
     else:
@@ -243,28 +265,34 @@ def compare_birth_date(q: QueryName, c: Candidate, ctx: Context) -> Signal:
                   f"реестр {c.birth_date:%d.%m.%Y}) — это другой человек", veto=True)
 
 
-def compare_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
-    """Регион: где человек живёт и где выдан его ИНН — против региона организации."""
-    person = {r for r in (q.region, q.inn[:2] if q.inn else None) if r}
-    record = {r for r in (c.region, c.inn[:2] if c.inn else None) if r}
-    if not person or not record:
-        return Signal("region", "none", 0.0, "")
-    parts = []
-    if q.inn:
-        parts.append(f"ИНН выдан в регионе {q.inn[:2]}")
-    if q.region:
-        parts.append(f"человек живёт в регионе {q.region}")
-    if c.region:
-        parts.append(f"организация в регионе {c.region}")
-    if c.inn and c.inn != q.inn:
-        parts.append(f"ИНН в реестре из региона {c.inn[:2]}")
-    u = min(max(sum(ctx.region_share.get(r, 0.01) for r in person), 0.005), 0.99)
-    m = ctx.params.m_region
-    if person & record:
-        return Signal("region", "agree", log2_ratio(m, u), "регион совпадает: " + ", ".join(parts))
-    return Signal("region", "disagree", log2_ratio(1 - m, 1 - u),
-                  "регион не совпадает: " + ", ".join(parts))
+def compare_subject_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
+    """Регион организации против региона, где человек живёт (или где выдан его ИНН)."""
+    home = q.region or (q.inn[:2] if q.inn else None)
+    if not home or not c.region:
+        return Signal("subject_region", "none", 0.0, "")
+    where = "человек живёт в регионе" if q.region else "ИНН человека выдан в регионе"
+    u = min(max(ctx.region_share.get(home, 0.001), 0.001), 0.99)
+    m = ctx.params.m_region_subject
+    if home == c.region:
+        return Signal("subject_region", "agree", log2_ratio(m, u),
+                      f"регион совпадает: {where} {home}, организация в регионе {c.region}")
+    return Signal("subject_region", "disagree", log2_ratio(1 - m, 1 - u),
+                  f"регион не совпадает: {where} {home}, организация в регионе {c.region}")
+
+
+def compare_inn_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
+    """Регион, где выдан ИНН из реестра, против региона, где человек живёт."""
+    if not q.region or not c.inn or q.inn:
+        return Signal("inn_region", "none", 0.0, "")
+    issued = c.inn[:2]
+    u = min(max(ctx.inn_region_share.get(q.region, 0.001), 0.001), 0.99)
+    m = ctx.params.m_region_inn
+    if issued == q.region:
+        return Signal("inn_region", "agree", log2_ratio(m, u),
+                      f"ИНН в реестре выдан в регионе {issued}, человек живёт в регионе {q.region}")
+    return Signal("inn_region", "disagree", log2_ratio(1 - m, 1 - u),
+                  f"ИНН в реестре выдан в регионе {issued}, а человек живёт в регионе {q.region}")
 
 
 FEATURES = (compare_inn, compare_birth_date, compare_last_name, compare_first_name,
-            compare_middle_name, compare_region)
+            compare_middle_name, compare_subject_region, compare_inn_region)

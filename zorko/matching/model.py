@@ -25,8 +25,11 @@ U_DEFAULT = {"ln_typo1": 3e-4, "ln_typo2": 2e-4, "fn_typo1": 2e-3, "fn_typo2": 5
              "mn_typo1": 2e-3, "mn_typo2": 5e-4}
 # Pseudo-pairs the default u is worth when combined with the sampled estimate.
 U_PRIOR_PAIRS = 200_000
-# A person mostly runs a business where they live (or where their ИНН was issued).
-M_REGION_AGREE = 0.75
+# A person mostly runs a business where they live, and their ИНН was mostly
+# issued there: P(agree | same person) for the subject's region and for the
+# region of the registry ИНН. Both are re-estimated on the batch (see below).
+M_REGION_SUBJECT = 0.8
+M_REGION_INN = 0.85
 # 60 years of possible birth dates.
 U_BIRTH_DATE = 1 / (365.25 * 60)
 M_BIRTH_DATE = 0.97
@@ -36,7 +39,7 @@ PRIOR_IN_REGISTRY = 0.3
 PRIOR_STRENGTH = 20
 
 # Default cut-off on the match probability.
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.9
 
 
 @dataclass(slots=True)
@@ -45,8 +48,36 @@ class ModelParams:
     m_first: dict[str, float] = field(default_factory=lambda: dict(M_FIRST))
     m_middle: dict[str, float] = field(default_factory=lambda: dict(M_MIDDLE))
     u_fuzzy: dict[str, float] = field(default_factory=lambda: dict(U_DEFAULT))
-    m_region: float = M_REGION_AGREE
+    m_region_subject: float = M_REGION_SUBJECT
+    m_region_inn: float = M_REGION_INN
     prior_in_registry: float = PRIOR_IN_REGISTRY
+
+
+# Weight of the defaults, in pairs, when m is re-estimated on ИНН-confirmed pairs.
+M_PRIOR_PAIRS = 50
+
+
+def smoothed_m(defaults: dict[str, float], counts: dict[str, int],
+               fixed: tuple[str, ...] = ("initial",)) -> dict[str, float]:
+    """m of each level from pairs known to match (same ИНН), shrunk towards the defaults.
+
+    Levels in ``fixed`` are conditional on the form of the questionnaire
+    (an initial can only agree with an initial) and keep their default.
+    """
+    free = {k: v for k, v in defaults.items() if k not in fixed}
+    total_default = sum(free.values())
+    n = sum(counts.get(k, 0) for k in free)
+    result = dict(defaults)
+    for level, default in free.items():
+        share = default / total_default
+        result[level] = (counts.get(level, 0) + share * M_PRIOR_PAIRS) / (n + M_PRIOR_PAIRS)
+        result[level] *= total_default
+    return result
+
+
+def smoothed_share(agree: int, total: int, default: float) -> float:
+    value = (agree + default * M_PRIOR_PAIRS) / (total + M_PRIOR_PAIRS)
+    return min(max(value, 0.01), 0.995)
 
 
 def smoothed_u(counts: dict[str, float], pairs: int) -> dict[str, float]:

@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
-U_SAMPLE = 2000
+U_SAMPLE = 1000
 
 
 @dataclass(slots=True)
@@ -44,9 +47,11 @@ class RegistryIndex:
     has_region: bool
     has_birth_date: bool
     region_share: dict[str, float] = field(default_factory=dict)
+    inn_region_share: dict[str, float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     u_fuzzy: dict[str, float] = field(default_factory=dict)
     sampled_pairs: int = 0
+    inn_coverage: float = 0.0
 
 
 def check_identifier(name: str) -> str:
@@ -184,6 +189,14 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
                            "GROUP BY region").fetchall()
         total = sum(n for _, n in rows) or 1
         regions = {str(r): n / total for r, n in rows}
+    inn_regions: dict[str, float] = {}
+    coverage = 0.0
+    if index.has_inn:
+        coverage = con.execute(f"SELECT avg((inn IS NOT NULL)::INTEGER) FROM {keys}").fetchall()[0][0]
+        rows = con.execute(f"SELECT left(inn, 2), count(DISTINCT inn) FROM {keys} "
+                           "WHERE inn IS NOT NULL GROUP BY 1").fetchall()
+        total = sum(n for _, n in rows) or 1
+        inn_regions = {str(r): n / total for r, n in rows}
     genders = {"m": 0, "f": 0}
     for value, n in con.execute(f"SELECT value, n FROM {index.tf_table} WHERE kind = 'mn'").fetchall():
         gender = patronymic_gender(value)
@@ -192,44 +205,53 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
     total_g = sum(genders.values())
     gender_share = {g: n / total_g for g, n in genders.items()} if total_g else {}
     u_fuzzy, pairs = _estimate_u(con, keys)
-    return {"persons": persons, "regions": regions, "genders": gender_share,
+    return {"persons": persons, "regions": regions, "inn_regions": inn_regions,
+            "genders": gender_share, "inn_coverage": coverage or 0.0,
             "u_fuzzy": u_fuzzy, "pairs": pairs}
 
 
 def _estimate_u(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[dict[str, int], int]:
-    """Counts of fuzzy comparison levels among random pairs of registry rows.
+    """Counts of the fuzzy comparison levels among random pairs of registry rows.
 
-    The same level definitions as :mod:`zorko.matching.features`, computed by
-    DuckDB over the cross join of two random samples.
+    Two random samples are cross-joined and compared with the very level
+    functions the features use, over distinct values weighted by their
+    multiplicity, so the estimate costs well under a second.
     """
-    sample = f"(SELECT ln, fn, mn FROM {keys} USING SAMPLE {U_SAMPLE} ROWS (reservoir, 42))"
-    row = con.execute(f"""
-        WITH a AS {sample}, b AS (SELECT ln, fn, mn FROM {keys}
-                                  USING SAMPLE {U_SAMPLE} ROWS (reservoir, 7)),
-        p AS (SELECT a.ln AS l1, b.ln AS l2, a.fn AS f1, b.fn AS f2, a.mn AS m1, b.mn AS m2
-              FROM a CROSS JOIN b)
-        SELECT count(*),
-          count(*) FILTER (WHERE l1 <> l2 AND damerau_levenshtein(l1, l2) = 1
-                           AND least(length(l1), length(l2)) >= 4),
-          count(*) FILTER (WHERE l1 <> l2 AND damerau_levenshtein(l1, l2) = 2
-                           AND least(length(l1), length(l2)) >= 7),
-          count(*) FILTER (WHERE f1 <> f2 AND damerau_levenshtein(f1, f2) = 1
-                           AND least(length(f1), length(f2)) >= 4),
-          count(*) FILTER (WHERE f1 <> f2 AND damerau_levenshtein(f1, f2) = 2
-                           AND least(length(f1), length(f2)) >= 7),
-          count(*) FILTER (WHERE m1 <> m2 AND damerau_levenshtein(m1, m2) = 1
-                           AND least(length(m1), length(m2)) >= 4),
-          count(*) FILTER (WHERE m1 <> m2 AND damerau_levenshtein(m1, m2) = 2
-                           AND least(length(m1), length(m2)) >= 7)
-        FROM p
-    """).fetchall()[0]
-    names = ("ln_typo1", "ln_typo2", "fn_typo1", "fn_typo2", "mn_typo1", "mn_typo2")
-    return dict(zip(names, row[1:], strict=True)), row[0]
+    from zorko.matching.features import first_name_level, middle_name_level, name_level
+    from zorko.matching.name_lists import first_name_gender
+
+    genders = first_name_gender()
+    samples = [con.execute(f"SELECT ln, fn, mn FROM {keys} USING SAMPLE {U_SAMPLE} ROWS "
+                           f"(reservoir, {seed})").fetchall() for seed in (42, 7)]
+    counts: dict[str, int] = {}
+    for pos, kind in enumerate(("ln", "fn", "mn")):
+        left = Counter(row[pos] for row in samples[0])
+        right = Counter(row[pos] for row in samples[1])
+        choices = list(right)
+        for a, na in left.items():
+            # C-speed pre-selection of the values within two edits, then the real levels.
+            near = process.extract(a, choices, scorer=DamerauLevenshtein.distance,
+                                   score_cutoff=2, limit=None)
+            for b, _, _ in near:
+                nb = right[b]
+                if a == b:
+                    continue
+                if kind == "ln":
+                    level = name_level(a, b)
+                elif kind == "fn":
+                    level = first_name_level(a, b, genders)
+                else:
+                    level = middle_name_level(a, b)
+                if level in ("typo1", "typo2"):
+                    counts[f"{kind}_{level}"] = counts.get(f"{kind}_{level}", 0) + na * nb
+    return counts, len(samples[0]) * len(samples[1])
 
 
 def _load_stats(index: RegistryIndex, stats: dict) -> None:
     index.persons = int(stats["persons"])
     index.region_share = stats["regions"]
+    index.inn_region_share = stats["inn_regions"]
+    index.inn_coverage = float(stats["inn_coverage"])
     index.gender_share = stats["genders"]
     index.sampled_pairs = int(stats["pairs"])
     index.u_fuzzy = {k: float(v) for k, v in stats["u_fuzzy"].items()}

@@ -17,11 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import IO, Any
 
 import duckdb
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
+
+from zorko.exceptions import NotFound
 
 ENTREPRENEUR_FORM = "Индивидуальный предприниматель"
 MANAGER_SUMMARY = "Руководитель управляющей организации"
@@ -258,3 +261,19 @@ def _party(kind: str, ogrn: str | None, inn: str | None, name: str | None, subje
     elif kind in ("УчрЮЛРос", "УчрРФСубМО"):
         proxy.add("country", "ru")
     return proxy
+
+
+def export_file(out: Path, db_path: Path | str | None = None) -> ExportCounts:
+    """Export the store to ``out``; written to a temporary file first, so a failure leaves none."""
+    from zorko.registry import store
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".part")
+    with store.reading(db_path) as con:
+        if con is None:
+            raise NotFound("Хранилище реестров ещё не создано: сначала загрузите реестры "
+                           "командой «zorko registry load».")
+        with open(partial, "w", encoding="utf-8") as handle:
+            counts = export(con, handle)
+    partial.replace(out)
+    return counts

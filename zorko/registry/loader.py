@@ -58,6 +58,7 @@ class LoadResult:
     run_id: int
     files: list[FileResult] = field(default_factory=list)
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # checksum / stage / merge / commit seconds
 
     @property
     def totals(self) -> Counts:
@@ -92,10 +93,12 @@ ProgressCallback = Callable[[LoadProgress], None]
 
 
 def default_workers() -> int:
-    """Parser processes: ``ZORKO_LOAD_WORKERS``, else one per CPU (at most 4)."""
-    value = os.environ.get("ZORKO_LOAD_WORKERS", "")
-    if value.strip().isdigit():
-        return max(1, int(value))
+    """Parser processes: ``ZORKO_LOAD_WORKERS``, else (0) one per CPU, at most 4."""
+    from zorko import config
+
+    configured = config.load().load_workers
+    if configured > 0:
+        return configured
     return max(1, min(4, os.cpu_count() or 1))
 
 
@@ -143,16 +146,24 @@ class _Run:
             for stage, columns in self.adapter.stages.items():
                 cols = ", ".join(f"{name} {kind}" for name, kind in columns)
                 con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} ({cols})")
+            clock = time.monotonic()
             todo = self._skip_known(result)
+            result.phases["checksum"] = time.monotonic() - clock
             if todo:
+                clock = time.monotonic()
                 if self.workers > 1 and len(todo) >= MIN_FILES_FOR_WORKERS:
                     self._stage_parallel(todo, run_id)
                 else:
                     self._stage_here(todo, run_id)
+                result.phases["stage"] = time.monotonic() - clock
+                clock = time.monotonic()
                 self._merge(todo)
+                result.phases["merge"] = time.monotonic() - clock
             for stage in self.adapter.stages:
                 con.execute(f"DROP TABLE IF EXISTS {stage}")
+            clock = time.monotonic()
             con.execute("COMMIT")
+            result.phases["commit"] = time.monotonic() - clock
         except ImportFailed:
             con.execute("ROLLBACK")
             raise

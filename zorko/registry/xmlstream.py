@@ -27,6 +27,13 @@ class _Prefixed(io.RawIOBase):
     def __init__(self, head: bytes, rest: BinaryIO) -> None:
         self._head = head
         self._rest = rest
+        self.newlines = head.count(b"\n")  # lines seen so far: tells truncation from damage
+
+    def lines_total(self) -> int:
+        """Read what is left and return the number of lines of the whole file."""
+        while chunk := self._rest.read(1 << 20):
+            self.newlines += chunk.count(b"\n")
+        return self.newlines + 1
 
     def readable(self) -> bool:
         return True
@@ -39,6 +46,7 @@ class _Prefixed(io.RawIOBase):
             return n
         data = self._rest.read(len(buffer))
         buffer[: len(data)] = data
+        self.newlines += data.count(b"\n")
         return len(data)
 
 
@@ -89,7 +97,8 @@ def records(
         problem = check_root(root)
         if problem:
             raise ImportFailed(name, problem, line=root.sourceline or 1)
-        source = io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
+        raw = _Prefixed(head, stream)
+        source = io.BufferedReader(raw, buffer_size=1 << 16)
         context = etree.iterparse(source, events=("end",), tag=record_tag, huge_tree=True)
         for _event, element in context:
             yield element
@@ -106,7 +115,15 @@ def records(
                     while element.getprevious() is not None:
                         del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise ImportFailed(name, russian_reason(exc), line=exc.lineno or None) from exc
+        reason = russian_reason(exc)
+        if "raw" in locals() and exc.lineno and not reason.startswith("неверная кодировка"):
+            try:
+                at_end = exc.lineno >= raw.lines_total()
+            except (OSError, zipfile.BadZipFile, zlib.error, EOFError):
+                at_end = True
+            if at_end:
+                reason = f"файл обрывается: неполный или повреждённый XML ({exc})"
+        raise ImportFailed(name, reason, line=exc.lineno or None) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, UnicodeError) as exc:
         raise ImportFailed(name, russian_reason(exc)) from exc
 

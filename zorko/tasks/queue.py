@@ -30,7 +30,7 @@ class Progress(Protocol):
 JobFunction = Callable[..., Any]
 _REGISTRY: dict[str, JobFunction] = {}
 # Jobs are registered by modules imported here, lazily, to keep Django import order simple.
-JOB_MODULES: list[str] = ["zorko.findings.jobs"]
+JOB_MODULES: list[str] = ["zorko.findings.jobs", "zorko.web.registry_jobs"]
 
 
 def job(name: str) -> Callable[[JobFunction], JobFunction]:

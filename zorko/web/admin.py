@@ -18,7 +18,6 @@ from django.contrib.auth.models import Group, User
 from django.http import HttpRequest
 
 from zorko.accounts.roles import can
-from zorko.identifiers import check_inn, check_kpp, check_ogrn
 from zorko.people.models import Department, Organisation, Position
 
 
@@ -64,19 +63,15 @@ class DepartmentInline(admin.TabularInline):
 
 
 class OrganisationForm(forms.ModelForm):
+    """Identifiers are checked by the model's validators; this keeps an empty ИНН unique-safe."""
+
     class Meta:
         model = Organisation
         fields = ["name", "short_name", "inn", "ogrn", "kpp"]
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        checks = {"inn": lambda v: check_inn(v, person=False), "ogrn": check_ogrn, "kpp": check_kpp}
-        for field, check in checks.items():
-            value = (data.get(field) or "").strip()
-            data[field] = value or (None if field == "inn" else "")
-            if value and (problem := check(value)):
-                self.add_error(field, problem)
-        return data
+    def clean_inn(self) -> str | None:
+        # Several organisations may lack an ИНН: store NULL, which the unique index allows.
+        return (self.cleaned_data.get("inn") or "").strip() or None
 
 
 @admin.register(Organisation)

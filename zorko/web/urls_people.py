@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from zorko.web.people import edit_views, views
+from zorko.web.people import edit_views, export, views
 
 urlpatterns = [
     path("people/", views.servant_list, name="servant-list"),
     path("candidates/", views.candidate_list, name="candidate-list"),
+    path("people/export.csv", export.servants_csv, name="servant-export"),
+    path("candidates/export.csv", export.candidates_csv, name="candidate-export"),
     path("people/new/", edit_views.servant_edit, name="servant-new"),
     path("people/<int:servant_id>/", views.servant_card, name="servant-card"),
     path("people/<int:servant_id>/edit/", edit_views.servant_edit, name="servant-edit"),

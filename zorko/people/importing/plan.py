@@ -15,6 +15,7 @@ from zorko.exceptions import InputFileError
 from zorko.matching.normalize import normalize_name
 from zorko.people import history
 from zorko.people.history import FieldChange
+from zorko.people.importing import stored
 from zorko.people.importing.columns import RELATIVE_COLUMNS, SERVANT_COLUMNS
 from zorko.people.importing.rows import (
     RelativeRow,
@@ -158,8 +159,7 @@ def _servant_values(row: ServantRow, refs: _References) -> dict[str, Any]:
 def plan_tables(servants: Table, relatives: Table | None) -> ImportPlan:
     """Check both tables and compute the plan; raises InputFileError with every problem."""
     s_rows = servant_rows(servants) if servants.readable else []
-    existing = {s.personnel_number: s for s in
-                Servant.objects.select_related("organisation", "department", "position")}
+    existing = stored.stored_servants()
     r_rows: list[RelativeRow] = []
     if relatives is not None and relatives.readable:
         # Rows of the servants file that failed their checks still count as known servants.
@@ -172,43 +172,46 @@ def plan_tables(servants: Table, relatives: Table | None) -> ImportPlan:
 
     plan = ImportPlan(servants.file, relatives.file if relatives is not None else None)
     refs = _References(plan)
+    maybe_changed: list[tuple[int, dict[str, Any]]] = []
     for row in s_rows:
         values = _servant_values(row, refs)
-        servant = existing.get(row.personnel_number)
-        if servant is None:
+        current = existing.get(row.personnel_number)
+        if current is None:
             plan.new_servants.append((row, values))
-            continue
-        changes = history.diff(servant, values)
-        if changes:
-            plan.changed_servants.append((servant, changes))
+        elif stored.same_values(current, values):
+            plan.unchanged_servants += 1
         else:
+            maybe_changed.append((current["id"], values))
+    loaded = stored.load_servants([pk for pk, _ in maybe_changed])
+    for pk, values in maybe_changed:
+        changes = history.diff(loaded[pk], values)
+        if changes:
+            plan.changed_servants.append((loaded[pk], changes))
+        else:  # equal after all (e.g. a value the quick comparison could not judge)
             plan.unchanged_servants += 1
     if r_rows:
-        _plan_relatives(plan, r_rows, {s.pk: s for s in existing.values()})
+        _plan_relatives(plan, r_rows, {row["id"]: n for n, row in existing.items()})
     return plan
 
 
-def _plan_relatives(plan: ImportPlan, rows: list[RelativeRow], servants: dict[int, Servant]) -> None:
-    existing: dict[tuple[str, str, str, Any], Relative] = {}
+def _plan_relatives(plan: ImportPlan, rows: list[RelativeRow], numbers: dict[int, str]) -> None:
     wanted = {row.personnel_number for row in rows}
-    for rel in Relative.objects.iterator(chunk_size=5000):
-        servant = servants.get(rel.servant_id)
-        if servant is None or servant.personnel_number not in wanted:
-            continue
-        rel.servant = servant  # spares a query per relative later
-
-        fields = {"kinship": rel.kinship, "last_name": rel.last_name,
-                  "first_name": rel.first_name, "middle_name": rel.middle_name,
-                  "birth_date": rel.birth_date}
-        existing[relative_key(servant.personnel_number, fields)] = rel
+    existing = {relative_key(numbers[rel["servant_id"]], rel): rel
+                for rel in stored.stored_relatives(pk for pk, n in numbers.items() if n in wanted)}
+    maybe_changed: list[tuple[int, dict[str, Any]]] = []
     for row in rows:
-        relative = existing.get(row.key)
-        if relative is None:
+        current = existing.get(row.key)
+        if current is None:
             plan.new_relatives.append((row, row.fields))
-            continue
-        changes = history.diff(relative, row.fields)
+        elif stored.same_values(current, row.fields):
+            plan.unchanged_relatives += 1
+        else:
+            maybe_changed.append((current["id"], row.fields))
+    loaded = stored.load_relatives([pk for pk, _ in maybe_changed])
+    for pk, values in maybe_changed:
+        changes = history.diff(loaded[pk], values)
         if changes:
-            plan.changed_relatives.append((relative, changes))
+            plan.changed_relatives.append((loaded[pk], changes))
         else:
             plan.unchanged_relatives += 1
 

@@ -1,5 +1,8 @@
 """Reading an import file into rows: XLSX, or CSV in UTF-8 (BOM or not) / Windows-1251
 with «,» or «;» — all detected from the content, not from the file name.
+
+Spreadsheets are read with calamine (Rust): several times faster than
+openpyxl on the tens of thousands of rows of a large HR export.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from typing import Any
 from zorko.exceptions import InputProblem
 from zorko.people.importing.columns import Column, header_key
 
-XLSX_MAGIC = b"PK\x03\x04"
+# XLSX and ODS are zip files; old XLS is an OLE compound document.
+SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 _UPPER = re.compile("[А-ЯЁ]")
 _LOWER = re.compile("[а-яё]")
 
@@ -73,19 +77,17 @@ def _csv_rows(text: str) -> list[list[str]]:
     return [list(r) for r in reader]
 
 
-def _xlsx_rows(path: Path, table: Table) -> list[list[Any]] | None:
-    from openpyxl import load_workbook
+def _spreadsheet_rows(data: bytes, table: Table) -> list[list[Any]] | None:
+    """Rows of the first sheet of an XLSX (or XLS, ODS) book, from A1 so row numbers match."""
+    from python_calamine import CalamineWorkbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged file
-        table.problem("не удалось прочитать файл XLSX: файл повреждён или это не книга Excel", fatal=True)
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+        return [list(r) for r in sheet.to_python(skip_empty_area=False)]
+    except Exception:  # the reader raises its own kinds for a damaged or foreign file
+        table.problem("не удалось прочитать файл XLSX: файл повреждён или это не книга Excel",
+                      fatal=True)
         return None
-    try:
-        sheet = workbook.worksheets[0]
-        return [list(r) for r in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
 
 
 def cell_text(value: Any) -> Any:
@@ -117,8 +119,8 @@ def read_table(path: Path, columns: Sequence[Column], name: str | None = None) -
     if not data.strip():
         table.problem("файл пуст", fatal=True)
         return table
-    if data.startswith(XLSX_MAGIC):
-        raw = _xlsx_rows(path, table)
+    if data.startswith(SPREADSHEET_MAGIC):
+        raw = _spreadsheet_rows(data, table)
     else:
         text = _decode(data, table)
         raw = _csv_rows(text) if text is not None else None
@@ -128,17 +130,30 @@ def read_table(path: Path, columns: Sequence[Column], name: str | None = None) -
     if not raw_rows:
         table.problem("файл пуст", fatal=True)
         return table
-    header_row, header = raw_rows[0]
+    at = _header_index(raw_rows, columns)
+    header_row, header = raw_rows[at]
     _read_header(table, header_row, header, columns)
     if not table.readable:
         return table
-    for number, values in raw_rows[1:]:
+    for number, values in raw_rows[at + 1:]:
         row = {col: cell_text(values[i]) if i < len(values) else ""
                for i, col in enumerate(table.columns) if col}
         table.rows.append((number, row))
     if not table.rows:
         table.problem("в файле нет ни одной строки с данными, только заголовок", fatal=True)
     return table
+
+
+def _header_index(raw_rows: list[tuple[int, list[Any]]], columns: Sequence[Column]) -> int:
+    """The header row: the first of the top rows with two known columns.
+
+    Exports often put a title («Список сотрудников на 01.03.2026») above it.
+    """
+    known = {c.header for c in columns}
+    for index, (_, values) in enumerate(raw_rows[:10]):
+        if len(known & {header_key(v) for v in values}) >= 2:
+            return index
+    return 0
 
 
 def _read_header(table: Table, row: int, header: list[Any], columns: Sequence[Column]) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, BinaryIO
 
 import duckdb
 
 from zorko.registry.adapters import Adapter, Counts, stage_columns
 from zorko.registry.adapters.entity import ChildSpec, EntitySpec, merge_entities, row_hash
-from zorko.registry.address import normalize_address
+from zorko.registry.address import PARTS
+from zorko.registry.addresses import normalize_address
 from zorko.registry.importers import egrul
 from zorko.registry.importers.egrul import Company
 
@@ -32,6 +34,23 @@ SPEC = EntitySpec(
         ChildSpec("company_managers", "stage_egrul_managers", "subject_ogrn", MANAGER_COLUMNS),
     ),
 )
+
+
+# Address parts repeat across companies (regions, towns, streets, «Д. 1»):
+# normalising each part once is most of the saving on a large load.
+_normalize_part = lru_cache(maxsize=200_000)(normalize_address)
+
+
+def address_norm(parts: dict[str, str]) -> str | None:
+    """``normalize_address`` of the whole line, computed part by part (same result, cached)."""
+    keys: list[str] = []
+    for name in PARTS:
+        value = parts.get(name)
+        if value:
+            key = _normalize_part(value)
+            if key.strip("-‐‑‒–— ") and (not keys or keys[-1] != key):
+                keys.append(key)
+    return " ".join(keys) or None
 
 
 class EgrulAdapter(Adapter):
@@ -57,7 +76,7 @@ class EgrulAdapter(Adapter):
         row = (c.ogrn, c.inn, c.kpp, c.full_name, c.short_name, c.legal_form, c.status,
                c.terminated_on, c.region, address,
                json.dumps(c.address_parts, ensure_ascii=False) if c.address_parts else None,
-               normalize_address(address) or None, c.okved, c.registered_on, c.capital)
+               address_norm(c.address_parts), c.okved, c.registered_on, c.capital)
         roles = [("company", c.ogrn, r.role, r.last_name, r.first_name, r.middle_name, r.inn,
                   r.share_percent, r.share_nominal, r.title, r.since, r.unreliable, c.region)
                  for r in c.roles]

@@ -43,7 +43,7 @@ def detect_delimiter(first_line: str) -> str:
 
 def read_rows(raw: IO[bytes], name: str) -> Iterator[CsvRow]:
     """Rows of a CSV stream with their line numbers (1-based, header included)."""
-    buffered = io.BufferedReader(raw, buffer_size=SNIFF_BYTES)  # type: ignore[arg-type]
+    buffered = io.BufferedReader(raw, buffer_size=SNIFF_BYTES)  # type: ignore[type-var]
     sample = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     encoding = detect_encoding(sample)
     first = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
@@ -51,7 +51,7 @@ def read_rows(raw: IO[bytes], name: str) -> Iterator[CsvRow]:
     yield from _rows(_lines(buffered, encoding, name), delimiter, name)
 
 
-def _lines(raw: io.BufferedReader, encoding: str, name: str) -> Iterator[str]:
+def _lines(raw: Iterator[bytes], encoding: str, name: str) -> Iterator[str]:
     """Decoded lines; decoding line by line makes a bad byte's line number exact."""
     for number, line in enumerate(raw, start=1):
         try:

@@ -26,7 +26,7 @@ from typing import IO
 from lxml import etree
 
 from zorko.exceptions import ImportFailed
-from zorko.registry.importers.inputs import InputFile, expand
+from zorko.registry.files import InputFile, expand
 from zorko.registry.importers.xmlutil import (
     child,
     children,
@@ -81,7 +81,7 @@ class Contract:
 
 def parse(paths: Iterable[str | Path]) -> Iterator[Contract]:
     """Every contract in the given files, folders and ``.zip`` archives."""
-    for item in expand(paths, (".xml",)):
+    for item in expand([Path(p) for p in paths], (".xml",)):
         yield from parse_file(item)
 
 

@@ -20,8 +20,8 @@ from typing import IO
 from zorko.exceptions import ImportFailed
 from zorko.identifiers import check_inn, clean
 from zorko.registry.addresses import normalize_address
+from zorko.registry.files import expand
 from zorko.registry.importers.csvfiles import CsvRow, read_rows
-from zorko.registry.importers.inputs import expand
 
 SUFFIXES = (".csv", ".txt")
 
@@ -127,7 +127,7 @@ class MassAddress:
 # ---------------------------------------------------------------- public API
 
 def parse_disqualified(paths: Iterable[str | Path]) -> Iterator[DisqualifiedPerson]:
-    for item in expand(paths, SUFFIXES):
+    for item in expand([Path(p) for p in paths], SUFFIXES):
         with item.open() as stream:
             yield from parse_disqualified_stream(stream, item.name)
 
@@ -157,7 +157,7 @@ def parse_disqualified_stream(stream: IO[bytes], name: str) -> Iterator[Disquali
 def parse_mass(paths: Iterable[str | Path], kind: str | None = None
                ) -> Iterator[MassPerson | MassAddress]:
     """Records of the three nominee-risk lists; the list is told by header or file name."""
-    for item in expand(paths, SUFFIXES):
+    for item in expand([Path(p) for p in paths], SUFFIXES):
         with item.open() as stream:
             yield from parse_mass_stream(stream, item.name, kind)
 

@@ -26,7 +26,7 @@ from followthemoney.exc import InvalidData
 from followthemoney.proxy import EntityProxy
 
 from zorko.exceptions import ImportFailed
-from zorko.registry.importers.inputs import expand
+from zorko.registry.files import expand
 
 SUFFIXES = (".json", ".jsonl", ".ftm", ".ndjson", ".json.gz", ".jsonl.gz")
 PARTY_SCHEMATA = ("LegalEntity",)  # Company, Organization, PublicBody, Person all are LegalEntity
@@ -80,7 +80,7 @@ FtmRecord = FtmEntity | FtmLink
 
 
 def parse(paths: Iterable[str | Path]) -> Iterator[FtmRecord]:
-    for item in expand(paths, SUFFIXES):
+    for item in expand([Path(p) for p in paths], SUFFIXES):
         with item.open() as handle:
             yield from parse_stream(handle, item.name)
 

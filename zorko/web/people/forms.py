@@ -74,10 +74,12 @@ class PersonForm(forms.ModelForm):
             raise forms.ValidationError("Дата рождения раньше 1900 года — проверьте год")
         return born
 
-    def save(self, commit: bool = True) -> Any:
-        self.instance.former_names = merge_former_names(self.cleaned_data.get("former", ""),
-                                                        self.instance.former_names or [])
-        return super().save(commit)
+    def changes(self, former_names: list[dict[str, Any]]) -> dict[str, Any]:
+        """The submitted values by model field, for :func:`zorko.people.history.save_servant`."""
+        values = {name: self.cleaned_data.get(name) for name in self._meta.fields or ()
+                  if name != "former"}
+        values["former_names"] = merge_former_names(self.cleaned_data.get("former", ""), former_names)
+        return values
 
 
 class ServantForm(PersonForm):

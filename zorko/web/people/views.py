@@ -18,8 +18,9 @@ from zorko.web.access import requires
 from zorko.web.servant_findings_views import servant_findings_context
 
 PAGE_SIZE = 50
-STATUS_CHOICES = [(Servant.Status.SERVANT.value, "служащие"), (Servant.Status.DISMISSED.value, "уволенные"),
-                  (Servant.Status.CANDIDATE.value, "кандидаты"), (ALL, "все")]
+# Servant.Status values as plain strings (the list filter is about them, in the plural).
+SERVANT, DISMISSED, CANDIDATE = "servant", "dismissed", "candidate"
+STATUS_CHOICES = [(SERVANT, "служащие"), (DISMISSED, "уволенные"), (CANDIDATE, "кандидаты"), (ALL, "все")]
 
 
 class ListFilterForm(forms.Form):
@@ -38,7 +39,7 @@ class ListFilterForm(forms.Form):
         org, dep = data.get("organisation"), data.get("department")
         return ServantFilter(query=data.get("q", ""), organisation_id=org.pk if org else None,
                              department_id=dep.pk if dep else None,
-                             status=status or data.get("status") or Servant.Status.SERVANT,
+                             status=status or data.get("status") or SERVANT,
                              questionnaire_stale=bool(data.get("stale")))
 
 
@@ -52,7 +53,7 @@ def _list(request: HttpRequest, *, title: str, status: str = "") -> HttpResponse
     query.pop("page", None)
     return render(request, "people/list.html", {
         "title": title, "form": form, "page": page, "query": query.urlencode(),
-        "candidates": status == Servant.Status.CANDIDATE,
+        "candidates": status == CANDIDATE,
     })
 
 
@@ -63,7 +64,7 @@ def servant_list(request: HttpRequest) -> HttpResponse:
 
 @requires("people.view")
 def candidate_list(request: HttpRequest) -> HttpResponse:
-    return _list(request, title="Кандидаты", status=Servant.Status.CANDIDATE)
+    return _list(request, title="Кандидаты", status=CANDIDATE)
 
 
 def field_label(model: type[Servant] | type[Relative], name: str) -> str:

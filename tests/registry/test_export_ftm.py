@@ -7,8 +7,11 @@ import json
 from pathlib import Path
 
 import duckdb
+import pytest
+from click.testing import CliRunner
 from followthemoney import model
 
+from zorko.cli import main
 from zorko.registry import loader
 from zorko.registry.export_ftm import export
 
@@ -73,3 +76,23 @@ def test_round_trip_gives_the_same_rows(tmp_path: Path) -> None:
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.django_db
+def test_cli_export_writes_the_file_and_audits(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from zorko.audit.models import AuditEvent
+
+    monkeypatch.setenv("ZORKO_DATA_DIR", str(tmp_path / "data"))
+    out = tmp_path / "out" / "registry.ftm.json"
+    result = CliRunner().invoke(main, ["registry", "export", "ftm", "--out", str(out)])
+    assert result.exit_code != 0
+    assert "сначала загрузите реестры" in result.output
+    assert not out.exists()
+    loader.load("ftm", [FTM], db_path=tmp_path / "data" / "registry.duckdb")
+    result = CliRunner().invoke(main, ["registry", "export", "ftm", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Выгружено сущностей FtM: 18" in result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 18
+    event = AuditEvent.objects.get(action="export")
+    assert event.details["format"] == "ftm" and event.details["entities"] == 18

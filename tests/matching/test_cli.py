@@ -1,0 +1,75 @@
+"""`zorko match --people FILE --out FILE --registry PATH`."""
+
+from __future__ import annotations
+
+import csv
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from zorko.cli import main
+from zorko.identifiers import make_inn
+from zorko.matching.name_lists import COMMON_SURNAMES
+
+INN = make_inn("4205111111", person=True)
+
+
+@pytest.fixture
+def registry(tmp_path):
+    path = tmp_path / "registry.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE person_roles (subject_kind VARCHAR, subject_ogrn VARCHAR, "
+                "role VARCHAR, last_name VARCHAR, first_name VARCHAR, middle_name VARCHAR, "
+                "inn VARCHAR, region VARCHAR)")
+    con.execute("INSERT INTO person_roles VALUES "
+                "('company', '1024200000001', 'director', 'Загорулько', 'Анна', 'Ефимовна', ?, '42'),"
+                "('company', '1027700000002', 'founder', 'Кузнецов', 'Олег', 'Ильич', NULL, '77')",
+                [INN])
+    # Other people, so that name frequencies are measured on more than two rows.
+    filler = [(last, first, "Сергеевич", f"{10 + i % 80:02d}") for i, (last, first) in
+              enumerate((s, f) for s in COMMON_SURNAMES[:60] for f in ("Иван", "Олег", "Юрий"))]
+    con.executemany("INSERT INTO person_roles VALUES ('company', '1', 'founder', ?, ?, ?, NULL, ?)",
+                    filler)
+    con.close()
+    return path
+
+
+def write_csv(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows(rows)
+
+
+@pytest.mark.django_db
+def test_match_writes_matches_with_explanations(tmp_path, registry):
+    from zorko.audit.models import AuditEvent
+
+    people = tmp_path / "people.csv"
+    write_csv(people, [["Табельный номер", "Фамилия", "Имя", "Отчество", "Прежние фамилии", "ИНН"],
+                       ["12", "Смирнова", "Анна", "Ефимовна", "Загорулько", ""],
+                       ["13", "Петров", "Пётр", "Петрович", "", ""]])
+    out = tmp_path / "matches.xlsx"
+    result = CliRunner().invoke(main, ["match", "--people", str(people), "--out", str(out),
+                                       "--registry", str(registry), "--region", "42"])
+    assert result.exit_code == 0, result.output
+    assert "Проверено людей: 2; найдено в реестре: 1; совпадений: 1" in result.output
+    sheet = load_workbook(out).active
+    header, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    record = dict(zip(header, row, strict=True))
+    assert record["ключ"] == "строка 2 (таб. № 12)"
+    assert record["совпала_фамилия"] == "прежняя" and record["реестр_фамилия"] == "Загорулько"
+    assert "прежняя фамилия «загорулько» совпадает" in record["пояснение"]
+    assert AuditEvent.objects.filter(action="matching.export").count() == 1
+
+
+@pytest.mark.django_db
+def test_bad_inn_is_reported_with_row_and_column(tmp_path, registry):
+    people = tmp_path / "people.csv"
+    write_csv(people, [["Фамилия", "Имя", "ИНН"], ["Смирнова", "Анна", "123"]])
+    result = CliRunner().invoke(main, ["match", "--people", str(people), "--out",
+                                       str(tmp_path / "out.csv"), "--registry", str(registry)])
+    assert result.exit_code == 2
+    assert "people.csv" in result.output and "строка 2" in result.output
+    assert "инн" in result.output.lower()
+    assert not (tmp_path / "out.csv").exists()

@@ -1,0 +1,164 @@
+"""`match_people` end to end on small registries in an in-memory DuckDB."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from zorko.identifiers import make_inn
+from zorko.matching import Match, PersonQuery, match_people
+
+INN_A = make_inn("4205111111", person=True)
+INN_B = make_inn("4205222222", person=True)
+INN_C = make_inn("7701333333", person=True)
+
+ROLE_COLUMNS = ("subject_kind VARCHAR, subject_ogrn VARCHAR, role VARCHAR, last_name VARCHAR, "
+                "first_name VARCHAR, middle_name VARCHAR, inn VARCHAR, share_percent DOUBLE, "
+                "share_nominal DECIMAL(18,2), title VARCHAR, since DATE, unreliable BOOLEAN, "
+                "region VARCHAR, load_id INTEGER")
+
+# Background: common names spread over regions so that frequencies mean something.
+COMMON = [("Иванов", "Александр", "Сергеевич"), ("Смирнова", "Елена", "Владимировна"),
+          ("Кузнецов", "Сергей", "Александрович"), ("Попова", "Ольга", "Николаевна"),
+          ("Петров", "Андрей", "Викторович"), ("Васильева", "Татьяна", "Ивановна")]
+
+
+def add_role(con, last, first, middle, *, inn=None, region="42", ogrn="1024200000001",
+             role="founder"):
+    con.execute("INSERT INTO person_roles (subject_kind, subject_ogrn, role, last_name, first_name, "
+                "middle_name, inn, region, load_id) VALUES ('company', ?, ?, ?, ?, ?, ?, ?, 1)",
+                [ogrn, role, last, first, middle, inn, region])
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE person_roles ({ROLE_COLUMNS})")
+    regions = ["77", "50", "78", "23", "66", "16", "54", "02", "42", "61"]
+    values = ", ".join(f"('company', '1024200000001', 'founder', '{last}', '{first}', "
+                       f"'{middle}', '{regions[i % len(regions)]}', 1)"
+                       for i, (last, first, middle) in
+                       enumerate(COMMON[i % len(COMMON)] for i in range(400)))
+    con.execute("INSERT INTO person_roles (subject_kind, subject_ogrn, role, last_name, "
+                f"first_name, middle_name, region, load_id) VALUES {values}")
+    return con
+
+
+def best(matches: list[Match], key: str) -> Match | None:
+    mine = [m for m in matches if m.query_key == key]
+    return max(mine, key=lambda m: m.probability) if mine else None
+
+
+def test_rare_name_in_the_same_region_is_found_with_russian_explanation(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    matches = match_people([PersonQuery("servant:1", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], con)
+    assert len(matches) == 1
+    match = matches[0]
+    assert match.record["last_name"] == "Загорулько" and "row_id" in match.record
+    assert match.probability > 0.99
+    assert match.matched_name == "current" and match.inn_status == "unknown"
+    assert any(e.startswith("фамилия «загорулько» совпадает, редкая: 1 человек в реестре")
+               for e in match.explanation)
+    assert "регион совпадает: человек живёт в регионе 42, организация в регионе 42 [вес +" in (
+        " ".join(match.explanation))
+    assert match.explanation[-1].startswith("итог: вероятность")
+
+
+def test_common_name_in_another_region_does_not_outrank_rare_name_in_same_region(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    people = [PersonQuery("servant:1", "Иванов", "Александр", "Сергеевич", region="42"),
+              PersonQuery("servant:2", "Загорулько", "Ефим", "Аристархович", region="42")]
+    matches = match_people(people, con, threshold=0.0)
+    common_elsewhere = max(m.probability for m in matches
+                           if m.query_key == "servant:1" and m.record["region"] != "42")
+    rare_here = best(matches, "servant:2")
+    assert rare_here.probability > common_elsewhere
+    assert common_elsewhere < 0.5
+
+
+def test_variants_of_the_same_name_are_found(con):
+    add_role(con, "Фёдорова", "Алёна", "Петровна", region="42")
+    people = [
+        PersonQuery("a", "ФЕДОРОВА ", " алена", "Петровна", region="42"),  # case, spaces, ё
+        PersonQuery("b", "Фeдoрова", "Алёна", "Петровна", region="42"),  # Latin look-alikes
+        PersonQuery("c", "Федорвоа", "Алёна", "Петровна", region="42"),  # transposition
+        PersonQuery("d", "Фёдорова", "А.", "П.", region="42"),  # initials
+        PersonQuery("e", "Алёна Петровна Фёдорова", "", "", region="42"),  # one field, word order
+    ]
+    matches = match_people(people, con, threshold=0.5)
+    assert {m.query_key for m in matches} == {"a", "b", "c", "d", "e"}
+
+
+def test_incompatible_initials_do_not_match(con):
+    add_role(con, "Фёдорова", "Алёна", "Петровна", region="42")
+    matches = match_people([PersonQuery("x", "Фёдорова", "Н.", "П.", region="42")], con,
+                           threshold=0.01)
+    assert matches == []
+
+
+def test_maiden_name_matches_as_former(con):
+    add_role(con, "Загорулько", "Анна", "Ефимовна", region="42")
+    person = PersonQuery("relative:40", "Смирнова", "Анна", "Ефимовна",
+                         former_last_names=("Загорулько",), region="42")
+    matches = match_people([person], con)
+    assert len(matches) == 1
+    assert matches[0].matched_name == "former"
+    assert matches[0].explanation[1].startswith("прежняя фамилия «загорулько» совпадает")
+
+
+def test_equal_inn_is_certain_even_with_a_changed_surname(con):
+    add_role(con, "Загорулько", "Анна", "Ефимовна", inn=INN_A, region="42")
+    matches = match_people([PersonQuery("r", "Смирнова", "Анна", "Ефимовна", inn=INN_A)], con)
+    assert len(matches) == 1
+    assert matches[0].probability == 1.0 and matches[0].inn_status == "equal"
+    assert f"ИНН совпадает: {INN_A}" in matches[0].explanation
+
+
+def test_different_inn_vetoes_a_perfect_name_match(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_B, region="42")
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович", inn=INN_A,
+                                        region="42")], con, threshold=0.0)
+    assert matches == []
+
+
+def test_namesake_in_another_region_loses_to_the_person_found_by_region(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_B, region="42")
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_C, region="77")
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], con, threshold=0.0)
+    by_region = {m.record["region"]: m.probability for m in matches}
+    assert by_region["42"] > 0.9 > 0.1 > by_region["77"]
+
+
+def test_registry_record_in_latin_letters_is_found(con):
+    add_role(con, "ZAGORULKO", "EFIM", "ARISTARKHOVICH", region="42")
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], con, threshold=0.5)
+    assert [m.record["last_name"] for m in matches] == ["ZAGORULKO"]
+
+
+def test_disqualified_table_uses_birth_date_and_vetoes_on_contradiction():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE disqualified (last_name VARCHAR, first_name VARCHAR, "
+                "middle_name VARCHAR, full_name VARCHAR, birth_date DATE, birth_place VARCHAR, "
+                "organisation VARCHAR, organisation_inn VARCHAR, position VARCHAR, "
+                "article VARCHAR, term VARCHAR, starts_on DATE, ends_on DATE, load_id INTEGER)")
+    con.execute("INSERT INTO disqualified (last_name, first_name, middle_name, birth_date) VALUES "
+                "('Загорулько', 'Ефим', 'Аристархович', DATE '1970-05-01'), "
+                "('Загорулько', 'Ефим', 'Аристархович', DATE '1985-01-09')")
+    person = PersonQuery("c", "Загорулько", "Ефим", "Аристархович", birth_date=date(1970, 5, 1))
+    matches = match_people([person], con, table="disqualified", threshold=0.0)
+    assert [m.record["birth_date"] for m in matches] == [date(1970, 5, 1)]
+    assert any(e.startswith("дата рождения совпадает: 01.05.1970 [вес +")
+               for e in matches[0].explanation)
+
+
+def test_index_is_rebuilt_when_the_registry_changes(con):
+    first = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович")], con)
+    assert first == []
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    second = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович")], con)
+    assert len(second) == 1

@@ -1,0 +1,72 @@
+"""Batch estimates of the model: m-probabilities and the prior from ИНН-confirmed pairs.
+
+Pairs with the same ИНН on both sides are matches whatever their names, so
+their comparison levels are an unbiased labelled sample of P(level | same
+person): how often the questionnaire misspells a surname, how often the
+company is in another region. Splink estimates m by EM over blocked pairs;
+here the labels come free from ИНН, and the defaults (worth
+``M_PRIOR_PAIRS`` pairs) keep a small batch sensible.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from zorko.matching.features import (
+    Candidate,
+    Context,
+    QueryName,
+    compare_first_name,
+    compare_last_name,
+    compare_middle_name,
+)
+from zorko.matching.model import (
+    ModelParams,
+    estimate_prior,
+    smoothed_m,
+    smoothed_share,
+)
+
+
+def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
+              pairs: list[tuple[int, Candidate]]) -> ModelParams:
+    """Parameters re-estimated on the batch's ИНН-confirmed pairs."""
+    confirmed: dict[tuple[int, int], tuple[QueryName, Candidate]] = {}
+    for vi, cand in pairs:
+        name = names[vi]
+        if name.inn and cand.inn == name.inn:
+            key = (name.index, cand.rid)
+            # The name variant that fits best (a maiden surname) is the one to learn from.
+            if key not in confirmed or _fit(name, cand) > _fit(*confirmed[key]):
+                confirmed[key] = (name, cand)
+    last, first, middle = Counter(), Counter(), Counter()
+    subject = [0, 0]
+    inn_region = [0, 0]
+    for name, cand in confirmed.values():
+        last[compare_last_name(name, cand, ctx).level] += 1
+        if len(name.fn) > 1 and len(cand.fn) > 1:
+            first[compare_first_name(name, cand, ctx).level] += 1
+        if len(name.mn) > 1 and len(cand.mn) > 1:
+            middle[compare_middle_name(name, cand, ctx).level] += 1
+        if name.region and cand.region:
+            subject[0] += name.region == cand.region
+            subject[1] += 1
+        if name.region and cand.inn:
+            inn_region[0] += cand.inn[:2] == name.region
+            inn_region[1] += 1
+    people_with_inn = len({n.index for n in names if n.inn})
+    found = len({name.index for name, _ in confirmed.values()})
+    return replace(
+        params,
+        m_last=smoothed_m(params.m_last, last, fixed=()),
+        m_first=smoothed_m(params.m_first, first),
+        m_middle=smoothed_m(params.m_middle, middle),
+        m_region_subject=smoothed_share(subject[0], subject[1], params.m_region_subject),
+        m_region_inn=smoothed_share(inn_region[0], inn_region[1], params.m_region_inn),
+        prior_in_registry=estimate_prior(people_with_inn, found, params.prior_in_registry),
+    )
+
+
+def _fit(name: QueryName, cand: Candidate) -> int:
+    return (name.ln == cand.ln) * 2 + (name.sk == cand.sk)

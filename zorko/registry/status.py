@@ -1,0 +1,61 @@
+"""What the store holds, per source: last load, files loaded, record counts (CLI and web)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zorko.registry import sources, store
+
+
+@dataclass(slots=True)
+class SourceStatus:
+    source: str
+    title: str
+    last_loaded_at: str | None = None
+    last_extract_date: str | None = None
+    files: int = 0
+    records_loaded: int = 0
+    tables: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# Tables each source fills; person_roles is shared by ЕГРЮЛ and ЕГРИП, counted by subject kind.
+TABLES: dict[str, tuple[str, ...]] = {
+    "egrul": ("companies", "person_roles:company", "company_owners", "company_managers"),
+    "egrip": ("entrepreneurs",),
+    "contracts": ("contracts", "contract_suppliers"),
+    "ftm": (),
+    "disqualified": ("disqualified",),
+    "mass": ("mass_persons", "mass_addresses"),
+}
+
+
+def registry_status(db_path: Path | str | None = None) -> list[SourceStatus]:
+    result = [SourceStatus(name, title) for name, (title, _target) in sources.SOURCES.items()]
+    with store.reading(db_path) as con:
+        if con is None:
+            return result
+        loads = {
+            row[0]: row[1:]
+            for row in con.execute("""
+                SELECT source, max(loaded_at)::VARCHAR, max(extract_date)::VARCHAR, count(*), sum(records)
+                FROM loads WHERE status = 'loaded' GROUP BY source
+            """).fetchall()
+        }
+        for item in result:
+            if item.source in loads:
+                loaded_at, extract, files, records = loads[item.source]
+                item.last_loaded_at = loaded_at[:19] if loaded_at else None
+                item.last_extract_date = extract
+                item.files = int(files)
+                item.records_loaded = int(records or 0)
+            for spec in TABLES.get(item.source, ()):
+                table, _, kind = spec.partition(":")
+                where = f" WHERE subject_kind = '{kind}'" if kind else ""
+                item.tables[spec.split(":")[0]] = con.execute(
+                    f"SELECT count(*) FROM {table}{where}").fetchall()[0][0]
+    return result

@@ -1,0 +1,39 @@
+"""Background job ``registry.load``: a registry load started from the web.
+
+If the server stops mid-load the queue puts the job back and it runs again
+from the start; that is safe because a load is one transaction (nothing of
+the interrupted run was kept) and files loaded before are skipped by
+checksum.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from zorko.tasks import queue
+
+
+@queue.job("registry.load")
+def registry_load_job(progress: queue.Progress, source: str, paths: list[str],
+                      upload_dir: str | None = None, user_id: int | None = None) -> dict[str, Any]:
+    from zorko.registry import loader
+
+    def report(p: loader.LoadProgress) -> None:
+        progress(p.bytes_done, p.bytes_total or None,
+                 f"Файлов {p.files_done} из {p.files_total}, записей {p.records}")
+
+    result = loader.load(source, paths, progress=report)
+    if upload_dir:
+        shutil.rmtree(Path(upload_dir), ignore_errors=True)
+    totals = result.totals
+    return {
+        "message": result.message,
+        "source": source,
+        "files": [{"file": Path(f.file).name, "records": f.counts.records, "added": f.counts.added,
+                   "changed": f.counts.changed, "unchanged": f.counts.unchanged, "skipped": f.skipped}
+                  for f in result.files],
+        "load_ids": [f.load_id for f in result.files if f.load_id is not None],
+        "added": totals.added, "changed": totals.changed, "unchanged": totals.unchanged,
+    }

@@ -1,0 +1,152 @@
+"""Registry pages: status and load form, search, company and entrepreneur cards.
+
+Registry code is imported inside the views: Django starts without DuckDB,
+and a page opens the store only for its own short read.
+"""
+
+from __future__ import annotations
+
+import secrets
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from zorko.accounts.roles import can
+from zorko.audit.log import record
+from zorko.exceptions import ZorkoError
+from zorko.tasks import queue
+from zorko.web.access import requires
+
+
+def _busy_page(request: HttpRequest, exc: ZorkoError) -> HttpResponse:
+    return render(request, "web/error.html", {"error": str(exc)}, status=exc.http_status)
+
+
+@requires("registry.view")
+def status(request: HttpRequest) -> HttpResponse:
+    from zorko.registry import lookup, sources
+    from zorko.registry.status import registry_status
+
+    try:
+        items = registry_status()
+        loads = lookup.recent_loads()
+    except ZorkoError as exc:
+        return _busy_page(request, exc)
+    return render(request, "registry/status.html", {
+        "items": items, "loads": loads, "sources": [(k, v[0]) for k, v in sources.SOURCES.items()],
+        "can_load": can(request.user, "registry.load"),
+    })
+
+
+def _upload_dir() -> Path:
+    return settings.CONFIG.data_dir / "registry-uploads" / secrets.token_urlsafe(16)
+
+
+@requires("registry.load")
+@require_POST
+def start_load(request: HttpRequest) -> HttpResponse:
+    """Start a load of uploaded files or of a path on the server, as a background job."""
+    from zorko.registry import sources
+
+    source = request.POST.get("source", "")
+    if source not in sources.SOURCES:
+        messages.error(request, f"Неизвестный источник «{source}».")
+        return redirect("registry-status")
+    uploads = request.FILES.getlist("files")
+    server_path = request.POST.get("server_path", "").strip()
+    upload_dir: Path | None = None
+    if uploads:
+        upload_dir = _upload_dir()
+        upload_dir.mkdir(parents=True)
+        for upload in uploads:
+            name = Path(upload.name or "file").name or "file"
+            with open(upload_dir / name, "wb") as out:
+                for chunk in upload.chunks():
+                    out.write(chunk)
+        paths = [str(upload_dir)]
+    elif server_path:
+        if not Path(server_path).exists():
+            messages.error(request, f"На сервере нет файла или папки «{server_path}».")
+            return redirect("registry-status")
+        paths = [server_path]
+    else:
+        messages.error(request, "Выберите файлы или укажите путь на сервере.")
+        return redirect("registry-status")
+    job = queue.enqueue("registry.load", {
+        "source": source, "paths": paths, "upload_dir": str(upload_dir) if upload_dir else None,
+        "user_id": request.user.pk,
+    }, request.user)
+    record(request.user, "registry.load", object_type="registry", object_id=job.pk,
+           object_repr=sources.title(source), source=source,
+           files=[u.name for u in uploads] if uploads else [server_path])
+    return redirect("job-status", job_id=job.pk)
+
+
+@requires("registry.view")
+def search(request: HttpRequest) -> HttpResponse:
+    from zorko.registry import lookup
+
+    query = request.GET.get("q", "").strip()
+    try:
+        found = lookup.search(query) if query else None
+    except ZorkoError as exc:
+        return _busy_page(request, exc)
+    return render(request, "registry/search.html", {"q": query, "found": found})
+
+
+def _municipal_inns() -> set[str]:
+    from zorko.people.models import Organisation
+
+    return {inn for inn in Organisation.objects.values_list("inn", flat=True) if inn}
+
+
+def _contracts_summary(contracts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Mark contracts with our municipal customers and total both sets."""
+    ours = _municipal_inns()
+    total = Decimal(0)
+    municipal_total = Decimal(0)
+    for c in contracts:
+        c["municipal"] = c["customer_inn"] in ours
+        price = c["price"] or Decimal(0)
+        total += price
+        if c["municipal"]:
+            municipal_total += price
+    return {"contracts": contracts, "total": total, "municipal_total": municipal_total,
+            "municipal_count": sum(1 for c in contracts if c["municipal"])}
+
+
+@requires("registry.view")
+def company_card(request: HttpRequest, ogrn: str) -> HttpResponse:
+    from zorko.registry import lookup
+
+    try:
+        card = lookup.company(ogrn)
+    except ZorkoError as exc:
+        return _busy_page(request, exc)
+    if card is None:
+        raise Http404("Юридическое лицо не найдено в хранилище реестров")
+    record(request.user, "registry.view", object_type="company", object_id=ogrn,
+           object_repr=card["short_name"] or card["full_name"] or ogrn)
+    return render(request, "registry/company.html", {"c": card, **_contracts_summary(card["contracts"])})
+
+
+@requires("registry.view")
+def entrepreneur_card(request: HttpRequest, ogrnip: str) -> HttpResponse:
+    from zorko.registry import lookup
+
+    try:
+        card = lookup.entrepreneur(ogrnip)
+    except ZorkoError as exc:
+        return _busy_page(request, exc)
+    if card is None:
+        raise Http404("Индивидуальный предприниматель не найден в хранилище реестров")
+    name = " ".join(p for p in (card["last_name"], card["first_name"], card["middle_name"]) if p)
+    record(request.user, "registry.view", object_type="entrepreneur", object_id=ogrnip, object_repr=name)
+    return render(request, "registry/entrepreneur.html",
+                  {"e": card, "name": name, **_contracts_summary(card["contracts"])})
