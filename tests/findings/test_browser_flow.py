@@ -63,7 +63,8 @@ def test_screen_review_and_download_report(page, live_server, store, make_servan
     assert "срабатываний: 1" in page.content()
 
     # The finding is on the findings list; its evidence is on its page.
-    page.goto(f"{live_server.url}/findings/")
+    page.click("#open-findings")
+    page.wait_for_url("**/findings/")
     finding = Finding.objects.get()
     page.click(f"tr[data-finding='{finding.pk}'] a")
     page.wait_for_url(f"**/findings/{finding.pk}/")
