@@ -162,3 +162,21 @@ def test_index_is_rebuilt_when_the_registry_changes(con):
     add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
     second = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович")], con)
     assert len(second) == 1
+
+
+def test_read_only_registry_store_is_matched_with_a_temporary_index(tmp_path):
+    path = tmp_path / "registry.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(f"CREATE TABLE person_roles ({ROLE_COLUMNS})")
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    add_role(con, "Петров", "Андрей", "Викторович", region="42")
+    con.close()
+    read_only = duckdb.connect(str(path), read_only=True)
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], read_only, threshold=0.3)
+    assert [m.record["last_name"] for m in matches] == ["Загорулько"]
+
+
+def test_a_person_without_a_name_matches_nothing(con):
+    add_role(con, "", "", "", region="42")
+    assert match_people([PersonQuery("x", "", "")], con, threshold=0.0) == []

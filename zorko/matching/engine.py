@@ -100,6 +100,8 @@ def query_names(index: int, person: PersonQuery) -> list[QueryName]:
     problem = check_inn(digits, person=True) if digits else None
     inn = digits if digits and not problem else None
     region = (person.region or "").strip().zfill(2) if person.region else None
+    if not last and not inn:
+        return []  # nothing to look for
     surnames = [("current", last)]
     surnames += [("former", normalize_part(s)) for s in person.former_last_names
                  if normalize_part(s) and normalize_part(s) != last]
