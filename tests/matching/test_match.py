@@ -180,3 +180,25 @@ def test_read_only_registry_store_is_matched_with_a_temporary_index(tmp_path):
 def test_a_person_without_a_name_matches_nothing(con):
     add_role(con, "", "", "", region="42")
     assert match_people([PersonQuery("x", "", "")], con, threshold=0.0) == []
+
+
+def test_region_weight_is_learnt_from_people_confirmed_by_inn(con):
+    # 100 people whose ИНН is in the registry, every one with a company in their own region.
+    confirmed = []
+    for i in range(100):
+        inn = make_inn(f"42{i:08d}", person=True)
+        add_role(con, f"Загорулько-{'абвгдежзик'[i % 10]}{'лмнопрстуф'[i // 10]}", "Ефим",
+                 "Петрович", inn=inn, region="42")
+        confirmed.append(PersonQuery(f"c{i}", f"Загорулько-{'абвгдежзик'[i % 10]}"
+                                     f"{'лмнопрстуф'[i // 10]}", "Ефим", "Петрович", inn=inn,
+                                     region="42"))
+    add_role(con, "Чумаченко", "Аристарх", "Ефимович", region="77")
+    alone = PersonQuery("x", "Чумаченко", "Аристарх", "Ефимович", region="42")
+    before = region_weight(match_people([alone], con, threshold=0.0)[0])
+    after = region_weight(best(match_people([alone, *confirmed], con, threshold=0.0), "x"))
+    assert after < before < 0
+
+
+def region_weight(match: Match) -> float:
+    line = next(e for e in match.explanation if e.startswith("регион не совпадает"))
+    return float(line.rsplit("вес ", 1)[1].rstrip("]").replace(",", ".").replace("−", "-"))
