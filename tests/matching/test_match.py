@@ -202,3 +202,14 @@ def test_region_weight_is_learnt_from_people_confirmed_by_inn(con):
 def region_weight(match: Match) -> float:
     line = next(e for e in match.explanation if e.startswith("регион не совпадает"))
     return float(line.rsplit("вес ", 1)[1].rstrip("]").replace(",", ".").replace("−", "-"))
+
+
+def test_two_namesakes_in_the_region_share_the_probability(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_A, region="42")
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_B, region="42")
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], con, threshold=0.0)
+    assert len(matches) == 2
+    assert all(0.3 < m.probability < 0.6 for m in matches)
+    assert all("вероятность поделена с другими подходящими лицами реестра: 1" in m.explanation
+               for m in matches)
