@@ -18,6 +18,7 @@ from zorko.findings.rules_info import RULE_NAMES
 from zorko.people.demo import generate
 from zorko.people.demo_build import build_demo
 from zorko.people.models import Servant
+from zorko.tasks.models import Job
 
 PLANTED_RULES = {"own_entrepreneur", "own_director", "own_founder", "relative_supplier", "relative_business",
                  "hidden_relative", "shared_address", "former_servant"}
@@ -60,13 +61,15 @@ def test_demo_registry_plants_every_rule_and_a_rerun_changes_nothing(settings, t
     assert Servant.objects.filter(personnel_number=maiden.personnel_number).exists()
     assert found[("relative_supplier", maiden.personnel_number, maiden.subject)].relative is not None
     assert summary.screened and sum(summary.findings.values()) == len(found)
+    job = Job.objects.get(kind="screening.run")  # the run is a job the home page lists
+    assert job.status == Job.Status.DONE and f"срабатываний: {len(found)}" in job.message
 
     runs, findings = ScreeningRun.objects.count(), Finding.objects.count()
     again = load_demo_registry(seed=1, servants=60)
     assert all(new == 0 for _records, new in again.loaded.values())
     assert not again.screened and "не изменился" in "\n".join(again.lines())
     assert _store_counts(tmp_path / "registry.duckdb") == counts
-    assert (ScreeningRun.objects.count(), Finding.objects.count()) == (runs, findings)
+    assert (ScreeningRun.objects.count(), Finding.objects.count(), Job.objects.count()) == (runs, findings, 1)
 
 
 def test_same_seed_writes_the_same_files(tmp_path) -> None:

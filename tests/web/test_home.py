@@ -94,12 +94,15 @@ def test_inspector_sees_people_findings_and_kpi_figures(client_as, scenario) -> 
     assert stale.text == "2" and stale.get("href") == "/people/?stale=on"
 
     def cell(status: str, severity: str) -> html.HtmlElement:
-        return page.xpath(f'//tr[@data-status="{status}"]/td[@data-severity="{severity}"]')[0]
+        return page.xpath(f'//tr[@data-severity="{severity}"]/td[@data-status="{status}"]')[0]
 
     assert cell("new", "high").text_content() == "2"
     assert cell("new", "high").xpath("a/@href") == ["/findings/?status=new&severity=high"]
     assert cell("new", "medium").text_content() == "1" and cell("new", "low").text_content() == "0"
     assert cell("in_review", "low").text_content() == "1" and cell("in_review", "high").text_content() == "0"
+    totals = page.xpath('//table[contains(@class, "findings-open")]//tr[@class="total"]/td')
+    assert [t.text_content() for t in totals] == ["3", "1"]
+    assert totals[0].xpath("a/@href") == ["/findings/?status=new"]
     # KPI of this month: only Акимов was screened, and he has open findings — nobody counts as checked.
     kpi = _text(page, '//section[@id="block-kpi"]')
     assert "Проверено 0 из 3" in kpi and page.xpath('//section[@id="block-kpi"]//a/@href') == ["/kpi/"]

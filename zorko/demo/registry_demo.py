@@ -20,6 +20,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from zorko.demo.registry_world import RegistryWorld, build
+from zorko.exceptions import ZorkoError
 from zorko.people.demo import generate
 from zorko.registry import loader
 from zorko.registry.synthetic_records import write_contracts, write_egrip, write_egrul
@@ -61,10 +62,21 @@ def write_files(world: RegistryWorld, folder: Path, extract: date) -> dict[str, 
     }
 
 
+def _screen_as_job(user: Any) -> None:
+    """Screen everybody through the job queue, so the home page and /tasks/ show the run like any other."""
+    from zorko.tasks import queue
+    from zorko.tasks.models import Job
+
+    job = queue.enqueue("screening.run", {"scope": "all", "user_id": getattr(user, "pk", None)}, user)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started_at=timezone.now(), attempts=1)
+    done = queue.run_job(job)
+    if done.status != Job.Status.DONE:
+        raise ZorkoError(f"Проверка демо-данных не выполнена: {done.error}")
+
+
 def load_demo_registry(seed: int = 1, servants: int = 420, companies: int | None = None,
                        user: Any = None) -> DemoRegistrySummary:
     from zorko.findings.models import Finding, ScreeningRun
-    from zorko.findings.service import run_screening
 
     world = build(generate(seed, servants), seed, companies)
     files = write_files(world, settings.CONFIG.data_dir / FOLDER, timezone.localdate())
@@ -76,7 +88,7 @@ def load_demo_registry(seed: int = 1, servants: int = 420, companies: int | None
         summary.loaded[source] = (totals.records, totals.added + totals.changed)
         changed |= any(not f.skipped for f in result.files)
     if changed or not ScreeningRun.objects.exists():
-        run_screening("all", user=user)
+        _screen_as_job(user)
         summary.screened = True
     rows = Finding.objects.filter(active=True).values("rule").annotate(n=Count("pk")).order_by("rule")
     summary.findings = {r["rule"]: r["n"] for r in rows}

@@ -81,7 +81,8 @@ class RegistryBuilder:
         name, city = (HOME_REGION_NAME, "КЕМЕРОВО") if region == HOME_REGION else OTHER_REGIONS[region]
         return Address(region, name, "Г", city, self.rng.choice(CITY_STREETS), f"Д. {self.rng.randrange(1, 150)}",
                        f"ОФ. {self.rng.randrange(1, 40)}" if self.rng.random() < 0.5 else "",
-                       index=f"{region}0{self.rng.randrange(100, 999)}")
+                       index=f"650{self.rng.randrange(1000):03d}" if region == HOME_REGION
+                       else f"6{self.rng.randrange(30000, 99999)}")
 
     def company(self, region: str = HOME_REGION, address: Address | None = None, name: str = "",
                 registered: date | None = None) -> Company:

@@ -26,6 +26,7 @@ MAX_AGE_DAYS = kpi.MAX_REGISTRY_AGE.days
 REQUIRED_SOURCES = ("egrul", "egrip", "contracts")
 SEVERITIES = ("high", "medium", "low")
 OPEN_STATUSES = ("new", "in_review")
+STATUS_NAMES = {"new": "новые", "in_review": "на рассмотрении"}
 JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам"}
 
 
@@ -55,19 +56,16 @@ def people_counts(today: date) -> dict[str, int]:
     }
 
 
-def open_findings() -> list[dict[str, Any]]:
-    """Rows «новые» and «на рассмотрении», each with counts by severity (high, medium, low) and a total."""
-    counts = {(s, v): n for s, v, n in Finding.objects.filter(active=True, status__in=OPEN_STATUSES)
+def open_findings() -> dict[str, Any]:
+    """Counts of active findings by severity (rows) and status «новые» / «на рассмотрении» (columns)."""
+    counts = {(v, s): n for s, v, n in Finding.objects.filter(active=True, status__in=OPEN_STATUSES)
               .values_list("status", "severity").annotate(n=Count("pk")).values_list("status", "severity", "n")}
     severity_names = dict(Finding.Severity.choices)
-    status_names = {"new": "новые", "in_review": "на рассмотрении"}
-    rows = []
-    for status in OPEN_STATUSES:
-        cells = [{"severity": v, "label": severity_names[v], "count": counts.get((status, v), 0)}
-                 for v in SEVERITIES]
-        rows.append({"status": status, "label": status_names[status], "cells": cells,
-                     "total": sum(c["count"] for c in cells)})
-    return rows
+    rows = [{"severity": v, "label": severity_names[v],
+             "cells": [{"status": s, "count": counts.get((v, s), 0)} for s in OPEN_STATUSES]} for v in SEVERITIES]
+    totals = [{"status": s, "count": sum(counts.get((v, s), 0) for v in SEVERITIES)} for s in OPEN_STATUSES]
+    return {"columns": [{"status": s, "label": STATUS_NAMES[s]} for s in OPEN_STATUSES], "rows": rows,
+            "totals": totals}
 
 
 def month_kpi(now: datetime) -> kpi.MonthKpi:
