@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+
+from openpyxl import load_workbook
 
 from zorko.audit.models import AuditEvent
 from zorko.findings.models import Finding
@@ -147,3 +150,19 @@ def test_graph_export_as_followthemoney_is_audited(client_as, make_servant):
     assert by_schema["Ownership"][0]["properties"]["asset"] == [by_schema["Company"][0]["id"]]
     assert by_schema["Contract"][0]["properties"]["amount"] == ["1250000.00"]
     assert AuditEvent.objects.filter(action="export", details__format="ftm").exists()
+
+
+def test_filtered_list_downloads_as_xlsx_and_json_audited(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    make_finding(servant, relative=wife)
+    make_finding(make_servant("Петрова", "Анна", "Сергеевна"), rule="own_founder", severity="low", score=0.4,
+                 evidence={"subject": {"kind": "company", "ogrn": "1024200000006", "name": "ООО «МАЛОЕ»"}})
+    client = client_as("viewer")
+    rows = client.get("/findings/export.json?severity=high").json()
+    assert [(r["rule"], r["subject"]["name"]) for r in rows] == [("relative_supplier", "ООО «СТРОЙРЕСУРС»")]
+    assert rows[0]["contracts"][0]["reg_num"] == CONTRACT
+    response = client.get("/findings/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    names = [row[11] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == ["ООО «МАЛОЕ»", "ООО «СТРОЙРЕСУРС»"]
+    assert AuditEvent.objects.filter(action="export", details__format="xlsx", user__isnull=False).exists()

@@ -82,7 +82,9 @@ def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def read_evidence(evidence: dict[str, Any]) -> Evidence:
-    ev = Evidence(contracts=list(evidence.get("contracts") or []),
+    customer = (evidence.get("organisation") or {}).get("name") or ""
+    contracts = [dict(c, customer_name=c.get("customer_name") or customer) for c in evidence.get("contracts") or []]
+    ev = Evidence(contracts=contracts,
                   subject=dict(evidence.get("subject") or {}), path=finding_path(evidence))
     for record in evidence.get("matches") or []:
         confidence = str(record.get("confidence") or "")
