@@ -89,6 +89,6 @@ def test_demo_command_without_registry_writes_no_registry(settings, tmp_path) ->
     settings.CONFIG = dataclasses.replace(settings.CONFIG, data_dir=tmp_path)
     result = CliRunner().invoke(main, ["demo", "--seed", "4", "--servants", "20", "--no-registry"])
     assert result.exit_code == 0, result.output
-    assert Servant.objects.count() == 20
+    assert Servant.objects.filter(status=Servant.Status.SERVANT).count() == 20
     assert "Реестр:" not in result.output and not (tmp_path / "demo-registry").exists()
     assert not (tmp_path / "registry.duckdb").exists()

@@ -120,13 +120,15 @@ def _shared_address(b: RegistryBuilder) -> None:
 
 
 def _former_servant(b: RegistryBuilder) -> None:
-    """The most recently dismissed servant founds a supplier of the former employer weeks later."""
+    """A dismissed servant founds a supplier of the former employer weeks after leaving."""
     dismissed = [(left, s) for s in b.data.servants
                  if s["статус"] == "уволен" and s["табельный_номер"] not in b.used
                  and (left := rp.parse_date(s["дата_увольнения"])) is not None]
     if not dismissed:
         return
-    left, s = max(dismissed, key=lambda pair: (pair[0], pair[1]["табельный_номер"]))
+    # Prefer a servant without namesakes in the demo, then the most recent departure.
+    left, s = max(dismissed, key=lambda pair: (sum(b.distinct(pair[1], level) for level in (1, 2)), pair[0],
+                                                pair[1]["табельный_номер"]))
     b.used.add(s["табельный_номер"])
     since = left + timedelta(days=40)
     c = b.company(registered=since)

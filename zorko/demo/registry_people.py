@@ -31,7 +31,8 @@ BACKGROUND_SURNAMES = tuple(s for s in _BACKGROUND if s not in set(names.SURNAME
 # Every male first name the demo uses, with its patronymics: to turn «Сергеевна» back into «Сергеевич».
 _MALE_NAMES = {n for era in names.MALE_NAMES.values() for n in era}
 _MALE_PATRONYMIC = {names.patronymic(n, female=True): names.patronymic(n, female=False) for n in _MALE_NAMES}
-_MALE_SURNAME = {names.surname_form(s, female=True): s for s in names.SURNAMES}
+_MALE_SURNAME = {form.replace("ё", "е") if plain else form: s.replace("ё", "е") if plain else s
+                 for s in names.SURNAMES for form in (s, names.surname_form(s, female=True)) for plain in (False, True)}
 
 
 def male_patronymic(middle: str) -> str:

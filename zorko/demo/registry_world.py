@@ -35,6 +35,8 @@ SUBJECTS = ("Поставка канцелярских товаров", "Рем�
             "Вывоз твёрдых коммунальных отходов", "Поставка горюче-смазочных материалов",
             "Содержание автомобильных дорог в зимний период", "Поставка мебели",
             "Оказание услуг по охране объекта", "Благоустройство общественной территории")
+# A surname borne by at most this many demo people (in any form, former ones included) counts as rare.
+RARE_SURNAME = 8
 OUTSIDE_CUSTOMER = ("ГКУ «Центр закупок Новосибирской области» (демо)", make_inn("540500001", person=False))
 
 
@@ -65,8 +67,10 @@ class RegistryBuilder:
         for row in data.relatives:
             self.relatives[row["табельный_номер"]].append(row)
         self.used: set[str] = set()
-        # How many demo people (servants and relatives) share each full name.
-        self.name_count = Counter(full_name(r) for r in (*data.servants, *data.relatives))
+        # How many demo people (servants and relatives) bear each full name, now or under a former surname.
+        self.name_count = Counter(name for r in (*data.servants, *data.relatives) for name in all_names(r))
+        self.surname_count = Counter(rp.male_surname(n.split(" ")[0])
+                                     for r in (*data.servants, *data.relatives) for n in all_names(r))
         self.n_company = self.n_ip = self.n_contract = self.n_inn = 0
 
     # --- identifiers and records ---------------------------------------------------------------
@@ -157,21 +161,38 @@ class RegistryBuilder:
     def pick(self, status: str = "служащий", relative: tuple[str, ...] = (), maiden: bool = False,
              with_inn: bool = False, where: Callable[[dict[str, str]], bool] | None = None
              ) -> tuple[dict[str, str], dict[str, str] | None] | None:
-        """An unused servant (and one of their relatives of the given kinships); None when none is left."""
+        """An unused servant (and one of their relatives of the given kinships); None when none is left.
+
+        The person who goes into the registry (the relative, else the servant) is chosen, where
+        possible, with a name nobody else in the demo bears and a rare surname (see ``distinct``):
+        a case should produce its own finding, not a crowd of namesakes' findings.
+        """
         rows = [s for s in self.data.servants if s["статус"] == status and s["табельный_номер"] not in self.used
                 and (where is None or where(s))]
         self.rng.shuffle(rows)
-        for s in rows:
-            rel = None
-            if relative:
-                fitting = [r for r in self.relatives[s["табельный_номер"]] if r["родство"] in relative
-                           and (not maiden or r["прежние_фамилии"]) and (not with_inn or r["инн"])]
-                if not fitting:
+        for strict in (2, 1, 0):
+            for s in rows:
+                rel = None
+                if relative:
+                    fitting = [r for r in self.relatives[s["табельный_номер"]] if r["родство"] in relative
+                               and (not maiden or r["прежние_фамилии"]) and (not with_inn or r["инн"])
+                               and self.distinct(r, strict)]
+                    if not fitting:
+                        continue
+                    rel = self.rng.choice(fitting)
+                elif not self.distinct(s, strict):
                     continue
-                rel = self.rng.choice(fitting)
-            self.used.add(s["табельный_номер"])
-            return s, rel
+                self.used.add(s["табельный_номер"])
+                return s, rel
         return None
+
+    def distinct(self, row: dict[str, str], level: int) -> bool:
+        """Level 2: a name nobody else bears and a rare surname; 1: the name alone; 0: anybody."""
+        names = all_names(row)
+        if level >= 1 and any(self.name_count[n] > 1 for n in names):
+            return False
+        surnames = {rp.male_surname(n.split(" ")[0]) for n in names}
+        return level < 2 or all(self.surname_count[x] <= RARE_SURNAME for x in surnames)
 
     def holder(self, row: dict[str, str], since: date, with_inn: bool = True, last: str = "") -> Holder:
         female = row["отчество"].endswith("на")
@@ -185,8 +206,13 @@ class RegistryBuilder:
             Planted(rule, servant["табельный_номер"], ident, note))
 
 
-def full_name(row: dict[str, str]) -> str:
-    return f"{row['фамилия']} {row['имя']} {row['отчество']}".replace("ё", "е")
+def full_name(row: dict[str, str], last: str = "") -> str:
+    return f"{last or row['фамилия']} {row['имя']} {row['отчество']}".replace("ё", "е")
+
+
+def all_names(row: dict[str, str]) -> set[str]:
+    former = [f.split(" (")[0].strip() for f in row["прежние_фамилии"].split(";") if f.strip()]
+    return {full_name(row), *(full_name(row, last) for last in former)}
 
 
 def address_of(home: str) -> Address:
