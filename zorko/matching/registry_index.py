@@ -28,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -53,6 +53,24 @@ class RegistryIndex:
     u_fuzzy: dict[str, float] = field(default_factory=dict)
     sampled_pairs: int = 0
     inn_coverage: float = 0.0
+
+
+def skeleton_sql(column: str) -> str:
+    """SQL twin of ``features._skeleton``: drop ь and ъ, й → и, э → е (what ICAO loses)."""
+    return f"translate({column}, 'йэьъ', 'ие')"
+
+
+def block_hashes(alias: str) -> str:
+    """The blocking keys of ``blocking._RULES`` as 64-bit hashes, on the skeleton forms.
+
+    ``alias`` is "" for the registry's own columns and "q." for the batch of
+    people, so both sides are hashed by the same expressions.
+    """
+    sk, fn, mn = (skeleton_sql(f"{alias}{c}") for c in ("sk", "fn", "mn"))
+    return (f"hash({sk}, {fn}) AS h_sk_fn, hash({sk}, {mn}) AS h_sk_mn, "
+            f"hash({sk}, left({alias}fn, 1)) AS h_sk_f1, "
+            f"hash({fn}, {mn}, left({sk}, 1)) AS h_fn_mn_sk1, "
+            f"hash({fn}, {mn}, right({sk}, 3)) AS h_fn_mn_sk3")
 
 
 def check_identifier(name: str) -> str:
@@ -155,8 +173,7 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
         con.execute(f"""
             CREATE OR REPLACE TABLE {index.keys_table} AS
             SELECT *, length(ln) AS ln_len,
-                   hash(sk, fn) AS h_sk_fn, hash(sk, mn) AS h_sk_mn, hash(sk, f1) AS h_sk_f1,
-                   hash(fn, mn, sk1) AS h_fn_mn_sk1, hash(fn, mn, sk3) AS h_fn_mn_sk3
+                   {block_hashes("")}
             FROM (
             SELECT t.rowid AS rid,
                    coalesce(l.norm, '') AS ln, coalesce(l.skey, '') AS sk,
