@@ -166,3 +166,12 @@ def test_filtered_list_downloads_as_xlsx_and_json_audited(client_as, make_servan
     names = [row[11] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(names) == ["ООО «МАЛОЕ»", "ООО «СТРОЙРЕСУРС»"]
     assert AuditEvent.objects.filter(action="export", details__format="xlsx", user__isnull=False).exists()
+
+
+def test_browser_libraries_are_served_by_zorko(client):
+    """cytoscape and Chart.js come from npm at install time and are served locally, not from a CDN."""
+    for path, marker in (("/static/vendor/cytoscape.min.js", b"cytoscape"),
+                         ("/static/vendor/chart.umd.min.js", b"Chart")):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert marker in b"".join(response.streaming_content)[:200000]
