@@ -124,7 +124,10 @@ def screening_start(request: HttpRequest) -> HttpResponse:
     value = ""
     if scope == "organisation":
         org = get_object_or_404(Organisation, pk=request.POST.get("organisation") or 0)
-        value = org.inn or str(org.pk)
+        if not org.inn:  # the screening selects an organisation's people by its ИНН
+            messages.error(request, f"У организации «{org}» не указан ИНН: проверку по организации запустить нельзя")
+            return redirect("finding-list")
+        value = org.inn
         what = f"организации «{org}»"
     elif scope == "person":
         servant = get_object_or_404(Servant, pk=request.POST.get("servant") or 0)
