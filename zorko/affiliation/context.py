@@ -139,8 +139,8 @@ def _link_contracts_to_subjects(ctx: Context) -> None:
 def _load_supplier_roles(con: duckdb.DuckDBPyConnection, ctx: Context) -> None:
     """One scan of person_roles for the suppliers of all organisations at once."""
     by_org: dict[str, set[str]] = {}
-    for org, by_subject in ctx.contracts.items():
-        by_org[org] = {s["ogrn"] for k in by_subject if (s := ctx.subjects.get(k))}
+    for org, suppliers in ctx.contracts.items():
+        by_org[org] = {s["ogrn"] for k in suppliers if (s := ctx.subjects.get(k))}
     ogrns = sorted(set().union(*by_org.values())) if by_org else []
     if not ogrns:
         return
