@@ -64,7 +64,6 @@ def finding_list(request: HttpRequest) -> HttpResponse:
         "page": page, "chosen": chosen, "query": query, "total": qs.count(),
         "rules": sorted(RULE_NAMES.items()), "severities": Finding.Severity.choices,
         "statuses": Finding.Status.choices, "organisations": Organisation.objects.all(),
-        "rule_names": RULE_NAMES,
     })
 
 
