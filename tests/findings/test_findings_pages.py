@@ -134,6 +134,12 @@ def test_servant_card_has_findings_graph_and_report_links(client_as, make_servan
         assert f'data-finding="{finding.pk}"' in html
     viewer_card = client_as("viewer").get(f"/people/{servant.pk}/").content.decode()
     assert 'id="link-graph"' in viewer_card and "Запустить проверку" not in viewer_card
+    old = make_finding(servant, rule="own_director", score=0.3, active=False,
+                       evidence={"subject": {"kind": "company", "ogrn": "1024200000006", "name": "ООО «ЗАКРЫТОЕ»"}})
+    card = client_as("viewer").get(f"/people/{servant.pk}/").content.decode()
+    history = card[card.index("findings-history"):]
+    assert "ООО «ЗАКРЫТОЕ»" in history and f"/findings/{old.pk}/" in history
+    assert f'data-finding="{old.pk}"' not in card  # not among the current findings nor on the graph
     hr_card = client_as("hr").get(f"/people/{servant.pk}/").content.decode()
     assert servant.full_name in hr_card and 'id="link-graph"' not in hr_card
 

@@ -21,7 +21,10 @@ def servant_findings_context(servant: Servant, selected_id: str | None = None) -
     """Context of the include ``findings/_servant_findings.html`` (also used by the card)."""
     findings = list(servant.findings.filter(active=True).order_by("-score"))
     selected = next((f for f in findings if str(f.pk) == str(selected_id)), findings[0] if findings else None)
-    return {"servant": servant, "servant_findings": findings, "selected_finding": selected}
+    # Findings the latest screening no longer produced (e.g. the company was terminated): history.
+    history = list(servant.findings.filter(active=False).order_by("-last_found_at"))
+    return {"servant": servant, "servant_findings": findings, "selected_finding": selected,
+            "servant_findings_history": history}
 
 
 def _servant(servant_id: int) -> Servant:
