@@ -85,8 +85,10 @@ def child(mode: str, folder: str, db: str, workers: int) -> None:
 def measure(mode: str, folder: Path, db: Path, workers: int) -> dict[str, Any]:
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode, str(folder), str(db), "--workers", str(workers)],
-        check=True, capture_output=True, text=True,
+        capture_output=True, text=True,
     )
+    if out.returncode != 0:
+        raise SystemExit(f"измерение {mode} не удалось:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -146,3 +146,13 @@ def test_stored_address_key_is_the_shared_normalisation_of_the_whole_line() -> N
         normalize_address(c.address) or None for c in companies]
     assert address_norm(by_ogrn(BIG)["1155476004485"].address_parts) == (
         "обл новосибирская г новосибирск ул большая 256а")
+
+
+def test_the_xsd_root_egrul_with_records_directly_under_it() -> None:
+    text = CRAFTED.read_text(encoding="utf-8")
+    body = text[text.index("<СвЮЛ"):text.rindex("</СвЮЛ>") + len("</СвЮЛ>")]
+    records = body.replace("</СвЮЛ></Документ>\n<Документ ИдДок=\"d2\">", "</СвЮЛ>")
+    legacy = f'<?xml version="1.0" encoding="UTF-8"?>\n<EGRUL>{records}</EGRUL>\n'
+    companies = list(egrul.parse(io.BytesIO(legacy.encode()), "legacy.xml"))
+    assert [c.ogrn for c in companies] == ["1024200000000", "1034205000015"]
+    assert len(companies[0].owners) == 5

@@ -199,7 +199,7 @@ def test_a_process_killed_mid_load_leaves_the_store_as_it_was(tmp_path: Path) ->
     loader.load("egrul", [EGRUL], db_path=db)
     before = snapshot(db)
     folder = tmp_path / "big"
-    synthetic.write_egrul(folder, 6000, per_file=6000)
+    synthetic.write_egrul(folder, 3000, per_file=3000)
     process = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(folder), str(db)],
                                stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert process.stdout is not None
@@ -213,5 +213,20 @@ def test_a_process_killed_mid_load_leaves_the_store_as_it_was(tmp_path: Path) ->
     time.sleep(0.1)
     assert snapshot(db) == before
     result = loader.load("egrul", [folder], db_path=db)
-    assert result.totals.added == 6000
-    assert count(db, "SELECT count(*) FROM companies") == 172 + 6000
+    assert result.totals.added == 3000
+    assert count(db, "SELECT count(*) FROM companies") == 172 + 3000
+
+
+def test_an_error_in_a_parser_process_rolls_back_and_names_the_file(tmp_path: Path) -> None:
+    db = tmp_path / "r.duckdb"
+    folder = tmp_path / "gen"
+    paths = synthetic.write_egrul(folder, 500, per_file=100)
+    text = paths[3].read_bytes()
+    paths[3].write_bytes(text[: len(text) // 3])
+    with pytest.raises(ImportFailed) as error:
+        loader.load("egrul", [folder], db_path=db, workers=2)
+    assert error.value.file == str(paths[3])
+    assert error.value.reason.startswith("файл обрывается")
+    assert error.value.line is not None
+    assert count(db, "SELECT count(*) FROM companies") == 0
+    assert count(db, "SELECT count(*) FROM loads") == 0

@@ -48,7 +48,7 @@ def test_load_started_from_the_web_runs_as_a_job(client_as: Callable[[str], Any]
     assert (job.result["added"], job.result["unchanged"]) == (169, 31)
     assert "добавлено 169" in job.message
     page = client.get("/registry/").content.decode()
-    assert "ЕГРЮЛ" in page and "companies: 169" in page
+    assert "ЕГРЮЛ" in page and "юрлиц: 169" in page
     assert AuditEvent.objects.filter(action="registry.load").exists()
     # Re-running the same job (as after a server restart) changes nothing.
     again = queue.enqueue("registry.load", {"source": "egrul", "paths": [str(BIG)]})

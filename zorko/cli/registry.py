@@ -6,18 +6,14 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from zorko.cli import main, setup_django
 
-TABLE_TITLES = {
-    "companies": "юрлиц", "person_roles": "лиц в ролях", "company_owners": "учредителей-юрлиц",
-    "company_managers": "управляющих организаций", "entrepreneurs": "ИП", "contracts": "контрактов",
-    "contract_suppliers": "поставщиков", "disqualified": "дисквалифицированных",
-    "mass_persons": "массовых руководителей/учредителей", "mass_addresses": "адресов массовой регистрации",
-}
-
+if TYPE_CHECKING:
+    from zorko.registry.loader import LoadResult
 
 @main.group("registry")
 def registry() -> None:
@@ -33,6 +29,7 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
     (egrul, egrip, contracts, ftm, disqualified, mass)."""
     from zorko.registry import loader
 
+    result: LoadResult
     if sys.stdout.isatty():
         result = _load_with_bar(source, paths, workers)
     else:
@@ -53,9 +50,20 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
             f"добавлено {c.added}, изменено {c.changed}, без изменений {c.unchanged}")
         click.echo(f"{f.file}: записей {c.records} — {state}")
     click.echo(f"{result.message}. Время: {result.seconds:.1f} с")
+    _recheck(result)
 
 
-def _load_with_bar(source: str, paths: tuple[str, ...], workers: int) -> object:
+def _recheck(result: object) -> None:
+    """Re-check the people linked to what this load changed (the screening's hook)."""
+    from zorko.findings.service import changed_load_ids, on_registry_loaded
+
+    run = on_registry_loaded(changed_load_ids(result))
+    if run is not None:
+        click.echo(f"Повторная проверка затронутых людей: {run.people_checked} чел., срабатываний "
+                   f"{run.findings_total} (новых: {run.findings_new})")
+
+
+def _load_with_bar(source: str, paths: tuple[str, ...], workers: int) -> LoadResult:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from zorko.registry import loader
@@ -89,7 +97,7 @@ def status_command(as_json: bool) -> None:
         if not item.files:
             click.echo(f"{item.title}: не загружался")
             continue
-        counts = ", ".join(f"{TABLE_TITLES.get(t, t)} {n}" for t, n in item.tables.items())
+        counts = ", ".join(f"{title} {n}" for title, n in item.counts_titled)
         click.echo(f"{item.title}: последняя загрузка {item.last_loaded_at}, файлов {item.files}, "
                    f"записей в файлах {item.records_loaded}" + (f"; в хранилище: {counts}" if counts else ""))
 

@@ -10,6 +10,7 @@ with their explanation.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -232,7 +233,7 @@ def _registry_person(c: Candidate) -> str:
 
 
 def _odds(weight: float) -> float:
-    return 2.0 ** max(min(weight, 60.0), -60.0)
+    return math.pow(2.0, max(min(weight, 60.0), -60.0))
 
 
 def _fetch_records(con: duckdb.DuckDBPyConnection, index: RegistryIndex,

@@ -22,6 +22,19 @@ class SourceStatus:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def counts_titled(self) -> list[tuple[str, int]]:
+        """Row counts with Russian table names, for people."""
+        return [(TABLE_TITLES.get(t, t), n) for t, n in self.tables.items()]
+
+
+TABLE_TITLES = {
+    "companies": "юрлиц", "person_roles": "лиц в ролях", "company_owners": "учредителей-юрлиц",
+    "company_managers": "управляющих организаций", "entrepreneurs": "ИП", "contracts": "контрактов",
+    "contract_suppliers": "поставщиков", "disqualified": "дисквалифицированных",
+    "mass_persons": "массовых руководителей/учредителей", "mass_addresses": "адресов массовой регистрации",
+}
+
 
 # Tables each source fills; person_roles is shared by ЕГРЮЛ and ЕГРИП, counted by subject kind.
 TABLES: dict[str, tuple[str, ...]] = {

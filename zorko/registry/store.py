@@ -14,6 +14,7 @@ rows.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,16 +87,30 @@ def default_path() -> Path:
     return config.load().registry_path
 
 
+# Readers hold the file only for a page's queries: a writer waits this long for them.
+BUSY_WAIT_SECONDS = 10.0
+
+
 def connect(path: Path | str | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the store (creating it and its schema when writable)."""
     target = Path(path) if path is not None else default_path()
-    try:
-        if read_only:
+    if read_only:
+        try:
             return duckdb.connect(str(target), read_only=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(target))
-    except duckdb.IOException as exc:
-        raise RegistryBusy(target) from exc
+        except duckdb.IOException as exc:
+            raise RegistryBusy(target) from exc
+    target.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + BUSY_WAIT_SECONDS
+    while True:
+        try:
+            con = duckdb.connect(str(target))
+            break
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            # Another process (IOException) or a reader in this process with a
+            # read-only configuration (ConnectionException) has the file open.
+            if time.monotonic() > deadline:
+                raise RegistryBusy(target) from exc
+            time.sleep(0.1)
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute(f"SET threads = {THREADS}")
     con.execute("SET preserve_insertion_order = false")
@@ -136,7 +151,7 @@ def reading(path: Path | str | None = None) -> Iterator[duckdb.DuckDBPyConnectio
     try:
         con = duckdb.connect(str(target), read_only=True)
     except duckdb.ConnectionException:
-        con = connect(target)
+        con = duckdb.connect(str(target))  # shares this process's writable instance
     except duckdb.IOException as exc:
         raise RegistryBusy(target) from exc
     try:

@@ -7,6 +7,8 @@ and a page opens the store only for its own short read.
 from __future__ import annotations
 
 import secrets
+import shutil
+import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -44,8 +46,18 @@ def status(request: HttpRequest) -> HttpResponse:
     })
 
 
+UPLOAD_MAX_AGE_SECONDS = 7 * 24 * 3600
+
+
 def _upload_dir() -> Path:
-    return settings.CONFIG.data_dir / "registry-uploads" / secrets.token_urlsafe(16)
+    """A new folder for one load's uploads; folders of loads that failed long ago are removed."""
+    root = settings.CONFIG.data_dir / "registry-uploads"
+    if root.is_dir():
+        cutoff = time.time() - UPLOAD_MAX_AGE_SECONDS
+        for old in root.iterdir():
+            if old.is_dir() and old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True)
+    return root / secrets.token_urlsafe(16)
 
 
 @requires("registry.load")

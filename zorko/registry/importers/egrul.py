@@ -250,7 +250,8 @@ def _founders(el: etree._Element, file: str, company: Company) -> None:
                                               since=record_date(child, file)))
     capital = company.capital
     if capital:
-        for holder in (*company.roles, *company.owners):
+        holders: list[Role | Owner] = [*company.roles, *company.owners]
+        for holder in holders:
             if holder.share_percent is None and holder.share_nominal is not None:
                 holder.share_percent = round(holder.share_nominal / capital * 100, 4)
 

@@ -16,7 +16,7 @@ def open_source(source: Source, name: str | None) -> tuple[BinaryIO, str, bool]:
     """The byte stream, the name used in error messages, and whether we must close it."""
     if isinstance(source, (str, Path)):
         return open(source, "rb"), name or str(source), True
-    return source, name or getattr(source, "name", "поток"), False
+    return source, name or str(getattr(source, "name", None) or "поток"), False
 
 
 def xml_date(value: str | None, element: etree._Element, field: str, file: str) -> str | None:
