@@ -29,8 +29,10 @@ _RULES = (
     "FROM _zorko_qh q JOIN {k} k ON k.inn = q.inn WHERE q.inn IS NOT NULL",
     "FROM _zorko_qh q JOIN {k} k ON k.h_sk_fn = q.h_sk_fn WHERE length(q.fn) > 1",
     "FROM _zorko_qh q JOIN {k} k ON k.h_sk_mn = q.h_sk_mn WHERE length(q.mn) > 1",
-    "FROM _zorko_qh q JOIN {k} k ON k.h_sk_f1 = q.h_sk_f1 WHERE length(q.fn) <= 1",
-    "FROM _zorko_qh q JOIN (SELECT * FROM {k} WHERE length(fn) <= 1) k ON k.sk = q.sk",
+    "FROM _zorko_qh q JOIN {k} k ON k.h_sk_f1 = q.h_sk_f1 "
+    "WHERE length(q.fn) <= 1 AND q.sk <> ''",
+    "FROM _zorko_qh q JOIN (SELECT * FROM {k} WHERE length(fn) <= 1) k ON k.sk = q.sk "
+    "WHERE q.sk <> ''",
     "FROM _zorko_qh q JOIN {k} k ON k.h_fn_mn_sk1 = q.h_fn_mn_sk1 "
     f"AND {_NEAR_LENGTH} WHERE length(q.mn) > 1 AND length(q.fn) > 1",
     "FROM _zorko_qh q JOIN {k} k ON k.h_fn_mn_sk3 = q.h_fn_mn_sk3 "

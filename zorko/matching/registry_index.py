@@ -94,9 +94,18 @@ def _fingerprint(con: duckdb.DuckDBPyConnection, table: str, cols: list[str]) ->
 
 def _ensure_cache_table(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     con.execute(
-        f"CREATE TABLE IF NOT EXISTS {schema}zorko_match_cache "
+        f"CREATE {_create_kind(schema)} IF NOT EXISTS {_bare(schema + 'zorko_match_cache')} "
         "(source VARCHAR PRIMARY KEY, fingerprint VARCHAR, stats VARCHAR)"
     )
+
+
+def _create_kind(qualified: str) -> str:
+    """A read-only registry keeps its keyed copy in the connection's temp catalog."""
+    return "TEMP TABLE" if qualified.startswith("temp.") else "TABLE"
+
+
+def _bare(qualified: str) -> str:
+    return qualified.removeprefix("temp.")
 
 
 def _writable_schema(con: duckdb.DuckDBPyConnection) -> str:
@@ -171,7 +180,7 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
         # The blocking joins run on one 64-bit hash per rule rather than on strings:
         # scanning integers is several times cheaper than decompressing names.
         con.execute(f"""
-            CREATE OR REPLACE TABLE {index.keys_table} AS
+            CREATE OR REPLACE {_create_kind(index.keys_table)} {_bare(index.keys_table)} AS
             SELECT *, length(ln) AS ln_len,
                    {block_hashes("")}
             FROM (
@@ -193,7 +202,7 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
     # A person is identified by ИНН where the registry has it, else by the row.
     person = "coalesce(inn, 'r' || rid::VARCHAR)"
     con.execute(f"""
-        CREATE OR REPLACE TABLE {index.tf_table} AS
+        CREATE OR REPLACE {_create_kind(index.tf_table)} {_bare(index.tf_table)} AS
         SELECT 'ln' AS kind, ln AS value, count(DISTINCT {person}) AS n FROM {index.keys_table} GROUP BY ln
         UNION ALL SELECT 'sk', sk, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY sk
         UNION ALL SELECT 'fn', fn, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY fn
