@@ -21,19 +21,21 @@ import duckdb
 import pyarrow as pa
 
 from zorko.matching.features import Candidate, QueryName
-from zorko.matching.registry_index import RegistryIndex
+from zorko.matching.registry_index import RegistryIndex, block_hashes
 
 # A slip keeps the length within two letters; checked inside the join, before any edit distance.
 _NEAR_LENGTH = "abs(k.ln_len - length(q.ln)) <= 2"
 _RULES = (
-    "FROM _zorko_q q JOIN {k} k ON k.inn = q.inn WHERE q.inn IS NOT NULL",
-    "FROM _zorko_q q JOIN {k} k ON k.h_sk_fn = hash(q.sk, q.fn) WHERE length(q.fn) > 1",
-    "FROM _zorko_q q JOIN {k} k ON k.h_sk_mn = hash(q.sk, q.mn) WHERE length(q.mn) > 1",
-    "FROM _zorko_q q JOIN {k} k ON k.h_sk_f1 = hash(q.sk, q.f1) WHERE length(q.fn) <= 1",
-    "FROM _zorko_q q JOIN (SELECT * FROM {k} WHERE length(fn) <= 1) k ON k.sk = q.sk",
-    "FROM _zorko_q q JOIN {k} k ON k.h_fn_mn_sk1 = hash(q.fn, q.mn, q.sk1) "
+    "FROM _zorko_qh q JOIN {k} k ON k.inn = q.inn WHERE q.inn IS NOT NULL",
+    "FROM _zorko_qh q JOIN {k} k ON k.h_sk_fn = q.h_sk_fn WHERE length(q.fn) > 1",
+    "FROM _zorko_qh q JOIN {k} k ON k.h_sk_mn = q.h_sk_mn WHERE length(q.mn) > 1",
+    "FROM _zorko_qh q JOIN {k} k ON k.h_sk_f1 = q.h_sk_f1 "
+    "WHERE length(q.fn) <= 1 AND q.sk <> ''",
+    "FROM _zorko_qh q JOIN (SELECT * FROM {k} WHERE length(fn) <= 1) k ON k.sk = q.sk "
+    "WHERE q.sk <> ''",
+    "FROM _zorko_qh q JOIN {k} k ON k.h_fn_mn_sk1 = q.h_fn_mn_sk1 "
     f"AND {_NEAR_LENGTH} WHERE length(q.mn) > 1 AND length(q.fn) > 1",
-    "FROM _zorko_q q JOIN {k} k ON k.h_fn_mn_sk3 = hash(q.fn, q.mn, q.sk3) "
+    "FROM _zorko_qh q JOIN {k} k ON k.h_fn_mn_sk3 = q.h_fn_mn_sk3 "
     f"AND {_NEAR_LENGTH} WHERE length(q.mn) > 1 AND length(q.fn) > 1",
 )
 
@@ -65,8 +67,6 @@ def candidate_pairs(con: duckdb.DuckDBPyConnection, index: RegistryIndex,
         "fn": [n.fn for n in names],
         "mn": [n.mn for n in names],
         "f1": [n.fn[:1] for n in names],
-        "sk1": [n.sk[:1] for n in names],
-        "sk3": [n.sk[-3:] for n in names],
         "inn": pa.array([n.inn if n.kind == "current" else None for n in names], pa.string()),
     })
     rules = _RULES if index.has_inn else _RULES[1:]
@@ -76,7 +76,8 @@ def candidate_pairs(con: duckdb.DuckDBPyConnection, index: RegistryIndex,
     try:
         # Pairs are found on integers; the names are read once, for the pairs only.
         rows = con.execute(f"""
-            WITH found AS ({union})
+            WITH _zorko_qh AS MATERIALIZED (SELECT *, {block_hashes('')} FROM _zorko_q),
+            found AS ({union})
             SELECT f.vi, p.rid, p.ln, p.sk, p.fn, p.mn, p.inn, p.region, p.birth_date
             FROM found f
             JOIN {index.keys_table} p ON p.rid = f.rid

@@ -270,6 +270,8 @@ def compare_subject_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
     if not home or not c.region:
         return Signal("subject_region", "none", 0.0, "")
     where = "человек живёт в регионе" if q.region else "ИНН человека выдан в регионе"
+    if q.region and q.inn:
+        where = f"ИНН выдан в регионе {q.inn[:2]}, человек живёт в регионе"
     u = min(max(ctx.region_share.get(home, 0.001), 0.001), 0.99)
     m = ctx.params.m_region_subject
     if home == c.region:

@@ -28,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -55,6 +55,24 @@ class RegistryIndex:
     inn_coverage: float = 0.0
 
 
+def skeleton_sql(column: str) -> str:
+    """SQL twin of ``features._skeleton``: drop ь and ъ, й → и, э → е (what ICAO loses)."""
+    return f"translate({column}, 'йэьъ', 'ие')"
+
+
+def block_hashes(alias: str) -> str:
+    """The blocking keys of ``blocking._RULES`` as 64-bit hashes, on the skeleton forms.
+
+    ``alias`` is "" for the registry's own columns and "q." for the batch of
+    people, so both sides are hashed by the same expressions.
+    """
+    sk, fn, mn = (skeleton_sql(f"{alias}{c}") for c in ("sk", "fn", "mn"))
+    return (f"hash({sk}, {fn}) AS h_sk_fn, hash({sk}, {mn}) AS h_sk_mn, "
+            f"hash({sk}, left({alias}fn, 1)) AS h_sk_f1, "
+            f"hash({fn}, {mn}, left({sk}, 1)) AS h_fn_mn_sk1, "
+            f"hash({fn}, {mn}, right({sk}, 3)) AS h_fn_mn_sk3")
+
+
 def check_identifier(name: str) -> str:
     if not _IDENTIFIER.match(name):
         raise ValueError(f"Недопустимое имя таблицы: {name!r}")
@@ -76,9 +94,18 @@ def _fingerprint(con: duckdb.DuckDBPyConnection, table: str, cols: list[str]) ->
 
 def _ensure_cache_table(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     con.execute(
-        f"CREATE TABLE IF NOT EXISTS {schema}zorko_match_cache "
+        f"CREATE {_create_kind(schema)} IF NOT EXISTS {_bare(schema + 'zorko_match_cache')} "
         "(source VARCHAR PRIMARY KEY, fingerprint VARCHAR, stats VARCHAR)"
     )
+
+
+def _create_kind(qualified: str) -> str:
+    """A read-only registry keeps its keyed copy in the connection's temp catalog."""
+    return "TEMP TABLE" if qualified.startswith("temp.") else "TABLE"
+
+
+def _bare(qualified: str) -> str:
+    return qualified.removeprefix("temp.")
 
 
 def _writable_schema(con: duckdb.DuckDBPyConnection) -> str:
@@ -153,10 +180,9 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
         # The blocking joins run on one 64-bit hash per rule rather than on strings:
         # scanning integers is several times cheaper than decompressing names.
         con.execute(f"""
-            CREATE OR REPLACE TABLE {index.keys_table} AS
+            CREATE OR REPLACE {_create_kind(index.keys_table)} {_bare(index.keys_table)} AS
             SELECT *, length(ln) AS ln_len,
-                   hash(sk, fn) AS h_sk_fn, hash(sk, mn) AS h_sk_mn, hash(sk, f1) AS h_sk_f1,
-                   hash(fn, mn, sk1) AS h_fn_mn_sk1, hash(fn, mn, sk3) AS h_fn_mn_sk3
+                   {block_hashes("")}
             FROM (
             SELECT t.rowid AS rid,
                    coalesce(l.norm, '') AS ln, coalesce(l.skey, '') AS sk,
@@ -176,7 +202,7 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
     # A person is identified by ИНН where the registry has it, else by the row.
     person = "coalesce(inn, 'r' || rid::VARCHAR)"
     con.execute(f"""
-        CREATE OR REPLACE TABLE {index.tf_table} AS
+        CREATE OR REPLACE {_create_kind(index.tf_table)} {_bare(index.tf_table)} AS
         SELECT 'ln' AS kind, ln AS value, count(DISTINCT {person}) AS n FROM {index.keys_table} GROUP BY ln
         UNION ALL SELECT 'sk', sk, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY sk
         UNION ALL SELECT 'fn', fn, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY fn
