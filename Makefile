@@ -30,7 +30,7 @@ demo: install
 test:
 	./scripts/install-system-deps
 	$(MAKE) --no-print-directory install
-	$(MAKE) --no-print-directory test-sqlite test-postgres
+	$(MAKE) --no-print-directory lint test-sqlite test-postgres
 
 test-sqlite:
 	$(BIN)/pytest -q -p no:cacheprovider

@@ -28,10 +28,14 @@ def generate(out: Path, servants: int, relatives: int, fmt: str) -> None:
     from zorko.people.importing.columns import RELATIVE_COLUMNS, SERVANT_COLUMNS
     from zorko.people.importing.files import write_csv, write_xlsx
 
-    data = demo_rows(seed=7, servants=servants)
+    # The usual mix: 6 % candidates and 3 % former servants among the rows.
+    candidates, dismissed = round(servants * 0.06), round(servants * 0.03)
+    mix = {"servants": servants - candidates - dismissed, "candidates": candidates,
+           "dismissed": dismissed}
+    data = demo_rows(seed=7, **mix)
     rows = data.relatives
-    if len(rows) < relatives:  # top up from a second municipality's families, renumbered
-        extra = demo_rows(seed=8, servants=servants).relatives
+    if len(rows) < relatives:  # top up with the families of another seed (same numbers)
+        extra = demo_rows(seed=8, **mix).relatives
         rows = rows + extra
     rows = rows[:relatives]
     write = write_xlsx if fmt == "xlsx" else write_csv

@@ -174,7 +174,8 @@ def measure(path: Path, threshold: float | None) -> dict:
     truth = con.execute("SELECT b.key, p.rowid FROM bench_people b JOIN person_roles p "
                         "ON p.pid = b.pid").fetchall()
     info = {k: (variant, inn is not None) for k, _, _, _, _, inn, _, variant, _ in people}
-    result = score(set(truth), {(m.query_key, m.record["row_id"]) for m in matches}, info)
+    predicted = {(m.query_key, m.record["row_id"]) for m in matches}
+    result = score(set(truth), predicted, info, rows_with_inn(con, set(truth) | predicted))
     result.update(rows=rows, people=len(queries), build_s=round(build, 2),
                   match_s=round(elapsed, 2), people_per_s=round(len(queries) / elapsed, 1),
                   peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -182,12 +183,24 @@ def measure(path: Path, threshold: float | None) -> dict:
     return result
 
 
-def score(truth: set, predicted: set, info: dict) -> dict:
+def rows_with_inn(con: duckdb.DuckDBPyConnection, pairs: set) -> set[int]:
+    con.register("_rids", pa.table({"rid": pa.array(sorted({r for _, r in pairs}), pa.int64())}))
+    rows = con.execute("SELECT p.rowid FROM person_roles p SEMI JOIN _rids r ON p.rowid = r.rid "
+                       "WHERE p.inn IS NOT NULL").fetchall()
+    con.unregister("_rids")
+    return {r for (r,) in rows}
+
+
+def score(truth: set, predicted: set, info: dict, inn_rows: set[int]) -> dict:
+    """Pairwise figures, overall and per group; «inn_both»: ИНН in the list and in the row."""
     counts: dict[str, Counter] = {}
     for pair, kind in ([(p, "tp") for p in truth & predicted] + [(p, "fp") for p in predicted - truth]
                        + [(p, "fn") for p in truth - predicted]):
         variant, has_inn = info[pair[0]]
-        for group in ("overall", variant, "with_inn" if has_inn else "without_inn"):
+        groups = ["overall", variant, "with_inn" if has_inn else "without_inn"]
+        if has_inn and pair[1] in inn_rows:
+            groups.append("inn_both")
+        for group in groups:
             counts.setdefault(group, Counter())[kind] += 1
     table = {}
     for group, c in counts.items():
@@ -208,7 +221,7 @@ def print_result(size_label: str, result: dict, title: str = "zorko") -> None:
               f"{result['matches']} matches")
     print(f"{'group':<16}{'precision':>10}{'recall':>8}{'F1':>8}{'tp':>7}{'fp':>6}{'fn':>6}")
     quality = result["quality"]
-    order = ["overall", "with_inn", "without_inn", *VARIANTS, "absent"]
+    order = ["overall", "with_inn", "inn_both", "without_inn", *VARIANTS, "absent"]
     for group in order:
         if group in quality:
             q = quality[group]

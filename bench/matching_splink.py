@@ -22,7 +22,7 @@ def measure_splink(path: Path, threshold: float | None) -> dict:
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
-    from bench.matching import score
+    from bench.matching import rows_with_inn, score
     from zorko.matching import DEFAULT_THRESHOLD, PersonQuery, prepare_registry
     from zorko.matching.engine import query_names
 
@@ -93,7 +93,7 @@ def measure_splink(path: Path, threshold: float | None) -> dict:
     truth = set(con.execute("SELECT b.key, p.rowid FROM bench_people b JOIN person_roles p "
                             "ON p.pid = b.pid").fetchall())
     info = {k: (variant, inn is not None) for k, _, _, _, _, inn, _, variant, _ in people}
-    result = score(truth, predicted, info)
+    result = score(truth, predicted, info, rows_with_inn(con, truth | predicted))
     result.update(rows=rows, people=len(queries), build_s=0.0, match_s=round(elapsed, 2),
                   people_per_s=round(len(queries) / elapsed, 1),
                   peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),

@@ -163,6 +163,7 @@ class World:
         self.contracts: list[Contract] = []
         self.truth: set[tuple[str, str, str]] = set()
         self.decoys: dict[str, int] = {}
+        self.decoy_subjects: dict[str, str] = {}  # ОГРН/ОГРНИП → decoy kind
         self._inn_seq = 0
         self._ogrn_seq = 0
         self._contract_seq = 0

@@ -1,8 +1,4 @@
-"""A small registry store for tests: the tables of docs/registry-schema.md and one-line adders.
-
-Uses the registry package's ``ensure_schema`` when it is installed, so the
-tests run against the real schema; the DDL below mirrors the documented one.
-"""
+"""A small registry store for tests: the real schema (``ensure_schema``) and one-line adders."""
 
 from __future__ import annotations
 
@@ -15,43 +11,13 @@ from typing import Any
 import duckdb
 
 from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
-
-DDL = """
-CREATE TABLE IF NOT EXISTS companies (ogrn VARCHAR PRIMARY KEY, inn VARCHAR, kpp VARCHAR, full_name VARCHAR,
-  short_name VARCHAR, legal_form VARCHAR, status VARCHAR, terminated_on DATE, region VARCHAR, address VARCHAR,
-  address_parts JSON, address_norm VARCHAR, okved VARCHAR, registered_on DATE, first_seen DATE, last_seen DATE,
-  load_id INTEGER);
-CREATE TABLE IF NOT EXISTS entrepreneurs (ogrnip VARCHAR PRIMARY KEY, inn VARCHAR, last_name VARCHAR,
-  first_name VARCHAR, middle_name VARCHAR, status VARCHAR, terminated_on DATE, region VARCHAR, okved VARCHAR,
-  registered_on DATE, first_seen DATE, last_seen DATE, load_id INTEGER);
-CREATE TABLE IF NOT EXISTS person_roles (subject_kind VARCHAR, subject_ogrn VARCHAR, role VARCHAR,
-  last_name VARCHAR, first_name VARCHAR, middle_name VARCHAR, inn VARCHAR, share_percent DOUBLE,
-  share_nominal DECIMAL(18,2), title VARCHAR, since DATE, unreliable BOOLEAN, region VARCHAR, load_id INTEGER);
-CREATE TABLE IF NOT EXISTS company_owners (subject_ogrn VARCHAR, owner_kind VARCHAR, owner_ogrn VARCHAR,
-  owner_inn VARCHAR, owner_name VARCHAR, share_percent DOUBLE, share_nominal DECIMAL(18,2), since DATE,
-  load_id INTEGER);
-CREATE TABLE IF NOT EXISTS contracts (reg_num VARCHAR PRIMARY KEY, law VARCHAR, sign_date DATE,
-  price DECIMAL(18,2), currency VARCHAR, subject VARCHAR, customer_inn VARCHAR, customer_kpp VARCHAR,
-  customer_name VARCHAR, customer_ogrn VARCHAR, load_id INTEGER, first_seen DATE, last_seen DATE);
-CREATE TABLE IF NOT EXISTS contract_suppliers (reg_num VARCHAR, supplier_kind VARCHAR, supplier_inn VARCHAR,
-  supplier_kpp VARCHAR, supplier_ogrn VARCHAR, supplier_name VARCHAR, load_id INTEGER);
-CREATE TABLE IF NOT EXISTS disqualified (last_name VARCHAR, first_name VARCHAR, middle_name VARCHAR,
-  full_name VARCHAR, birth_date DATE, birth_place VARCHAR, organisation VARCHAR, organisation_inn VARCHAR,
-  position VARCHAR, article VARCHAR, term VARCHAR, starts_on DATE, ends_on DATE, load_id INTEGER);
-CREATE TABLE IF NOT EXISTS mass_persons (inn VARCHAR, last_name VARCHAR, first_name VARCHAR,
-  middle_name VARCHAR, kind VARCHAR, companies INTEGER, load_id INTEGER);
-CREATE TABLE IF NOT EXISTS mass_addresses (address VARCHAR, address_norm VARCHAR, region VARCHAR,
-  companies INTEGER, load_id INTEGER);
-CREATE TABLE IF NOT EXISTS loads (load_id INTEGER PRIMARY KEY, source VARCHAR, file VARCHAR, checksum VARCHAR,
-  loaded_at TIMESTAMP, extract_date DATE, records INTEGER, added INTEGER, changed INTEGER, unchanged INTEGER,
-  status VARCHAR);
-"""
+from zorko.registry.store import ensure_schema
 
 _seq = itertools.count(1)
 
 
 def create_registry(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    con.execute(DDL)
+    ensure_schema(con)
     return con
 
 

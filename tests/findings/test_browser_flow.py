@@ -63,7 +63,8 @@ def test_screen_review_and_download_report(page, live_server, store, make_servan
     assert "срабатываний: 1" in page.content()
 
     # The finding is on the findings list; its evidence is on its page.
-    page.goto(f"{live_server.url}/findings/")
+    page.click("#open-findings")
+    page.wait_for_url("**/findings/")
     finding = Finding.objects.get()
     page.click(f"tr[data-finding='{finding.pk}'] a")
     page.wait_for_url(f"**/findings/{finding.pk}/")
@@ -84,6 +85,8 @@ def test_screen_review_and_download_report(page, live_server, store, make_servan
     page.wait_for_function(f"document.getElementById('link-graph').dataset.finding === '{finding.pk}'")
     highlighted = page.evaluate("window.zorkoGraph.nodes('.path').map(n => n.id())")
     assert set(highlighted) == set(finding.evidence["graph_path"]) and len(highlighted) >= 3
+    page.evaluate("id => { window.zorkoGraph.getElementById(id).emit('tap'); }", f"relative:r:{wife.pk}")
+    assert page.locator("#graph-info").inner_text().startswith("родственник: Иванова Мария Петровна · родство: супруга")
     with page.expect_download() as download_info:
         page.click("#report-pdf")
     with open(download_info.value.path(), "rb") as fh:

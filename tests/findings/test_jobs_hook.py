@@ -46,3 +46,27 @@ def test_after_a_load_only_people_linked_to_changes_are_rechecked(store, make_se
 
 def test_hook_without_people_does_nothing(store, db):
     assert on_registry_loaded([1]) is None
+
+
+def test_registry_load_from_the_cli_rechecks_the_people_it_touches(settings, tmp_path, monkeypatch, make_servant):
+    import dataclasses
+
+    from click.testing import CliRunner
+
+    from tests.conftest import FIXTURES
+    from zorko.cli import main
+
+    monkeypatch.setenv("ZORKO_DATA_DIR", str(tmp_path))
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, data_dir=tmp_path)
+    servant = make_servant("Сидоров", "Пётр", "Ильич", inn="420712345658")
+    make_servant("Орлов", "Иван", "Петрович")
+    result = CliRunner().invoke(main, ["registry", "load", "egrip",
+                                       str(FIXTURES / "screening" / "VO_RIGFO_0000_9965_20261101_servant.xml")])
+    assert result.exit_code == 0, result.output
+    assert "Повторная проверка затронутых людей: 1 чел., срабатываний 1 (новых: 1)" in result.output
+    finding = Finding.objects.get()
+    assert (finding.servant, finding.rule, finding.subject_ogrn) == (servant, "own_entrepreneur", "324420000012345")
+    assert ScreeningRun.objects.get().scope == "changed"
+    again = CliRunner().invoke(main, ["registry", "load", "egrip",
+                                      str(FIXTURES / "screening" / "VO_RIGFO_0000_9965_20261101_servant.xml")])
+    assert "Повторная проверка" not in again.output  # the same file changes nothing: nobody to re-check

@@ -162,3 +162,54 @@ def test_index_is_rebuilt_when_the_registry_changes(con):
     add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
     second = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович")], con)
     assert len(second) == 1
+
+
+def test_read_only_registry_store_is_matched_with_a_temporary_index(tmp_path):
+    path = tmp_path / "registry.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(f"CREATE TABLE person_roles ({ROLE_COLUMNS})")
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    add_role(con, "Петров", "Андрей", "Викторович", region="42")
+    con.close()
+    read_only = duckdb.connect(str(path), read_only=True)
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], read_only, threshold=0.3)
+    assert [m.record["last_name"] for m in matches] == ["Загорулько"]
+
+
+def test_a_person_without_a_name_matches_nothing(con):
+    add_role(con, "", "", "", region="42")
+    assert match_people([PersonQuery("x", "", "")], con, threshold=0.0) == []
+
+
+def test_region_weight_is_learnt_from_people_confirmed_by_inn(con):
+    # 100 people whose ИНН is in the registry, every one with a company in their own region.
+    confirmed = []
+    for i in range(100):
+        inn = make_inn(f"42{i:08d}", person=True)
+        add_role(con, f"Загорулько-{'абвгдежзик'[i % 10]}{'лмнопрстуф'[i // 10]}", "Ефим",
+                 "Петрович", inn=inn, region="42")
+        confirmed.append(PersonQuery(f"c{i}", f"Загорулько-{'абвгдежзик'[i % 10]}"
+                                     f"{'лмнопрстуф'[i // 10]}", "Ефим", "Петрович", inn=inn,
+                                     region="42"))
+    add_role(con, "Чумаченко", "Аристарх", "Ефимович", region="77")
+    alone = PersonQuery("x", "Чумаченко", "Аристарх", "Ефимович", region="42")
+    before = region_weight(match_people([alone], con, threshold=0.0)[0])
+    after = region_weight(best(match_people([alone, *confirmed], con, threshold=0.0), "x"))
+    assert after < before < 0
+
+
+def region_weight(match: Match) -> float:
+    line = next(e for e in match.explanation if e.startswith("регион не совпадает"))
+    return float(line.rsplit("вес ", 1)[1].rstrip("]").replace(",", ".").replace("−", "-"))
+
+
+def test_two_namesakes_in_the_region_share_the_probability(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_A, region="42")
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_B, region="42")
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], con, threshold=0.0)
+    assert len(matches) == 2
+    assert all(0.3 < m.probability < 0.6 for m in matches)
+    assert all("вероятность поделена с другими подходящими лицами реестра: 1" in m.explanation
+               for m in matches)

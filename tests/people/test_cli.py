@@ -61,7 +61,8 @@ def test_templates_have_the_exact_columns_and_import_back(tmp_path: Path) -> Non
 def test_demo_builds_municipality_and_prints_the_login() -> None:
     code, out = run("demo", "--seed", "3", "--servants", "40")
     assert code == 0
-    assert Servant.objects.count() == 40
+    assert Servant.objects.filter(status="servant").count() == 40
+    assert Servant.objects.filter(status="candidate").count() == 2
     line = next(x for x in out.splitlines() if "логин: demo" in x)
     password = line.rsplit("пароль: ", 1)[1]
     from django.contrib.auth import authenticate
@@ -73,4 +74,4 @@ def test_demo_builds_municipality_and_prints_the_login() -> None:
     code, out_again = run("demo", "--seed", "3", "--servants", "40")
     assert code == 0 and password in out_again
     assert authenticate(username="demo", password=password) is not None  # reset to the printed one
-    assert "Служащие: добавлено 0, изменено 0, без изменений 40." in out_again
+    assert "Служащие: добавлено 0, изменено 0, без изменений 43." in out_again

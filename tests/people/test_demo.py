@@ -94,7 +94,7 @@ def test_patronymics(father: str, son: str, daughter: str) -> None:
 @pytest.mark.django_db
 def test_build_demo_loads_three_organisations_and_all_statuses() -> None:
     summary = build_demo(seed=1, servants=420)
-    assert summary.servants_added == 420 and summary.relatives_added > 1500
+    assert summary.servants_added == 420 + 25 + 13 and summary.relatives_added > 1500
     orgs = list(Organisation.objects.all())
     assert len(orgs) == 3
     for org in orgs:
@@ -102,8 +102,10 @@ def test_build_demo_loads_three_organisations_and_all_statuses() -> None:
         assert identifiers.check_ogrn(org.ogrn) is None and identifiers.check_kpp(org.kpp) is None
         assert org.inn.startswith("42") and org.departments.exists()
     statuses = Counter(Servant.objects.values_list("status", flat=True))
-    assert statuses["servant"] >= 360 and statuses["candidate"] >= 10 and statuses["dismissed"] >= 5
+    assert statuses == {"servant": 420, "candidate": 25, "dismissed": 13}
+    assert not Servant.objects.filter(status="dismissed", dismissed_on__isnull=True).exists()
+    assert not Servant.objects.filter(status="candidate", hired_on__isnull=False).exists()
     assert Position.objects.filter(declaration_required=True).exists()
     assert Position.objects.filter(declaration_required=False).exists()
-    assert Servant.objects.filter(questionnaire_updated_on__isnull=False).count() == 420
+    assert not Servant.objects.filter(questionnaire_updated_on__isnull=True).exists()
     assert Relative.objects.exclude(former_names=[]).exists()

@@ -79,7 +79,10 @@ def test_open_finding_conclusion(make_servant):
     servant, wife = make_family(make_servant)
     make_finding(servant, relative=wife)
     make_run([servant])
-    assert "Рассмотрение не завершено: 1" in build_report(servant).conclusion
+    assert "Рассмотрение не завершено: 1 срабатывание ожидает решения." in build_report(servant).conclusion
+    make_finding(servant, rule="own_director", score=0.5,
+                 evidence={"subject": {"kind": "company", "ogrn": "1024200000006", "name": "ООО «ВЕКТОР»"}})
+    assert "Рассмотрение не завершено: 2 срабатывания ожидают решения." in build_report(servant).conclusion
 
 
 def test_report_needs_the_right(client_as, make_servant):

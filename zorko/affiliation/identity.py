@@ -135,7 +135,8 @@ def _expected_namesakes(con: duckdb.DuckDBPyConnection) -> Any:
     freq = {(part, value): n for part, value, n in rows}
     # Frequencies from a few thousand roles say little about a country of namesakes: below this
     # size the registry is treated as a sample of that size.
-    total = max(MIN_SAMPLE, int(con.execute("SELECT count(*) FROM person_roles").fetchone()[0]))
+    (count,) = con.execute("SELECT count(*) FROM person_roles").fetchall()[0]
+    total = max(MIN_SAMPLE, int(count))
 
     def expect(last: str | None, first: str | None, q_middle: str) -> float:
         n_last = freq.get(("l", normalize_name(last)), 1)

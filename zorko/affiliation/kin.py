@@ -1,73 +1,35 @@
 """Russian name forms needed to guess undeclared relatives.
 
-A sister of Иванов is Иванова; a son of Сергей is Сергеевич. These helpers
-give the comparable (normalised) forms; they do not decide anything alone.
+A sister of Иванов is Иванова; a son of Сергей is Сергеевич. Surname and
+patronymic rules come from the matching engine (``zorko.matching.names``);
+this module adds the sets the kinship guesses compare against.
 """
 
 from __future__ import annotations
 
+from zorko.matching import names
 from zorko.matching.normalize import normalize_name
-
-# Patronymics that do not follow the regular suffix rules.
-_IRREGULAR: dict[str, tuple[str, str]] = {
-    "илья": ("ильич", "ильинична"),
-    "никита": ("никитич", "никитична"),
-    "лука": ("лукич", "лукинична"),
-    "фома": ("фомич", "фоминична"),
-    "кузьма": ("кузьмич", "кузьминична"),
-    "фрол": ("фролович", "фроловна"),
-    "михаил": ("михайлович", "михайловна"),
-    "павел": ("павлович", "павловна"),
-    "лев": ("львович", "львовна"),
-    "петр": ("петрович", "петровна"),
-    "яков": ("яковлевич", "яковлевна"),
-    "савва": ("саввич", "саввична"),
-}
 
 
 def surname_forms(last_name: str) -> set[str]:
     """Both gender forms of a normalised surname: «Иванов» → {иванов, иванова}."""
-    name = normalize_name(last_name)
-    if not name:
-        return set()
-    forms = {name}
-    for male, female in (("ов", "ова"), ("ев", "ева"), ("ин", "ина"), ("ын", "ына")):
-        if name.endswith(female):
-            forms.add(name[: -len(female)] + male)
-        elif name.endswith(male):
-            forms.add(name + "а")
-    if name.endswith(("ский", "цкий")):
-        forms.add(name[:-2] + "ая")
-    elif name.endswith(("ская", "цкая")):
-        forms.add(name[:-2] + "ий")
-    elif name.endswith(("ой", "ый")):
-        forms.add(name[:-2] + "ая")
-    elif name.endswith("ая"):
-        forms.update({name[:-2] + "ой", name[:-2] + "ый"})
-    return forms
+    return names.surname_forms(last_name)
 
 
 def patronymics_from_first_name(first_name: str) -> set[str]:
-    """The patronymics a child of this man would carry: «Сергей» → {сергеевич, сергеевна}."""
-    name = normalize_name(first_name)
-    if not name:
+    """The patronymics a child of this man would carry: «Сергей» → {сергеевич, сергеевна}.
+
+    For names in -ий both spellings occur in registries (Юрьевич and Юриевич).
+    """
+    if not normalize_name(first_name):
         return set()
-    if name in _IRREGULAR:
-        return set(_IRREGULAR[name])
-    if name.endswith("ий") and len(name) > 3:
-        stem = name[:-2]
-        # Юрий → Юрьевич, Дмитрий → Дмитриевич: both spellings occur.
-        return {stem + "ьевич", stem + "ьевна", stem + "иевич", stem + "иевна"}
-    if name.endswith("ей") or name.endswith("ай") or name.endswith("ий"):
-        stem = name[:-1]
-        return {stem + "евич", stem + "евна"}
-    if name.endswith("ь"):
-        stem = name[:-1]
-        return {stem + "евич", stem + "евна"}
-    if name.endswith(("а", "я")):
-        stem = name[:-1]
-        return {stem + "ич", stem + "ична"}
-    return {name + "ович", name + "овна"}
+    forms = {names.patronymic_from_first_name(first_name, g) for g in ("m", "f")}
+    for form in list(forms):
+        if form.endswith(("ьевич", "ьевна")):
+            forms.add(form.replace("ьев", "иев"))
+        elif form.endswith(("иевич", "иевна")):
+            forms.add(form.replace("иев", "ьев"))
+    return {f for f in forms if f}
 
 
 def patronymic_forms(middle_name: str) -> set[str]:

@@ -132,6 +132,7 @@ def match(people_file: Path, out: Path, registry: Path | None, table: str, regio
         raise ZorkoError(f"Хранилище реестров не найдено: {path}")
     people = read_people(people_file, region)
     con = duckdb.connect(str(path))
+    con.execute("SET enable_progress_bar = false")
     try:
         matches = match_people(people, con, table=table,
                                threshold=DEFAULT_THRESHOLD if threshold is None else threshold)

@@ -61,7 +61,7 @@ def template_people(out_dir: Path) -> None:
 @main.command()
 @click.option("--seed", default=1, show_default=True, type=int, help="Зерно генератора.")
 @click.option("--servants", default=420, show_default=True, type=click.IntRange(1, 100_000),
-              help="Сколько служащих создать.")
+              help="Сколько служащих создать (и ещё 6 % кандидатов, 3 % уволенных).")
 def demo(seed: int, servants: int) -> None:
     """Создать демонстрационный муниципалитет и учётную запись demo."""
     setup_django()

@@ -50,6 +50,17 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
             f"добавлено {c.added}, изменено {c.changed}, без изменений {c.unchanged}")
         click.echo(f"{f.file}: записей {c.records} — {state}")
     click.echo(f"{result.message}. Время: {result.seconds:.1f} с")
+    _recheck(result)
+
+
+def _recheck(result: object) -> None:
+    """Re-check the people linked to what this load changed (the screening's hook)."""
+    from zorko.findings.service import changed_load_ids, on_registry_loaded
+
+    run = on_registry_loaded(changed_load_ids(result))
+    if run is not None:
+        click.echo(f"Повторная проверка затронутых людей: {run.people_checked} чел., срабатываний "
+                   f"{run.findings_total} (новых: {run.findings_new})")
 
 
 def _load_with_bar(source: str, paths: tuple[str, ...], workers: int) -> LoadResult:

@@ -14,17 +14,25 @@ from django.conf import settings
 
 from zorko.affiliation.identity import NORM_MACRO
 from zorko.exceptions import ZorkoError
+from zorko.registry import store
 
 # Sources a full affiliation check relies on (the KPI's "registries loaded no more than 30 days earlier").
 REQUIRED_SOURCES = ("egrul", "egrip", "contracts")
 _FAILED = ("failed", "error", "rolled_back")
 
 
-def connect(read_only: bool = True) -> duckdb.DuckDBPyConnection:
+def connect() -> duckdb.DuckDBPyConnection:
+    """A read connection to the store; inside the process that writes it (the server's worker
+    thread), DuckDB refuses a second configuration, so the writer's instance is shared."""
     path = settings.CONFIG.registry_path
     if not path.exists():
         raise ZorkoError("Реестры не загружены: сначала загрузите ЕГРЮЛ, ЕГРИП и контракты (zorko registry load)")
-    return duckdb.connect(str(path), read_only=read_only)
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.ConnectionException:
+        return store.connect(path)
+    except duckdb.IOException as exc:
+        raise store.RegistryBusy(path) from exc
 
 
 def registry_as_of(con: duckdb.DuckDBPyConnection | None = None) -> dict[str, str]:
@@ -36,7 +44,7 @@ def registry_as_of(con: duckdb.DuckDBPyConnection | None = None) -> dict[str, st
         except ZorkoError:
             return {}
     try:
-        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'loads'").fetchone()[0]:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'loads'").fetchall()[0][0]:
             return {}
         rows = con.execute(
             "SELECT source, max(coalesce(extract_date, CAST(loaded_at AS DATE))) FROM loads "

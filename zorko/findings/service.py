@@ -4,8 +4,9 @@
   scope ``all`` (servants, candidates, former servants), ``organisation`` (value = ИНН),
   ``person`` (value = табельный номер), ``changed`` (load_ids: only people linked to what
   those registry loads changed). Writes findings, ScreenedPerson rows and an audit event.
-- ``on_registry_loaded(load_ids, user=None)``: the hook the registry loader calls after a
-  successful load; re-checks the changed scope.
+- ``on_registry_loaded(load_ids, user=None)``: the hook called after every successful registry
+  load (``zorko registry load`` and the ``registry.load`` job, with ``changed_load_ids(result)``);
+  re-checks the changed scope.
 - ``findings_for(servant)``: the servant's findings (active first, by severity and score).
 - ``servant_graph(servant)``: the link graph (``zorko.affiliation.graph``) for the card.
 - ``export_findings(fmt, out_path, queryset=None, user=None)``: json | csv | xlsx, audited
@@ -33,7 +34,7 @@ from zorko.findings.registry import registry_as_of
 from zorko.findings.snapshot import build_snapshot, pk_of, touched_by
 from zorko.people.models import Servant
 
-__all__ = ["export_findings", "findings_for", "on_registry_loaded", "registry_as_of", "run_screening",
+__all__ = ["changed_load_ids", "export_findings", "findings_for", "on_registry_loaded", "registry_as_of", "run_screening",
            "servant_graph"]
 
 Progress = Callable[..., None]
@@ -102,6 +103,12 @@ def on_registry_loaded(load_ids: Iterable[int], user: Any = None) -> ScreeningRu
     if not ids or not Servant.objects.exists():
         return None
     return run_screening("changed", ",".join(map(str, ids))[:100], user=user, load_ids=ids)
+
+
+def changed_load_ids(result: Any) -> list[int]:
+    """Load ids of the files a registry load actually changed (a ``zorko.registry.loader.LoadResult``)."""
+    return [f.load_id for f in getattr(result, "files", [])
+            if f.load_id is not None and not f.skipped and (f.counts.added or f.counts.changed)]
 
 
 def findings_for(servant: Servant) -> QuerySet[Finding]:

@@ -40,7 +40,9 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
             # The name variant that fits best (a maiden surname) is the one to learn from.
             if key not in confirmed or _fit(name, cand) > _fit(*confirmed[key]):
                 confirmed[key] = (name, cand)
-    last, first, middle = Counter(), Counter(), Counter()
+    last: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    middle: Counter[str] = Counter()
     subject = [0, 0]
     inn_region = [0, 0]
     for name, cand in confirmed.values():

@@ -10,6 +10,7 @@ with their explanation.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -99,6 +100,8 @@ def query_names(index: int, person: PersonQuery) -> list[QueryName]:
     problem = check_inn(digits, person=True) if digits else None
     inn = digits if digits and not problem else None
     region = (person.region or "").strip().zfill(2) if person.region else None
+    if not last and not inn:
+        return []  # nothing to look for
     surnames = [("current", last)]
     surnames += [("former", normalize_part(s)) for s in person.former_last_names
                  if normalize_part(s) and normalize_part(s) != last]
@@ -130,12 +133,14 @@ def score_pair(name: QueryName, candidate: Candidate, ctx: Context, prior: float
     return _Scored(name, candidate, signals, weight, certain, prior)
 
 
-def explain(scored: _Scored, prob: float) -> list[str]:
+def explain(scored: _Scored, prob: float, note: str = "") -> list[str]:
     prior = scored.prior
     lines = [s.text() for s in scored.signals if s.detail]
     if scored.name.inn and not scored.certain:
         lines.append(f"ИНН {scored.name.inn} в реестре не найден: совпадение возможно только "
                      "с записью без ИНН, это учтено в априорном весе")
+    if note:
+        lines.append(note)
     if scored.certain:
         lines.append("итог: тот же человек по ИНН (вероятность 1)")
     else:
@@ -177,10 +182,10 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
         current = best.get(key)
         if current is None or (scored.certain, scored.weight) > (current.certain, current.weight):
             best[key] = scored
-    chosen = [(s, p) for s, p in competing_probabilities(best.values()) if p >= threshold]
-    records = _fetch_records(con, index, [s.candidate.rid for s, _ in chosen])
+    chosen = [c for c in competing_probabilities(best.values()) if c[1] >= threshold]
+    records = _fetch_records(con, index, [s.candidate.rid for s, _, _ in chosen])
     matches = []
-    for scored, prob in chosen:
+    for scored, prob, note in chosen:
         inn_signal = next(s for s in scored.signals if s.feature == "inn")
         matches.append(Match(
             query_key=people[scored.name.index].key,
@@ -189,14 +194,14 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
             matched_name=scored.name.kind,
             inn_status={"equal": "equal", "different": "different"}.get(inn_signal.level,
                                                                         "unknown"),
-            explanation=explain(scored, prob),
+            explanation=explain(scored, prob, note),
         ))
     order = {p.key: i for i, p in enumerate(people)}
     matches.sort(key=lambda m: (order.get(m.query_key, 0), -m.probability, m.record["row_id"]))
     return matches
 
 
-def competing_probabilities(scored: Iterable[_Scored]) -> list[tuple[_Scored, float]]:
+def competing_probabilities(scored: Iterable[_Scored]) -> list[tuple[_Scored, float, str]]:
     """Match probability of each pair when a person is at most one registry person.
 
     Registry rows are grouped into persons (by ИНН, else by the full name);
@@ -220,10 +225,19 @@ def competing_probabilities(scored: Iterable[_Scored]) -> list[tuple[_Scored, fl
         total = sum(odds.values())
         for s in group:
             if s.certain:
-                result.append((s, 1.0))
-            else:
-                # Every role of a registry person shares the person's probability.
-                result.append((s, odds[_registry_person(s.candidate)] / (1 + total)))
+                result.append((s, 1.0, ""))
+                continue
+            person_odds = odds[_registry_person(s.candidate)]
+            notes = []
+            if person_odds > _odds(s.weight) * 1.01:
+                notes.append("вероятность этой записи — вероятность того же лица по его другой, "
+                             "лучше совпадающей записи в реестре")
+            rivals = len(odds) - 1
+            if rivals and total - person_odds > 0.01 * person_odds:
+                notes.append(f"вероятность поделена с другими подходящими лицами реестра: "
+                             f"{rivals}")
+            # Every role of a registry person shares the person's probability.
+            result.append((s, person_odds / (1 + total), "; ".join(notes)))
     return result
 
 
@@ -232,7 +246,7 @@ def _registry_person(c: Candidate) -> str:
 
 
 def _odds(weight: float) -> float:
-    return 2.0 ** max(min(weight, 60.0), -60.0)
+    return math.pow(2.0, max(min(weight, 60.0), -60.0))
 
 
 def _fetch_records(con: duckdb.DuckDBPyConnection, index: RegistryIndex,

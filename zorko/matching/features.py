@@ -14,6 +14,7 @@ from datetime import date
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from zorko.identifiers import check_inn
 from zorko.matching.model import (
     M_BIRTH_DATE,
     U_BIRTH_DATE,
@@ -244,8 +245,6 @@ def compare_inn(q: QueryName, c: Candidate, ctx: Context) -> Signal:
         return Signal("inn", "none", 0.0, f"ИНН {where} не указан")
     if q.inn == c.inn:
         return Signal("inn", "equal", 0.0, f"ИНН совпадает: {q.inn}", certain=True)
-    from zorko.identifiers import check_inn
-
     if check_inn(c.inn, person=True):
         return Signal("inn", "none", 0.0, f"ИНН в реестре некорректен ({c.inn}) и не учитывается")
     return Signal("inn", "different", 0.0,
@@ -271,6 +270,8 @@ def compare_subject_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
     if not home or not c.region:
         return Signal("subject_region", "none", 0.0, "")
     where = "человек живёт в регионе" if q.region else "ИНН человека выдан в регионе"
+    if q.region and q.inn:
+        where = f"ИНН выдан в регионе {q.inn[:2]}, человек живёт в регионе"
     u = min(max(ctx.region_share.get(home, 0.001), 0.001), 0.99)
     m = ctx.params.m_region_subject
     if home == c.region:

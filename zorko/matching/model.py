@@ -114,4 +114,4 @@ def probability(weight: float) -> float:
         return 1.0
     if weight < -60:
         return 0.0
-    return 1.0 / (1.0 + 2.0 ** (-weight))
+    return 1.0 / (1.0 + math.pow(2.0, -weight))

@@ -43,6 +43,7 @@ def is_initial(part: str) -> bool:
     return len(part) == 1
 
 
+@lru_cache(maxsize=65536)
 def patronymic_gender(middle: str) -> str | None:
     part = normalize_part(middle)
     if not part:
@@ -204,6 +205,7 @@ def surname_key(name: str) -> str:
     return part
 
 
+@lru_cache(maxsize=65536)
 def gender_form_matches(surname: str, gender: str | None) -> bool:
     """False when the surname's form contradicts the gender (a woman named «Иванов»)."""
     part = normalize_part(surname)

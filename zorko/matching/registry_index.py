@@ -19,6 +19,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -27,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 5
+INDEX_VERSION = 7
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -54,6 +55,24 @@ class RegistryIndex:
     inn_coverage: float = 0.0
 
 
+def skeleton_sql(column: str) -> str:
+    """SQL twin of ``features._skeleton``: drop ь and ъ, й → и, э → е (what ICAO loses)."""
+    return f"translate({column}, 'йэьъ', 'ие')"
+
+
+def block_hashes(alias: str) -> str:
+    """The blocking keys of ``blocking._RULES`` as 64-bit hashes, on the skeleton forms.
+
+    ``alias`` is "" for the registry's own columns and "q." for the batch of
+    people, so both sides are hashed by the same expressions.
+    """
+    sk, fn, mn = (skeleton_sql(f"{alias}{c}") for c in ("sk", "fn", "mn"))
+    return (f"hash({sk}, {fn}) AS h_sk_fn, hash({sk}, {mn}) AS h_sk_mn, "
+            f"hash({sk}, left({alias}fn, 1)) AS h_sk_f1, "
+            f"hash({fn}, {mn}, left({sk}, 1)) AS h_fn_mn_sk1, "
+            f"hash({fn}, {mn}, right({sk}, 3)) AS h_fn_mn_sk3")
+
+
 def check_identifier(name: str) -> str:
     if not _IDENTIFIER.match(name):
         raise ValueError(f"Недопустимое имя таблицы: {name!r}")
@@ -75,9 +94,18 @@ def _fingerprint(con: duckdb.DuckDBPyConnection, table: str, cols: list[str]) ->
 
 def _ensure_cache_table(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     con.execute(
-        f"CREATE TABLE IF NOT EXISTS {schema}zorko_match_cache "
+        f"CREATE {_create_kind(schema)} IF NOT EXISTS {_bare(schema + 'zorko_match_cache')} "
         "(source VARCHAR PRIMARY KEY, fingerprint VARCHAR, stats VARCHAR)"
     )
+
+
+def _create_kind(qualified: str) -> str:
+    """A read-only registry keeps its keyed copy in the connection's temp catalog."""
+    return "TEMP TABLE" if qualified.startswith("temp.") else "TABLE"
+
+
+def _bare(qualified: str) -> str:
+    return qualified.removeprefix("temp.")
 
 
 def _writable_schema(con: duckdb.DuckDBPyConnection) -> str:
@@ -149,8 +177,13 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
     region = "t.region::VARCHAR" if index.has_region else "NULL::VARCHAR"
     birth = "t.birth_date::DATE" if index.has_birth_date else "NULL::DATE"
     try:
+        # The blocking joins run on one 64-bit hash per rule rather than on strings:
+        # scanning integers is several times cheaper than decompressing names.
         con.execute(f"""
-            CREATE OR REPLACE TABLE {index.keys_table} AS
+            CREATE OR REPLACE {_create_kind(index.keys_table)} {_bare(index.keys_table)} AS
+            SELECT *, length(ln) AS ln_len,
+                   {block_hashes("")}
+            FROM (
             SELECT t.rowid AS rid,
                    coalesce(l.norm, '') AS ln, coalesce(l.skey, '') AS sk,
                    coalesce(f.norm, '') AS fn, coalesce(m.norm, '') AS mn,
@@ -161,6 +194,7 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
             LEFT JOIN _zorko_map_last l ON l.raw = t.last_name
             LEFT JOIN _zorko_map_first f ON f.raw = t.first_name
             {middle_join}
+            )
         """)
     finally:
         for name in ("_zorko_map_last", "_zorko_map_first", "_zorko_map_middle"):
@@ -168,7 +202,7 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
     # A person is identified by ИНН where the registry has it, else by the row.
     person = "coalesce(inn, 'r' || rid::VARCHAR)"
     con.execute(f"""
-        CREATE OR REPLACE TABLE {index.tf_table} AS
+        CREATE OR REPLACE {_create_kind(index.tf_table)} {_bare(index.tf_table)} AS
         SELECT 'ln' AS kind, ln AS value, count(DISTINCT {person}) AS n FROM {index.keys_table} GROUP BY ln
         UNION ALL SELECT 'sk', sk, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY sk
         UNION ALL SELECT 'fn', fn, count(DISTINCT {person}) FROM {index.keys_table} GROUP BY fn
@@ -247,7 +281,7 @@ def _estimate_u(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[dict[str, in
     return counts, len(samples[0]) * len(samples[1])
 
 
-def _load_stats(index: RegistryIndex, stats: dict) -> None:
+def _load_stats(index: RegistryIndex, stats: dict[str, Any]) -> None:
     index.persons = int(stats["persons"])
     index.region_share = stats["regions"]
     index.inn_region_share = stats["inn_regions"]

@@ -180,14 +180,20 @@ def _family(g: Generator, no: str, me: _Person, father_name: str, address: str,
     return rows
 
 
-def generate(seed: int = 1, servants: int = 420) -> DemoData:
-    """Rows of the servants and relatives files; candidates and dismissed ones included."""
+def generate(seed: int = 1, servants: int = 420, candidates: int | None = None,
+             dismissed: int | None = None) -> DemoData:
+    """Rows of the servants and relatives files: ``servants`` current servants, plus
+    candidates (6 % by default) and former servants (3 %), spread over the numbers."""
     g = Generator(seed)
     rng, data = g.rng, DemoData()
     orgs = world.ORGANISATIONS
     positions = [p[0] for p in world.POSITIONS]
     position_weights = [p[2] for p in world.POSITIONS]
-    for i in range(servants):
+    candidates = max(1, round(servants * 0.06)) if candidates is None else candidates
+    dismissed = max(1, round(servants * 0.03)) if dismissed is None else dismissed
+    statuses = ["служащий"] * servants + ["кандидат"] * candidates + ["уволен"] * dismissed
+    rng.shuffle(statuses)
+    for i, status in enumerate(statuses):
         no = f"{i + 1:05d}"
         female = rng.random() < 0.62
         born = g.birth(1960, 2003)
@@ -201,8 +207,6 @@ def generate(seed: int = 1, servants: int = 420) -> DemoData:
                 me.maiden, me.last = me.last, g.other_surname(me.last)
         org_weights = (6, 2, 1)
         org = rng.choices(orgs, org_weights)[0]
-        roll = rng.random()
-        status = "кандидат" if roll < 0.06 else "уволен" if roll < 0.09 else "служащий"
         hired = None if status == "кандидат" else g.date_between(
             max(dt.date(born.year + 20, 1, 1), dt.date(1995, 1, 1)), TODAY - dt.timedelta(days=30))
         dismissed = g.date_between(hired, TODAY) if hired and status == "уволен" else None

@@ -70,7 +70,6 @@ def ensure_demo_account(seed: int) -> tuple[str, str]:
     password = demo_password(seed)
     user.set_password(password)
     user.is_active = True
-    user.is_staff = True
     user.save()
     user.groups.add(Group.objects.get(name=ADMINISTRATOR))
     return DEMO_USERNAME, password

@@ -8,8 +8,11 @@ archive with one new member loads just that member.
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 import zipfile
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -31,20 +34,30 @@ class InputFile:
     def open(self) -> BinaryIO:
         if self.member is None:
             return open(self.path, "rb")
-        archive = zipfile.ZipFile(self.path)
-        try:
-            stream = archive.open(self.member)
-        except Exception:
-            archive.close()
-            raise
-        original_close = stream.close
+        return _archive(self.path).open(self.member)  # type: ignore[return-value]
 
-        def close() -> None:  # closing the member closes the archive too
-            original_close()
-            archive.close()
 
-        stream.close = close  # type: ignore[method-assign]
-        return stream  # type: ignore[return-value]
+# Open archives, most recently used last. Opening a ZipFile reads its whole
+# central directory, so reopening it for each of an ЕИС archive's thousands
+# of one-contract members made a load quadratic in the member count.
+_ARCHIVES: OrderedDict[tuple[str, int, int], zipfile.ZipFile] = OrderedDict()
+_ARCHIVES_LOCK = threading.Lock()
+_KEEP_OPEN = 4
+
+
+def _archive(path: str) -> zipfile.ZipFile:
+    stat = os.stat(path)
+    key = (path, stat.st_mtime_ns, stat.st_size)  # a rewritten archive is opened afresh
+    with _ARCHIVES_LOCK:
+        archive = _ARCHIVES.get(key)
+        if archive is None:
+            archive = zipfile.ZipFile(path)
+            _ARCHIVES[key] = archive
+            while len(_ARCHIVES) > _KEEP_OPEN:
+                # A member still being read keeps its file open after this close.
+                _ARCHIVES.popitem(last=False)[1].close()
+        _ARCHIVES.move_to_end(key)
+        return archive
 
 
 def expand(paths: list[Path], suffixes: tuple[str, ...]) -> list[InputFile]:

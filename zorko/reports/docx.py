@@ -45,9 +45,9 @@ def _finding(doc: DocxDocument, n: int, f: ReportFinding) -> None:
                 doc.add_paragraph(s, style="List Bullet")
     if f.evidence.contracts:
         doc.add_paragraph("Контракты:")
-        _table(doc, ["Реестровый номер", "Дата", "Цена", "Заказчик / предмет"],
+        _table(doc, ["Реестровый номер", "Дата", "Цена", "Заказчик", "Предмет"],
                [[str(c.get("reg_num") or ""), fmt_date(c.get("sign_date")), fmt_money(c.get("price")),
-                 str(c.get("customer_name") or c.get("subject") or "")] for c in f.evidence.contracts])
+                 str(c.get("customer_name") or ""), str(c.get("subject") or "")] for c in f.evidence.contracts])
 
 
 class DocxWriter:

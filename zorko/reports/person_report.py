@@ -90,6 +90,15 @@ def _decision(finding: Finding) -> str:
     return f"{text}. Основание: {last.reason}" if last.reason else text
 
 
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian noun form for a number: 1 срабатывание, 2 срабатывания, 5 срабатываний."""
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
 def conclusion(findings: list[Finding], screened: bool) -> str:
     if not screened:
         return "Проверка по реестрам не проводилась; заключение не может быть сделано."
@@ -105,7 +114,9 @@ def conclusion(findings: list[Finding], screened: bool) -> str:
         parts.append(f"Подтверждены признаки аффилированности или конфликта интересов: {confirmed}"
                      + (f" (из них передано в комиссию: {referred})" if referred else "") + ".")
     if open_:
-        parts.append(f"Рассмотрение не завершено: {open_} срабатываний ожидают решения.")
+        waits = plural(open_, "ожидает", "ожидают", "ожидают")
+        noun = plural(open_, "срабатывание", "срабатывания", "срабатываний")
+        parts.append(f"Рассмотрение не завершено: {open_} {noun} {waits} решения.")
     if not confirmed and not open_:
         parts.append("Все выявленные совпадения отклонены по результатам рассмотрения; "
                      "признаков аффилированности и конфликта интересов не установлено.")

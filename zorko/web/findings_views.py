@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
@@ -16,6 +20,7 @@ from zorko.findings.evidence import read_evidence
 from zorko.findings.models import Finding
 from zorko.findings.review import TRANSITIONS, review_finding
 from zorko.findings.rules_info import RULE_NAMES, SEVERITY_ORDER, rule_name
+from zorko.findings.service import export_findings
 from zorko.people.models import Organisation, Servant
 from zorko.tasks import queue
 from zorko.web.access import requires
@@ -59,8 +64,27 @@ def finding_list(request: HttpRequest) -> HttpResponse:
         "page": page, "chosen": chosen, "query": query, "total": qs.count(),
         "rules": sorted(RULE_NAMES.items()), "severities": Finding.Severity.choices,
         "statuses": Finding.Status.choices, "organisations": Organisation.objects.all(),
-        "rule_names": RULE_NAMES,
     })
+
+
+EXPORT_TYPES = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@requires("findings.view")
+def finding_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered list as JSON, CSV or XLSX, written by the same service as the CLI (audited there)."""
+    qs, _chosen = _filtered(request)
+    with tempfile.TemporaryDirectory(prefix="zorko-export-") as tmp:
+        path = Path(tmp) / f"findings.{fmt}"
+        export_findings(fmt, path, qs, user=request.user)
+        body = path.read_bytes()
+    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="findings-{timezone.localdate():%Y%m%d}.{fmt}"'
+    return response
 
 
 @requires("findings.view")
@@ -99,7 +123,10 @@ def screening_start(request: HttpRequest) -> HttpResponse:
     value = ""
     if scope == "organisation":
         org = get_object_or_404(Organisation, pk=request.POST.get("organisation") or 0)
-        value = org.inn or str(org.pk)
+        if not org.inn:  # the screening selects an organisation's people by its ИНН
+            messages.error(request, f"У организации «{org}» не указан ИНН: проверку по организации запустить нельзя")
+            return redirect("finding-list")
+        value = org.inn
         what = f"организации «{org}»"
     elif scope == "person":
         servant = get_object_or_404(Servant, pk=request.POST.get("servant") or 0)

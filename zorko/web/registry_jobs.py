@@ -27,6 +27,7 @@ def registry_load_job(progress: queue.Progress, source: str, paths: list[str],
     result = loader.load(source, paths, progress=report)
     if upload_dir:
         shutil.rmtree(Path(upload_dir), ignore_errors=True)
+    recheck = _recheck(result, user_id)
     totals = result.totals
     return {
         "message": result.message,
@@ -36,4 +37,16 @@ def registry_load_job(progress: queue.Progress, source: str, paths: list[str],
                   for f in result.files],
         "load_ids": [f.load_id for f in result.files if f.load_id is not None],
         "added": totals.added, "changed": totals.changed, "unchanged": totals.unchanged,
+        "screening_run": recheck,
     }
+
+
+def _recheck(result: Any, user_id: int | None) -> int | None:
+    """After every load, re-check the people linked to what changed (scope «changed»)."""
+    from django.contrib.auth import get_user_model
+
+    from zorko.findings.service import changed_load_ids, on_registry_loaded
+
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    run = on_registry_loaded(changed_load_ids(result), user=user)
+    return run.pk if run is not None else None

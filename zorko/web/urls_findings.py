@@ -1,11 +1,12 @@
 """URLs of the findings area: findings, screening launch, servant findings and graph, KPI."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from zorko.web import findings_views, kpi_views, servant_findings_views
 
 urlpatterns = [
     path("findings/", findings_views.finding_list, name="finding-list"),
+    re_path(r"^findings/export\.(?P<fmt>json|csv|xlsx)$", findings_views.finding_export, name="finding-export"),
     path("findings/<int:finding_id>/", findings_views.finding_detail, name="finding-detail"),
     path("findings/<int:finding_id>/review/", findings_views.finding_review, name="finding-review"),
     path("screening/start/", findings_views.screening_start, name="screening-start"),

@@ -86,10 +86,10 @@ def apply_import(plan: ImportPlan, user: Any = None, ip: str | None = None) -> I
             _update(Relative, plan.changed_relatives, now, records, user, source)
         ChangeRecord.objects.bulk_create(records, batch_size=BATCH)
         summary = _summary(plan)
+        files = [f for f in (plan.servants_file, plan.relatives_file) if f]
+        details: dict[str, Any] = {"files": files, **summary.as_dict()}
         record(user, "people.import", object_type="people.import", ip=ip,
-               object_repr=", ".join(f for f in (plan.servants_file, plan.relatives_file) if f),
-               files=[f for f in (plan.servants_file, plan.relatives_file) if f],
-               **summary.as_dict())
+               object_repr=", ".join(files), **details)
     return summary
 
 

@@ -7,23 +7,23 @@ needs every entity, so the parser stays a streaming generator of flat
 records and the resolution happens later, in SQL over staged tables (see
 ``zorko.registry.adapters.ftm``) — memory does not grow with the file.
 
-Values are cleaned by the ``followthemoney`` model (a value its type
-rejects is dropped, as FtM tools do); a line that is not an FtM entity
-stops the import with its line number.
+Properties are read through the ``followthemoney`` schema of the entity
+(unknown properties ignored, a date that is not a date dropped); a line
+that is not an FtM entity stops the import with its line number.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from followthemoney import model
-from followthemoney.exc import InvalidData
-from followthemoney.proxy import EntityProxy
+from followthemoney.schema import Schema
 
 from zorko.exceptions import ImportFailed
 from zorko.registry.files import expand
@@ -123,20 +123,51 @@ def parse_line(raw: bytes, name: str, number: int) -> FtmRecord | None:
     if schema is None:
         raise ImportFailed(name, f"неизвестная схема FtM «{data['schema']}»", line=number,
                            field="schema")
-    try:
-        proxy = model.get_proxy(data, cleaned=False)
-    except (InvalidData, TypeError, ValueError) as exc:
-        raise ImportFailed(name, f"сущность FtM не читается: {exc}", line=number) from None
+    proxy = _Props(schema, data.get("properties") or {})
     if schema.name in LINK_SCHEMATA:
-        return _link(proxy, name, number)
+        return _link(proxy, str(data["id"]), name, number)
     if schema.is_a("LegalEntity"):
         return _entity(proxy, data, number)
     return None  # Address, Sanction, Succession…: not part of the registry store
 
 
-def _first(proxy: EntityProxy, prop: str) -> str | None:
-    value = proxy.first(prop, quiet=True)
-    return value.strip() if value and value.strip() else None
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+class _Props:
+    """The properties of one entity, read through its FtM schema.
+
+    A full ``EntityProxy`` cleans every value of every property; reading
+    just the dozen properties the store needs, typed by the schema, is
+    several times faster on a dump of millions of lines. Properties the
+    schema does not define are ignored; a date that is not one is dropped;
+    text is kept as written (only trimmed), so values survive a round trip.
+    """
+
+    __slots__ = ("schema", "properties")
+
+    def __init__(self, schema: Schema, properties: dict[str, Any]) -> None:
+        self.schema = schema
+        self.properties = properties
+
+    def get(self, prop: str) -> list[str]:
+        spec = self.schema.properties.get(prop)
+        raw = self.properties.get(prop)
+        if spec is None or raw is None:
+            return []
+        values = raw if isinstance(raw, list) else [raw]
+        out: list[str] = []
+        for value in values:
+            text = str(value).strip() if value is not None else ""
+            if spec.type.name == "date" and not _DATE.match(text):
+                continue
+            if text and text not in out:
+                out.append(text)
+        return out
+
+    def first(self, prop: str) -> str | None:
+        values = self.get(prop)
+        return values[0] if values else None
 
 
 def _full_date(value: str | None) -> str | None:
@@ -153,45 +184,45 @@ def _number(value: str | None) -> float | None:
         return None
 
 
-def _entity(proxy: EntityProxy, data: dict[str, Any], number: int) -> FtmEntity:
+def _entity(proxy: _Props, data: dict[str, Any], number: int) -> FtmEntity:
     names = sorted(proxy.get("name"), key=len, reverse=True)
-    last, first, middle = (_first(proxy, "lastName"), _first(proxy, "firstName"),
-                           _first(proxy, "fatherName") or _first(proxy, "middleName"))
+    last, first, middle = (proxy.first("lastName"), proxy.first("firstName"),
+                           proxy.first("fatherName") or proxy.first("middleName"))
     if proxy.schema.name == "Person" and not last and names:
         parts = names[0].split(maxsplit=2)
         last = parts[0]
         first = parts[1] if len(parts) > 1 else None
         middle = parts[2] if len(parts) > 2 else None
-    seen = data.get("last_seen") or _first(proxy, "modifiedAt") or _first(proxy, "retrievedAt")
+    seen = data.get("last_seen") or proxy.first("modifiedAt") or proxy.first("retrievedAt")
     return FtmEntity(
-        id=str(proxy.id), schema=proxy.schema.name,
+        id=str(data["id"]), schema=proxy.schema.name,
         name=names[0] if names else None, alias=names[1] if len(names) > 1 else None,
-        ogrn=_first(proxy, "ogrnCode"), inn=_first(proxy, "innCode"),
-        kpp=_first(proxy, "kppCode") if proxy.schema.get("kppCode") else None,
+        ogrn=proxy.first("ogrnCode"), inn=proxy.first("innCode"),
+        kpp=proxy.first("kppCode") if proxy.schema.get("kppCode") else None,
         last_name=last, first_name=first, middle_name=middle,
-        legal_form=_first(proxy, "legalForm"), status=_first(proxy, "status"),
-        incorporated=_full_date(_first(proxy, "incorporationDate")),
-        dissolved=_full_date(_first(proxy, "dissolutionDate")),
-        address=_first(proxy, "address"), okved=_first(proxy, "okvedCode"),
-        country=_first(proxy, "jurisdiction") or _first(proxy, "country"),
+        legal_form=proxy.first("legalForm"), status=proxy.first("status"),
+        incorporated=_full_date(proxy.first("incorporationDate")),
+        dissolved=_full_date(proxy.first("dissolutionDate")),
+        address=proxy.first("address"), okved=proxy.first("okvedCode"),
+        country=proxy.first("jurisdiction") or proxy.first("country"),
         seen=_full_date(str(seen)) if seen else None, line=number,
     )
 
 
-def _link(proxy: EntityProxy, name: str, number: int) -> FtmLink:
+def _link(proxy: _Props, entity_id: str, name: str, number: int) -> FtmLink:
     source_prop, target_prop = LINK_SCHEMATA[proxy.schema.name]
-    source, target = _first(proxy, source_prop), _first(proxy, target_prop)
+    source, target = proxy.first(source_prop), proxy.first(target_prop)
     for prop, value in ((source_prop, source), (target_prop, target)):
         if value is None:
             raise ImportFailed(name, f"у связи {proxy.schema.name} не указана сторона",
                                line=number, field=prop)
     notes = " ".join(proxy.get("status") + proxy.get("summary") + proxy.get("description"))
     return FtmLink(
-        id=str(proxy.id), schema=proxy.schema.name, source_id=str(source), target_id=str(target),
-        percentage=_number(_first(proxy, "percentage")) if proxy.schema.get("percentage") else None,
-        shares_value=(_number(_first(proxy, "sharesValue") or _first(proxy, "sharesCount"))
+        id=entity_id, schema=proxy.schema.name, source_id=str(source), target_id=str(target),
+        percentage=_number(proxy.first("percentage")) if proxy.schema.get("percentage") else None,
+        shares_value=(_number(proxy.first("sharesValue") or proxy.first("sharesCount"))
                       if proxy.schema.get("sharesValue") else None),
-        role=_first(proxy, "role"), summary=_first(proxy, "summary"),
-        start_date=_full_date(_first(proxy, "startDate")),
+        role=proxy.first("role"), summary=proxy.first("summary"),
+        start_date=_full_date(proxy.first("startDate")),
         unreliable=UNRELIABLE_MARK in notes.casefold(), line=number,
     )

@@ -7,7 +7,21 @@
                  entrepreneur: "#b5651d", contract: "#7a4ea3", person: "#888888", address: "#2a9d8f"};
   // Columns left to right follow an evidence path: servant → relative → company → contract → organisation.
   var columns = {servant: 0, relative: 1, person: 1, address: 1, company: 2, entrepreneur: 2, contract: 3, organisation: 4};
+  var kindNames = {servant: "служащий", relative: "родственник", organisation: "организация",
+                   company: "юридическое лицо", entrepreneur: "ИП", contract: "контракт",
+                   person: "лицо из реестра", address: "адрес"};
+  var fieldNames = [["kinship", "родство"], ["inn", "ИНН"], ["ogrn", "ОГРН/ОГРНИП"], ["address", "адрес"],
+                    ["sign_date", "дата контракта"], ["price", "цена, руб."]];
+  var info = document.getElementById("graph-info");
   var cy = null;
+
+  function showInfo(node) {
+    if (!info) { return; }
+    var d = node.data("raw");
+    var lines = [(kindNames[d.kind] || d.kind) + ": " + d.label];
+    fieldNames.forEach(function (f) { if (d[f[0]]) { lines.push(f[1] + ": " + d[f[0]]); } });
+    info.textContent = lines.join(" · ");
+  }
 
   function positions(graph) {
     var byColumn = {}, out = {};
@@ -25,7 +39,7 @@
   function elements(graph) {
     var out = [], pos = positions(graph);
     graph.nodes.forEach(function (n) {
-      out.push({group: "nodes", data: {id: n.id, label: n.label, kind: n.kind,
+      out.push({group: "nodes", data: {id: n.id, label: n.label, kind: n.kind, raw: n,
         colour: colours[n.kind] || "#888"}, classes: n.highlighted ? "path" : ""});
     });
     graph.edges.forEach(function (e) {
@@ -62,6 +76,7 @@
         {selector: "edge.path", style: {"line-color": "#c0392b", width: 4}}
       ]
     });
+    cy.on("tap", "node", function (event) { showInfo(event.target); });
     window.zorkoGraph = cy;
   }
 
