@@ -152,7 +152,8 @@ class Generator:
         home = home or self.region()
         inn_region = home if rng.random() < 0.85 else self.region()
         self.next_pid += 1
-        inn = make_inn(f"{inn_region}{rng.randrange(10**8):08d}", person=True)
+        # The person number makes every ИНН unique (random bodies collide by the thousand).
+        inn = make_inn(f"{inn_region}{self.next_pid:08d}", person=True)
         person = Person(self.next_pid, gender, self.names.surname(gender), self.names.first(gender),
                         self.names.middle(gender), inn, home)
         if gender == "f" and rng.random() < 0.5:
