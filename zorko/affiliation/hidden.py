@@ -28,7 +28,7 @@ _ROLES = {"director": "руководитель", "manager": "руководит
           "founder": "учредитель", "entrepreneur": "индивидуальный предприниматель"}
 # Coincidence levels for hidden_relative (see above): from NOISE_CHANCE on the guess is dropped, from
 # RARE_CHANCE on it is weaker.
-NOISE_CHANCE = 0.5
+NOISE_CHANCE = 2.0
 RARE_CHANCE = 0.05
 _GUESS = {"sibling": "возможно, брат или сестра", "child": "возможно, сын или дочь",
           "parent": "возможно, отец"}
