@@ -135,6 +135,14 @@ def report(world: World, findings: list[dict], check_seconds: float, companies: 
         target = TARGETS.get(rule, 0)
         ok_all &= recall >= target
         print(f"  {rule:18} {recall:5.2f}  ({len(hit)}/{len(planted)}, of them high {high}; target ≥ {target})")
+    decoy_hits: dict[str, Counter[str]] = defaultdict(Counter)
+    for (_rule, _pn, ogrn), severity in found.items():
+        if ogrn in world.decoy_subjects:
+            decoy_hits[world.decoy_subjects[ogrn]][severity] += 1
+    print("\nDecoys (findings on decoy subjects, by severity; none should be high):")
+    for kind, n in sorted(world.decoys.items()):
+        hits = decoy_hits.get(kind, Counter())
+        print(f"  {kind:24} planted {n:3}: " + ", ".join(f"{s}={hits[s]}" for s in ("high", "medium", "low")))
     highs = [k for k, s in found.items() if s == "high"]
     right = sum(1 for k in highs if k in world.truth)
     precision = right / len(highs) if highs else 1.0

@@ -22,7 +22,7 @@ from screening_world import (
 # Planted cases per 500 servants (scaled with --servants).
 PLANTED = {"own_entrepreneur": 25, "own_director": 25, "own_founder": 25, "relative_supplier": 40,
            "relative_business": 40, "hidden_relative": 26, "shared_address": 26, "former_servant": 16}
-DECOYS = {"namesake_other_region": 40, "terminated": 30, "relative_inn_differs": 20}
+DECOYS = {"namesake_other_region": 40, "terminated": 30, "relative_inn_differs": 20, "former_after_two_years": 6}
 
 
 def registry_spelling(w: World, p: Person, last: str | None = None) -> tuple[str, str, str]:
@@ -231,6 +231,7 @@ def _decoys(w: World, used: set[str]) -> None:
         region = w.rng.choice(OTHER_REGIONS)
         stranger = Person(person.last, person.first, person.middle, person.male, w.person_inn(region), False)
         company = _company_with(w, stranger, "director", region=region, inn_prob=0.6)
+        w.decoy_subjects[company.ogrn] = "namesake_other_region"
         if k % 4 == 0:
             w.contract(-1, company)
     for k in range(count["terminated"]):
@@ -240,10 +241,12 @@ def _decoys(w: World, used: set[str]) -> None:
             ip = _ip(w, person)
             ip.terminated = w.today - timedelta(days=w.rng.randint(30, 900))
             subject: Company | Entrepreneur = ip
+            w.decoy_subjects[ip.ogrnip] = "terminated"
         else:
             company = _company_with(w, person, "director")
             company.terminated = w.today - timedelta(days=w.rng.randint(30, 900))
             subject = company
+            w.decoy_subjects[company.ogrn] = "terminated"
         if k % 3 == 1:
             w.contract(s.org, subject, sign_date=w.today - timedelta(days=1200))
     for k in range(count["relative_inn_differs"]):
@@ -253,6 +256,14 @@ def _decoys(w: World, used: set[str]) -> None:
         namesake = Person(rel.last, rel.first, rel.middle, rel.male, w.person_inn(), False)
         company = _company_with(w, namesake, "director", inn_prob=1.0)
         w.contract(s.org, company)
+        w.decoy_subjects[company.ogrn] = "relative_inn_differs"
+    # Left more than two years ago, took the post after the window: not a former_servant case.
+    gone = [s for s in w.servants if s.status == "уволен" and s.number not in used]
+    for s in gone[:count["former_after_two_years"]]:
+        s.dismissed_on = w.today - timedelta(days=1200)
+        company = _company_with(w, s.person, "director", since=s.dismissed_on + timedelta(days=800))
+        w.contract(s.org, company, sign_date=s.dismissed_on + timedelta(days=820))
+        w.decoy_subjects[company.ogrn] = "former_after_two_years"
 
 
 def add_background(w: World, suppliers_per_org: int = 80, other_contracts: int = 300) -> None:

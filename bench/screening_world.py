@@ -59,6 +59,7 @@ COMMON = ["Иванов", "Смирнов", "Кузнецов", "Попов", "�
           "Кондратьев", "Бирюков", "Горбунов", "Анисимов", "Ерёмин", "Тихомиров", "Галкин", "Лукьянов",
           "Вишневский", "Островский", "Покровский", "Шевченко", "Бондаренко", "Коваленко", "Ткаченко",
           "Кравченко", "Черных", "Седых", "Белых", "Толстой", "Ким"]
+_COMMON_WEIGHTS = [1 / (rank + 3) for rank in range(len(COMMON))]
 _SYL = ["ба", "ры", "ко", "ле", "ми", "но", "ту", "са", "ве", "де", "жу", "за", "пы", "ро", "ста", "гри",
         "бо", "ла", "ме", "ни", "хо", "чу", "ща", "фе", "кре", "дро", "шма", "зве"]
 _SUFFIX = ["ов", "ев", "ин", "ский", "енко", "ых"]
@@ -163,6 +164,7 @@ class World:
         self.contracts: list[Contract] = []
         self.truth: set[tuple[str, str, str]] = set()
         self.decoys: dict[str, int] = {}
+        self.decoy_subjects: dict[str, str] = {}  # ОГРН/ОГРНИП → decoy kind
         self._inn_seq = 0
         self._ogrn_seq = 0
         self._contract_seq = 0
@@ -201,10 +203,10 @@ class World:
 
     # -- names -------------------------------------------------------------------------------
     def surname(self) -> str:
-        if self.rng.random() < 0.55:
-            # Zipf-like: the first surnames of the list are far more frequent.
-            return COMMON[min(int(self.rng.paretovariate(1.1)) - 1, len(COMMON) - 1)
-                          if self.rng.random() < 0.5 else self.rng.randrange(len(COMMON))]
+        """A quarter of people carry one of the common surnames, weighted 1/(rank+3) (Иванов ≈ 2 %,
+        close to the real ≈ 1.3 %); the rest carry rarer surnames made of syllables."""
+        if self.rng.random() < 0.25:
+            return self.rng.choices(COMMON, weights=_COMMON_WEIGHTS)[0]
         stem = "".join(self.rng.choice(_SYL) for _ in range(self.rng.randint(2, 3)))
         return stem.capitalize() + self.rng.choice(_SUFFIX)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from zorko.affiliation.ftm_export import graph_entities
 from zorko.affiliation.graph import build_graph
 
 SERVANT = {"pk": 7, "full_name": "Сидоров Пётр Ильич", "inn": ""}
@@ -44,3 +45,27 @@ def test_shared_address_path_goes_through_the_address():
     assert labels[("address:кемерово весенняя 5", "company:1024200000001")] == "адрес регистрации"
     assert labels[("servant:s:7", "relative:r:3")] == "мать"
     assert not any(n["highlighted"] for n in graph["nodes"])
+
+
+def test_followthemoney_entities_of_a_shared_address_graph():
+    evidence = {
+        "subject": COMPANY, "contracts": [CONTRACT],
+        "address": {"registry": "Г КЕМЕРОВО УЛ ВЕСЕННЯЯ 5"},
+        "graph_path": ["servant:s:7", "address:кемерово весенняя 5", "company:1024200000001",
+                       "contract:3420500000726000001", "organisation:4205000007"],
+    }
+    graph = build_graph(SERVANT, [], ORG, [{"pk": 2, "evidence": evidence}]).as_dict()
+    entities = {e.id: e for e in graph_entities(graph)}
+    by_schema = {}
+    for entity in entities.values():
+        by_schema.setdefault(entity.schema.name, []).append(entity)
+    assert by_schema["Address"][0].get("full") == ["Г КЕМЕРОВО УЛ ВЕСЕННЯЯ 5"]
+    assert by_schema["PublicBody"][0].get("name") == ["Администрация"]
+    # Every link points at entities of the export: nothing dangles.
+    for entity in entities.values():
+        for prop in entity.schema.properties.values():
+            if prop.type.name == "entity":
+                assert all(ref in entities for ref in entity.get(prop.name)), (entity.schema.name, prop.name)
+    award = by_schema["ContractAward"][0]
+    assert award.get("supplier") == [by_schema["Company"][0].id]
+    assert by_schema["Contract"][0].get("authority") == [by_schema["PublicBody"][0].id]

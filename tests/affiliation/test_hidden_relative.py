@@ -53,3 +53,18 @@ def test_different_patronymic_is_not_a_sibling(reg, run):
     reg.role(supplier, "director", "Волкова", "Елена", "Сергеевна")
     reg.contract(ORG, supplier)
     assert run(servant("Волков", "Андрей", "Игоревич")) == []
+
+
+def test_frequent_surname_and_patronymic_make_a_weak_guess(reg, run):
+    filler = reg.company("Фон")
+    reg.con.execute("""
+        INSERT INTO person_roles (subject_kind, subject_ogrn, role, last_name, first_name, middle_name, region)
+        SELECT 'company', ?, 'founder', CASE WHEN i % 2 = 0 THEN 'Иванов' ELSE 'Фамилия' || i END, 'Имя',
+               CASE WHEN i % 3 = 0 THEN 'Сергеевна' ELSE 'Отчество' || i END, '42'
+        FROM range(12000) t(i)""", [filler["ogrn"]])
+    supplier = reg.company("Сестрина")
+    reg.role(supplier, "director", "Иванова", "Елена", "Сергеевна")
+    reg.contract(ORG, supplier)
+    [finding] = run(servant("Иванов", "Андрей", "Сергеевич"))
+    assert (finding.rule, finding.severity) == ("hidden_relative", "low")
+    assert "случайное совпадение" in " ".join(finding.evidence["match"]["explanation"])

@@ -100,6 +100,9 @@ def test_screening_buttons_enqueue_the_job_and_show_progress(client_as, make_ser
         assert job.params == {"scope": scope, "value": value, "user_id": job.created_by.pk}
         assert response.status_code == 302 and response["Location"] == f"/tasks/{job.pk}/"
     assert AuditEvent.objects.filter(action="screening.run").count() == 3
+    no_inn = Organisation.objects.create(name="Дом культуры")
+    page = client.post("/screening/start/", {"scope": "organisation", "organisation": no_inn.pk}, follow=True)
+    assert "не указан ИНН" in page.content.decode()
     assert client_as("viewer").post("/screening/start/", {"scope": "all"}).status_code == 403
     assert Job.objects.count() == 3
 
@@ -131,6 +134,12 @@ def test_servant_card_has_findings_graph_and_report_links(client_as, make_servan
         assert f'data-finding="{finding.pk}"' in html
     viewer_card = client_as("viewer").get(f"/people/{servant.pk}/").content.decode()
     assert 'id="link-graph"' in viewer_card and "Запустить проверку" not in viewer_card
+    old = make_finding(servant, rule="own_director", score=0.3, active=False,
+                       evidence={"subject": {"kind": "company", "ogrn": "1024200000006", "name": "ООО «ЗАКРЫТОЕ»"}})
+    card = client_as("viewer").get(f"/people/{servant.pk}/").content.decode()
+    history = card[card.index("findings-history"):]
+    assert "ООО «ЗАКРЫТОЕ»" in history and f"/findings/{old.pk}/" in history
+    assert f'data-finding="{old.pk}"' not in card  # not among the current findings nor on the graph
     hr_card = client_as("hr").get(f"/people/{servant.pk}/").content.decode()
     assert servant.full_name in hr_card and 'id="link-graph"' not in hr_card
 
@@ -166,3 +175,12 @@ def test_filtered_list_downloads_as_xlsx_and_json_audited(client_as, make_servan
     names = [row[11] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert sorted(names) == ["ООО «МАЛОЕ»", "ООО «СТРОЙРЕСУРС»"]
     assert AuditEvent.objects.filter(action="export", details__format="xlsx", user__isnull=False).exists()
+
+
+def test_browser_libraries_are_served_by_zorko(client):
+    """cytoscape and Chart.js come from npm at install time and are served locally, not from a CDN."""
+    for path, marker in (("/static/vendor/cytoscape.min.js", b"cytoscape"),
+                         ("/static/vendor/chart.umd.min.js", b"Chart")):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert marker in b"".join(response.streaming_content)[:200000]

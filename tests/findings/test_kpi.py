@@ -81,3 +81,6 @@ def test_kpi_page_numbers(scenario, client_as):
     orgs = cell(r'data-organisation="\d+"><td><a[^>]*>([^<]*)</a></td><td>(\d+)</td><td>(\d+)</td>')
     assert sorted(orgs) == [("Администрация", "4", "2"), ("Управление образования", "1", "1")]
     assert "vendor/chart.umd.min.js" in html and '"plan": [0, 10, 20' in html
+    assert '"organisations": {"labels": ["Администрация", "Управление образования"], "actual": [50.0, 100.0], ' \
+           '"plan": 40}' in html
+    assert client_as("viewer").get("/kpi/?year=2026&month=13").status_code == 200

@@ -96,3 +96,35 @@ def test_cli_export_writes_the_file_and_audits(tmp_path: Path,
     assert len(out.read_text(encoding="utf-8").splitlines()) == 18
     event = AuditEvent.objects.get(action="export")
     assert event.details["format"] == "ftm" and event.details["entities"] == 18
+
+
+def test_round_trip_of_real_egrul_and_egrip_samples(tmp_path: Path) -> None:
+    fixtures = FTM.parents[1]
+    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    loader.load("egrul", [fixtures / "egrul"], db_path=first, workers=1)
+    loader.load("egrip", [fixtures / "egrip"], db_path=first, workers=1)
+    out = tmp_path / "export.jsonl"
+    out.write_text(exported(first), encoding="utf-8")
+    loader.load("ftm", [out], db_path=second)
+    assert counts(second) == counts(first) == {
+        "companies": 172, "entrepreneurs": 5, "person_roles": 374, "company_owners": 22,
+        "company_managers": 1}
+    # Export writes names in FtM's clean form (runs of spaces collapsed), and a short name equal
+    # to the full one is one FtM name, read back as no short name; all else is verbatim.
+    roles = ("SELECT subject_kind, subject_ogrn, role, last_name, first_name, middle_name, inn,"
+             " share_percent, share_nominal, title, since, unreliable FROM person_roles ORDER BY ALL")
+    owners = ("SELECT subject_ogrn, owner_kind, owner_ogrn, owner_inn,"
+              " regexp_replace(owner_name, ' +', ' ', 'g'), share_percent, share_nominal, since,"
+              " unreliable FROM company_owners ORDER BY ALL")
+    companies = ("SELECT ogrn, inn, kpp, regexp_replace(full_name, ' +', ' ', 'g'),"
+                 " regexp_replace(coalesce(short_name, full_name), ' +', ' ', 'g'), status,"
+                 " terminated_on, region,"
+                 " registered_on, address_norm FROM companies ORDER BY ALL")
+    a = duckdb.connect(str(first), read_only=True)
+    b = duckdb.connect(str(second), read_only=True)
+    try:
+        for query in (roles, owners, companies):
+            assert b.execute(query).fetchall() == a.execute(query).fetchall()
+    finally:
+        a.close()
+        b.close()

@@ -16,7 +16,8 @@ from typing import Any
 import duckdb
 
 from zorko.affiliation.addresses import address_key
-from zorko.affiliation.identity import RoleHit, match_roles
+from zorko.affiliation.identity import MIN_SAMPLE, NORM_MACRO, RoleHit, match_roles
+from zorko.affiliation.kin import patronymic_forms, surname_forms
 from zorko.affiliation.model import PersonRecord, Snapshot
 from zorko.matching.normalize import normalize_name
 
@@ -37,6 +38,14 @@ class Context:
     supplier_roles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     mass_addresses: set[str] = field(default_factory=set)
     tables: set[str] = field(default_factory=set)
+    # How many registry roles carry each normalised surname / patronymic of a supplier's person,
+    # and how many roles there are: the chance that a shared surname and patronymic is a coincidence.
+    last_counts: dict[str, int] = field(default_factory=dict)
+    middle_counts: dict[str, int] = field(default_factory=dict)
+    roles_total: int = 1
+
+    def share(self, counts: dict[str, int], forms: set[str]) -> float:
+        return sum(counts.get(f, 0) for f in forms) / max(self.roles_total, 1)
 
     def supplier_contracts(self, org_inn: str, subject: dict[str, Any]) -> list[dict[str, Any]]:
         by_subject = self.contracts.get(org_inn, {})
@@ -158,3 +167,18 @@ def _load_supplier_roles(con: duckdb.DuckDBPyConnection, ctx: Context) -> None:
         by_subject[role["subject_ogrn"]].append(role)
     for org, subjects in by_org.items():
         ctx.supplier_roles[org] = [r for ogrn in sorted(subjects) for r in by_subject.get(ogrn, [])]
+    _load_name_counts(con, ctx, [r for roles in by_subject.values() for r in roles])
+
+
+def _load_name_counts(con: duckdb.DuckDBPyConnection, ctx: Context, roles: list[dict[str, Any]]) -> None:
+    lasts = sorted({f for r in roles for f in surname_forms(r["last_name"] or "")})
+    middles = sorted({f for r in roles for f in patronymic_forms(r["middle_name"] or "")})
+    con.execute(NORM_MACRO)
+    rows = con.execute("""
+        WITH r AS (SELECT zf(last_name) AS l, zf(middle_name) AS m FROM person_roles)
+        SELECT 'l', l, count(*) FROM r WHERE l IN (SELECT unnest($l)) GROUP BY l
+        UNION ALL SELECT 'm', m, count(*) FROM r WHERE m IN (SELECT unnest($m)) GROUP BY m
+    """, {"l": lasts, "m": middles}).fetchall()
+    for part, value, n in rows:
+        (ctx.last_counts if part == "l" else ctx.middle_counts)[value] = int(n)
+    ctx.roles_total = max(MIN_SAMPLE, int(con.execute("SELECT count(*) FROM person_roles").fetchall()[0][0]))

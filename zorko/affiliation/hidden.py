@@ -26,6 +26,10 @@ from zorko.matching.normalize import normalize_name
 
 _ROLES = {"director": "руководитель", "manager": "руководитель управляющей организации",
           "founder": "учредитель", "entrepreneur": "индивидуальный предприниматель"}
+# Coincidence levels for hidden_relative (see above): from NOISE_CHANCE on the guess is dropped, from
+# RARE_CHANCE on it is weaker.
+NOISE_CHANCE = 2.0
+RARE_CHANCE = 0.05
 _GUESS = {"sibling": "возможно, брат или сестра", "child": "возможно, сын или дочь",
           "parent": "возможно, отец"}
 
@@ -104,7 +108,14 @@ def hidden_relative(ctx: Context, servant: ServantRecord) -> Iterator[FindingCan
         contracts = ctx.supplier_contracts(org, subject)
         name = " ".join(p for p in (role["last_name"], role["first_name"], role["middle_name"]) if p)
         same_region = (role["inn"] or "")[:2] == org[:2] if role["inn"] else role["region"] == org[:2]
-        score = 0.65 if same_region else 0.5
+        # Expected number of people among this organisation's suppliers who share the surname and the
+        # patronymic by chance: «Иванова … Сергеевна» at a supplier of an Иванов Сергеевич is no sign.
+        last, _first, middle = role["norm"]
+        chance = (ctx.share(ctx.last_counts, surname_forms(last)) * ctx.share(ctx.middle_counts, patronymic_forms(middle))
+                  * len(ctx.supplier_roles.get(org, [])))
+        if chance >= NOISE_CHANCE:
+            continue
+        score = (0.65 if same_region else 0.5) - (0.15 if chance >= RARE_CHANCE else 0.0)
         person_node = node("person", role["inn"] or normalize_name(name))
         path = [node("servant", servant.key), person_node, node(subject["kind"], subject["ogrn"]),
                 node("contract", contracts[0]["reg_num"]), node("organisation", org)]
@@ -115,13 +126,14 @@ def hidden_relative(ctx: Context, servant: ServantRecord) -> Iterator[FindingCan
             "registry": [{k: v for k, v in role.items() if k != "norm"}],
             "subject": {k: subject.get(k) for k in ("kind", "ogrn", "inn", "name", "status", "region",
                                                     "address")},
-            "match": {"score": score, "confidence": "kinship", "explanation": [_GUESS[guess]],
-                      "kinship_guess": guess},
+            "match": {"score": score, "confidence": "kinship", "kinship_guess": guess,
+                      "explanation": [_GUESS[guess], f"случайное совпадение фамилии и отчества среди лиц "
+                                      f"поставщиков организации ожидается {chance:.3f} раза"]},
             "contracts": [{k: c[k] for k in ("reg_num", "sign_date", "price", "subject")} for c in contracts],
             "organisation": {"inn": org, "name": servant.organisation_name},
             "graph_path": path,
         }
-        yield _candidate(m.HIDDEN_RELATIVE, m.MEDIUM if same_region else m.LOW, score, servant, None,
+        yield _candidate(m.HIDDEN_RELATIVE, m.MEDIUM if score >= 0.6 else m.LOW, score, servant, None,
                          subject, text, evidence)
 
 

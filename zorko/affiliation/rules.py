@@ -46,7 +46,7 @@ def node(kind: str, key: str) -> str:
 
 # A name-only hit this weak (a common ФИО in another region) is no evidence on its own: it becomes
 # a finding only when something else links it, such as a contract with the servant's organisation.
-MIN_UNLINKED_SCORE = 0.4
+MIN_UNLINKED_SCORE = 0.5
 
 
 def _severity(hit: RoleHit, strong: str, weak: str) -> str:

@@ -62,9 +62,12 @@ def template_people(out_dir: Path) -> None:
 @click.option("--seed", default=1, show_default=True, type=int, help="Зерно генератора.")
 @click.option("--servants", default=420, show_default=True, type=click.IntRange(1, 100_000),
               help="Сколько служащих создать (и ещё 6 % кандидатов, 3 % уволенных).")
-def demo(seed: int, servants: int) -> None:
-    """Создать демонстрационный муниципалитет и учётную запись demo."""
+@click.option("--no-registry", is_flag=True,
+              help="Не создавать демо-реестры (ЕГРЮЛ, ЕГРИП, контракты) и не запускать проверку.")
+def demo(seed: int, servants: int, no_registry: bool) -> None:
+    """Создать демонстрационный муниципалитет, демо-реестры и учётную запись demo."""
     setup_django()
+    from zorko import config
     from zorko.cli.core import init_database
     from zorko.people.demo_build import build_demo, ensure_demo_account
 
@@ -73,5 +76,11 @@ def demo(seed: int, servants: int) -> None:
     summary = build_demo(seed, servants)
     login, password = ensure_demo_account(seed)
     click.echo(str(summary))
+    if not no_registry:
+        from zorko.demo.registry_demo import load_demo_registry
+
+        for line in load_demo_registry(seed, servants).lines():
+            click.echo(line)
     click.echo(f"Демо-данные готовы за {time.perf_counter() - started:.1f} с.")
-    click.echo(f"Вход: http://127.0.0.1:8000/login/  логин: {login}  пароль: {password}")
+    cfg = config.load()
+    click.echo(f"Вход: http://{cfg.host}:{cfg.port}/login/  логин: {login}  пароль: {password}")

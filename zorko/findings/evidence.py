@@ -43,7 +43,6 @@ class Evidence:
     contracts: list[dict[str, Any]] = field(default_factory=list)
     subject: dict[str, Any] = field(default_factory=dict)
     path: list[str] = field(default_factory=list)
-    registries: list[str] = field(default_factory=list)
 
     @property
     def contracts_total(self) -> float:
@@ -100,5 +99,4 @@ def read_evidence(evidence: dict[str, Any]) -> Evidence:
                 fields += _fields(role)
         ev.matches.append(Match(fields, _signals(match.get("explanation")), match.get("score"),
                                 CONFIDENCE.get(str(match.get("confidence") or ""), str(match.get("confidence") or ""))))
-    ev.registries = sorted({str(m.get("source")) for m in evidence.get("matches") or [] if m.get("source")})
     return ev

@@ -1,19 +1,10 @@
-"""Russian names of the screening rules, for pages and reports."""
+"""Russian names of the screening rules (from the engine's ``RULES``) and the severity order."""
 
 from __future__ import annotations
 
-RULE_NAMES = {
-    "own_entrepreneur": "служащий — действующий индивидуальный предприниматель",
-    "own_director": "служащий — руководитель коммерческой организации",
-    "own_founder": "служащий — учредитель (участник) коммерческой организации",
-    "relative_supplier": "родственник связан с поставщиком организации служащего (конфликт интересов)",
-    "relative_business": "родственник — учредитель, руководитель или ИП (без контрактов с организацией)",
-    "hidden_relative": "вероятный незадекларированный родственник связан с поставщиком",
-    "shared_address": "поставщик зарегистрирован по адресу служащего или родственника",
-    "former_servant": "бывший служащий руководит поставщиком или учредил его (в течение 2 лет)",
-    "disqualified": "кандидат — дисквалифицированное лицо",
-    "mass_person": "кандидат — массовый руководитель или учредитель",
-}
+from zorko.affiliation.model import RULES
+
+RULE_NAMES = RULES
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 

@@ -203,10 +203,12 @@ def _owners(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
         FROM company_owners o LEFT JOIN companies c ON c.ogrn = o.owner_ogrn
         ORDER BY ALL
     """
+    emitted: set[str] = set()  # owners of several companies are written once
     for o in _rows(con, sql):
         owner = _party(o["owner_kind"], o["owner_ogrn"], o["owner_inn"], o["owner_name"],
                        o["subject_ogrn"], o["in_store"])
-        if owner.schema.name != "Company":
+        if owner.schema.name != "Company" and owner.id not in emitted:
+            emitted.add(owner.id or "")
             yield owner
         proxy = _entity("Ownership", "owner", o["subject_ogrn"], owner.id, o["owner_kind"],
                         _text(o["share_percent"]), _text(o["since"]))
@@ -227,10 +229,12 @@ def _managers(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
         FROM company_managers m LEFT JOIN companies c ON c.ogrn = m.manager_ogrn
         ORDER BY ALL
     """
+    emitted: set[str] = set()
     for m in _rows(con, sql):
         manager = _party("УчрЮЛРос", m["manager_ogrn"], m["manager_inn"], m["manager_name"],
                          m["subject_ogrn"], m["in_store"])
-        if manager.schema.name != "Company":
+        if manager.schema.name != "Company" and manager.id not in emitted:
+            emitted.add(manager.id or "")
             yield manager
         proxy = _entity("Directorship", "manager", m["subject_ogrn"], manager.id,
                         _text(m["since"]))

@@ -25,7 +25,7 @@ from zorko.exceptions import ZorkoError
 
 # Limits keep a load's memory flat whatever the input size: DuckDB spills
 # larger intermediate results to its temp directory instead.
-MEMORY_LIMIT = "512MB"
+MEMORY_LIMIT = "384MB"
 THREADS = 2
 
 SCHEMA: tuple[str, ...] = (

@@ -64,7 +64,6 @@ def finding_list(request: HttpRequest) -> HttpResponse:
         "page": page, "chosen": chosen, "query": query, "total": qs.count(),
         "rules": sorted(RULE_NAMES.items()), "severities": Finding.Severity.choices,
         "statuses": Finding.Status.choices, "organisations": Organisation.objects.all(),
-        "rule_names": RULE_NAMES,
     })
 
 
@@ -124,7 +123,10 @@ def screening_start(request: HttpRequest) -> HttpResponse:
     value = ""
     if scope == "organisation":
         org = get_object_or_404(Organisation, pk=request.POST.get("organisation") or 0)
-        value = org.inn or str(org.pk)
+        if not org.inn:  # the screening selects an organisation's people by its ИНН
+            messages.error(request, f"У организации «{org}» не указан ИНН: проверку по организации запустить нельзя")
+            return redirect("finding-list")
+        value = org.inn
         what = f"организации «{org}»"
     elif scope == "person":
         servant = get_object_or_404(Servant, pk=request.POST.get("servant") or 0)

@@ -24,14 +24,18 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     started = [m for m in months if m.checked is not None]
     month = int(request.GET["month"]) if request.GET.get("month", "").isdigit() else (
         started[-1].month if started else 1)
+    month = min(max(month, 1), 12)
+    by_org = kpi.by_organisation(year, month)
     chart = {
         "labels": [m.name for m in months],
         "plan": [m.plan for m in months],
         "actual": [m.percent for m in months],
+        "organisations": {"labels": [str(r["organisation"]) for r in by_org],
+                          "actual": [r["percent"] for r in by_org], "plan": kpi.plan_percent(month)},
     }
     return render(request, "findings/kpi.html", {
         "year": year, "months": months, "organisation": organisation, "month": month,
         "month_name": kpi.MONTHS[month - 1], "organisations": Organisation.objects.all(),
-        "by_org": kpi.by_organisation(year, month), "chart_json": json.dumps(chart, ensure_ascii=False),
+        "by_org": by_org, "chart_json": json.dumps(chart, ensure_ascii=False),
         "current": started[-1] if started else None,
     })

@@ -11,7 +11,6 @@ from zorko.affiliation.ftm_export import graph_entities, to_json_lines
 from zorko.audit.log import client_ip, record
 from zorko.findings.graph_data import servant_graph_json
 from zorko.findings.models import Finding
-from zorko.findings.rules_info import RULE_NAMES
 from zorko.people.models import Servant
 from zorko.reports.person_report import build_report
 from zorko.reports.writer import writer_for
@@ -22,8 +21,10 @@ def servant_findings_context(servant: Servant, selected_id: str | None = None) -
     """Context of the include ``findings/_servant_findings.html`` (also used by the card)."""
     findings = list(servant.findings.filter(active=True).order_by("-score"))
     selected = next((f for f in findings if str(f.pk) == str(selected_id)), findings[0] if findings else None)
+    # Findings the latest screening no longer produced (e.g. the company was terminated): history.
+    history = list(servant.findings.filter(active=False).order_by("-last_found_at"))
     return {"servant": servant, "servant_findings": findings, "selected_finding": selected,
-            "rule_names": RULE_NAMES}
+            "servant_findings_history": history}
 
 
 def _servant(servant_id: int) -> Servant:

@@ -6,12 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from zorko.accounts.roles import capabilities_of
 from zorko.tasks.models import Job
+from zorko.web.dashboard import home_context
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html", {})
+    """The inspector's morning page: people, open findings, KPI, registry freshness, deadlines, jobs."""
+    return render(request, "web/home.html", home_context(capabilities_of(request.user)))
 
 
 @login_required

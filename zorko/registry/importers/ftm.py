@@ -140,7 +140,8 @@ class _Props:
     A full ``EntityProxy`` cleans every value of every property; reading
     just the dozen properties the store needs, typed by the schema, is
     several times faster on a dump of millions of lines. Properties the
-    schema does not define are ignored; a date that is not one is dropped.
+    schema does not define are ignored; a date that is not one is dropped;
+    text is kept as written (only trimmed), so values survive a round trip.
     """
 
     __slots__ = ("schema", "properties")
@@ -157,7 +158,7 @@ class _Props:
         values = raw if isinstance(raw, list) else [raw]
         out: list[str] = []
         for value in values:
-            text = " ".join(str(value).split()) if value is not None else ""
+            text = str(value).strip() if value is not None else ""
             if spec.type.name == "date" and not _DATE.match(text):
                 continue
             if text and text not in out:

@@ -18,4 +18,21 @@
     options: {scales: {y: {min: 0, max: 100, ticks: {callback: function (v) { return v + " %"; }}}},
               plugins: {legend: {position: "bottom"}}}
   });
+  var orgCanvas = document.getElementById("kpi-org-chart");
+  if (orgCanvas && kpi.organisations && kpi.organisations.labels.length) {
+    var orgs = kpi.organisations;
+    window.zorkoKpiOrgChart = new Chart(orgCanvas, {
+      type: "bar",
+      data: {
+        labels: orgs.labels,
+        datasets: [
+          {label: "Проверено, %", data: orgs.actual, backgroundColor: orgs.actual.map(function (v) {
+            return v >= orgs.plan ? "#4a7c59" : "#c0392b"; })},
+          {label: "План, %", data: orgs.labels.map(function () { return orgs.plan; }),
+           backgroundColor: "rgba(0,0,0,0.12)"}
+        ]
+      },
+      options: {indexAxis: "y", scales: {x: {min: 0, max: 100}}, plugins: {legend: {position: "bottom"}}}
+    });
+  }
 })();
