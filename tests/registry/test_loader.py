@@ -172,7 +172,8 @@ def test_unknown_source_and_missing_path_are_reported_in_russian(tmp_path: Path)
         loader.load("egrul", [tmp_path / "nothing"], db_path=tmp_path / "r.duckdb")
 
 
-def test_parallel_parsing_gives_the_same_store(tmp_path: Path) -> None:
+def test_parallel_parsing_gives_the_same_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MIN_BYTES_FOR_WORKERS", 0)  # parser processes for these small files
     folder = tmp_path / "gen"
     synthetic.write_egrul(folder, 400, per_file=100)
     one = loader.load("egrul", [folder], db_path=tmp_path / "one.duckdb", workers=1)
@@ -217,7 +218,9 @@ def test_a_process_killed_mid_load_leaves_the_store_as_it_was(tmp_path: Path) ->
     assert count(db, "SELECT count(*) FROM companies") == 172 + 3000
 
 
-def test_an_error_in_a_parser_process_rolls_back_and_names_the_file(tmp_path: Path) -> None:
+def test_an_error_in_a_parser_process_rolls_back_and_names_the_file(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader, "MIN_BYTES_FOR_WORKERS", 0)  # parser processes for these small files
     db = tmp_path / "r.duckdb"
     folder = tmp_path / "gen"
     paths = synthetic.write_egrul(folder, 500, per_file=100)

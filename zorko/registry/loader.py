@@ -4,11 +4,15 @@ A load takes files of one source — single files, folders (recursively)
 and ``.zip`` archives — and runs in **one DuckDB transaction**:
 
 1. each file's sha256 is computed first; a file whose checksum was loaded
-   before (for the same source) is skipped and counted as unchanged;
+   before (for the same source) is skipped and counted as unchanged
+   (looked up a chunk of files per query);
 2. records stream from the source's parser into staging tables in
-   batches (Arrow → DuckDB), so memory does not grow with the input;
+   batches that span files (Arrow → DuckDB), so memory does not grow with
+   the input and a folder of one-record files costs an insert per
+   thousands of files, not per file;
 3. the source's adapter merges the staged rows into the store and
-   reports added / changed / unchanged per file (``loads`` rows);
+   reports added / changed / unchanged per file; the ``loads`` rows of all
+   files are then inserted at once with those counts;
 4. commit. Any error rolls the whole load back and is raised as
    :class:`~zorko.exceptions.ImportFailed` naming the file and line; a
    process killed mid-load never commits, so the store stays as it was.
@@ -23,24 +27,40 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from zorko.exceptions import ImportFailed
-from zorko.registry import sources, store
-from zorko.registry.adapters import Adapter, Counts
+from zorko.registry import ledger, sources, store
+from zorko.registry.adapters import Adapter, Columns, Counts
 from zorko.registry.files import InputFile, checksum, expand
-from zorko.registry.staging import RECS_PER_FILE, Staged, stage_file, stage_file_to_parquet
+from zorko.registry.staging import (
+    RECS_PER_FILE,
+    FileTask,
+    Staged,
+    StagedGroup,
+    Stager,
+    groups,
+    stage_group_to_parquet,
+)
 
 # One load at a time per process: DuckDB allows a single writer.
 _LOCK = threading.Lock()
-# Parallel parsing pays off only when there are files enough to share out.
+# Parallel parsing pays off only when there are files enough to share out, and input
+# enough to repay starting the parser processes (about a second on a busy machine):
+# a few thousand one-contract files (~1.5 KB each) parse faster here.
 MIN_FILES_FOR_WORKERS = 4
+MIN_BYTES_FOR_WORKERS = 16 << 20
+# Known checksums are looked up this many files (or bytes read) at a time.
+LOOKUP_FILES = 1000
+LOOKUP_BYTES = 64 << 20
 
 
 @dataclass(slots=True)
@@ -90,6 +110,29 @@ class LoadProgress:
 
 
 ProgressCallback = Callable[[LoadProgress], None]
+_Todo = tuple[InputFile, "FileResult"]  # a file to stage and its result, filled in as it goes
+
+
+def refused_load_id(columns: Columns, table: pa.Table) -> int | None:
+    """The load id of the first file whose rows of ``table`` DuckDB refuses (tried in a scratch database).
+
+    A batch holds the rows of many files; when DuckDB refuses it, this
+    finds the file to name in the error. Runs only on that error path.
+    """
+    scratch = duckdb.connect()
+    try:
+        scratch.execute("CREATE TABLE t (" + ", ".join(f"{n} {k}" for n, k in columns) + ")")
+        for load_id in pc.unique(table.column("load_id")).to_pylist():
+            scratch.register("_rows", table.filter(pc.equal(table.column("load_id"), load_id)))
+            try:
+                scratch.execute("INSERT INTO t SELECT * FROM _rows")
+            except duckdb.Error:
+                return int(load_id)
+            finally:
+                scratch.unregister("_rows")
+        return None
+    finally:
+        scratch.close()
 
 
 def default_workers() -> int:
@@ -116,7 +159,7 @@ def load(source: str, paths: Iterable[str | Path], *, db_path: str | Path | None
 
 
 class _Run:
-    """One load: a transaction over all its files."""
+    """One load: a transaction over all its files, with a fixed number of queries per batch of files."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, adapter: Adapter, files: list[InputFile],
                  progress: ProgressCallback | None, workers: int) -> None:
@@ -130,6 +173,8 @@ class _Run:
         self.bytes_done = 0
         self.bytes_total = sum(f.size for f in files)
         self.current = ""
+        self.names: dict[int, str] = {}  # load id → file, to name the file whose rows DuckDB refuses
+        self.extract_dates: dict[int, str | None] = {}  # load id → the file's newest extract date
 
     def report(self, in_file: int = 0) -> None:
         if self.callback is not None:
@@ -151,13 +196,16 @@ class _Run:
             result.phases["checksum"] = time.monotonic() - clock
             if todo:
                 clock = time.monotonic()
-                if self.workers > 1 and len(todo) >= MIN_FILES_FOR_WORKERS:
-                    self._stage_parallel(todo, run_id)
+                tasks = [FileTask(f, r.load_id or 0, index * RECS_PER_FILE)
+                         for index, (f, r) in enumerate(todo)]
+                if (self.workers > 1 and len(todo) >= MIN_FILES_FOR_WORKERS
+                        and sum(f.size for f, _r in todo) >= MIN_BYTES_FOR_WORKERS):
+                    self._stage_parallel(todo, tasks)
                 else:
-                    self._stage_here(todo, run_id)
+                    self._stage_here(todo, tasks)
                 result.phases["stage"] = time.monotonic() - clock
                 clock = time.monotonic()
-                self._merge(todo)
+                self._merge(todo, run_id)
                 result.phases["merge"] = time.monotonic() - clock
             for stage in self.adapter.stages:
                 con.execute(f"DROP TABLE IF EXISTS {stage}")
@@ -176,94 +224,125 @@ class _Run:
         result.seconds = time.monotonic() - started
         return result
 
-    def _skip_known(self, result: LoadResult) -> list[tuple[InputFile, FileResult]]:
-        """Checksum every file; files loaded before are counted unchanged, the rest returned."""
-        todo: list[tuple[InputFile, FileResult]] = []
+    def _skip_known(self, result: LoadResult) -> list[_Todo]:
+        """Checksum every file; files loaded before are counted unchanged, the rest returned.
+
+        Checksums are looked up a chunk of files at a time, not file by file.
+        """
+        todo: list[_Todo] = []
         digests: set[str] = set()
+        chunk: list[tuple[InputFile, str]] = []
+        chunk_bytes = 0
         for f in self.files:
             self.current = f.name
-            digest = checksum(f)
-            rows = self.con.execute(
-                "SELECT records FROM loads WHERE source = ? AND checksum = ? AND status = 'loaded' "
-                "ORDER BY load_id LIMIT 1", [self.adapter.source, digest],
-            ).fetchall()
-            if rows or digest in digests:  # loaded before, or the same file twice in this load
-                records = rows[0][0] if rows else 0
+            chunk.append((f, checksum(f)))
+            chunk_bytes += f.size
+            if len(chunk) >= LOOKUP_FILES or chunk_bytes >= LOOKUP_BYTES:
+                self._sort_out(chunk, digests, result, todo)
+                chunk, chunk_bytes = [], 0
+        self._sort_out(chunk, digests, result, todo)
+        for (_f, file_result), load_id in zip(
+                todo, ledger.new_load_ids(self.con, len(todo)), strict=True):
+            file_result.load_id = load_id
+            self.names[load_id] = file_result.file
+        return todo
+
+    def _sort_out(self, chunk: list[tuple[InputFile, str]], digests: set[str], result: LoadResult,
+                  todo: list[_Todo]) -> None:
+        known = ledger.known_checksums(self.con, self.adapter.source, [d for _f, d in chunk])
+        for f, digest in chunk:
+            if digest in known or digest in digests:  # loaded before, or the same file twice in this load
+                records = known.get(digest, 0)
                 result.files.append(FileResult(f.name, digest, True, None,
                                                Counts(records=records, unchanged=records)))
                 self.files_done += 1
                 self.bytes_done += f.size
                 self.records += records
-                self.report()
                 continue
             digests.add(digest)
-            load_id = self.con.execute("SELECT nextval('load_ids')").fetchall()[0][0]
-            file_result = FileResult(f.name, digest, False, load_id, Counts())
+            file_result = FileResult(f.name, digest, False, None, Counts())
             result.files.append(file_result)
             todo.append((f, file_result))
-        return todo
+        if chunk:
+            self.report()
 
     def _insert(self, stage: str, table: pa.Table) -> None:
         self.con.register("_batch", table)
-        self.con.execute(f"INSERT INTO {stage} SELECT * FROM _batch")
+        try:
+            self.con.execute(f"INSERT INTO {stage} SELECT * FROM _batch")
+        except duckdb.Error as exc:
+            # The transaction is aborted now (even unregistering would fail): name the file.
+            raise self._refused(stage, table, exc) from exc
         self.con.unregister("_batch")
+
+    def _refused(self, stage: str, table: pa.Table, exc: duckdb.Error) -> ImportFailed:
+        """The error for a batch DuckDB refused, naming the file whose rows it refuses."""
+        load_id = refused_load_id(self.adapter.stages[stage], table)
+        name = self.names.get(load_id or -1, self.current or "загрузка")
+        return ImportFailed(name, f"данные не приняты хранилищем: {exc}")
 
     def _file_staged(self, f: InputFile, file_result: FileResult, staged: Staged) -> None:
         file_result.counts.records = staged.records
-        self.con.execute(
-            "INSERT INTO loads VALUES (?, ?, ?, ?, ?, now(), ?, ?, 0, 0, 0, 'loaded')",
-            [file_result.load_id, None, self.adapter.source, f.name, file_result.checksum,
-             staged.extract_date, staged.records],
-        )
+        self.extract_dates[file_result.load_id or 0] = staged.extract_date
         self.files_done += 1
         self.bytes_done += f.size
         self.records += staged.records
         self.report()
 
-    def _stage_here(self, todo: list[tuple[InputFile, FileResult]], run_id: int) -> None:
-        for index, (f, file_result) in enumerate(todo):
-            self.current = f.name
-            staged = stage_file(self.adapter, f, file_result.load_id or 0, index * RECS_PER_FILE,
-                                self._insert, self.report)
-            self._file_staged(f, file_result, staged)
-        self.con.execute("UPDATE loads SET run_id = ? WHERE run_id IS NULL", [run_id])
+    def _stage_here(self, todo: list[_Todo], tasks: list[FileTask]) -> None:
+        stager = Stager(self.adapter, self._insert)
+        for (_f, file_result), task in zip(todo, tasks, strict=True):
+            self.current = task.file.name
+            self._file_staged(task.file, file_result, stager.file(task, self.report))
+        self.current = ""
+        stager.flush()
 
-    def _stage_parallel(self, todo: list[tuple[InputFile, FileResult]], run_id: int) -> None:
-        """Parser processes stage files to Parquet; this process inserts them in file order."""
+    def _stage_parallel(self, todo: list[_Todo], tasks: list[FileTask]) -> None:
+        """Parser processes stage groups of files to Parquet; this process inserts them in file order."""
         folder = tempfile.mkdtemp(prefix="zorko-load-")
         context = multiprocessing.get_context("spawn")  # safe inside the threaded web server
+        items = iter(file_result for _f, file_result in todo)
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-                pending: deque[tuple[InputFile, FileResult, Future[Staged]]] = deque()
-                queue = iter(enumerate(todo))
-                # A bounded window keeps at most a few files' chunks on disk at once.
-                for index, (f, file_result) in queue:
-                    pending.append((f, file_result, pool.submit(
-                        stage_file_to_parquet, self.adapter.source, f, file_result.load_id or 0,
-                        index * RECS_PER_FILE, folder)))
-                    if len(pending) >= self.workers * 2:
-                        self._collect(*pending.popleft())
-                while pending:
-                    self._collect(*pending.popleft())
+                pending: deque[tuple[list[FileTask], Future[StagedGroup]]] = deque()
+                try:
+                    # A bounded window keeps at most a few groups' chunks on disk at once.
+                    for group in groups(tasks, self.workers):
+                        pending.append((group, pool.submit(
+                            stage_group_to_parquet, self.adapter.source, group, folder)))
+                        if len(pending) >= self.workers * 2:
+                            self._collect(items, *pending.popleft())
+                    while pending:
+                        self._collect(items, *pending.popleft())
+                except BaseException:
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        self.con.execute("UPDATE loads SET run_id = ? WHERE run_id IS NULL", [run_id])
 
-    def _collect(self, f: InputFile, file_result: FileResult, future: Future[Staged]) -> None:
-        self.current = f.name
+    def _collect(self, items: Iterator[FileResult], group: list[FileTask],
+                 future: Future[StagedGroup]) -> None:
+        self.current = group[0].file.name
         staged = future.result()
+        self.current = ""
         for stage, path in staged.chunks:
-            self.con.execute(f"INSERT INTO {stage} SELECT * FROM read_parquet(?)", [path])
+            try:
+                self.con.execute(f"INSERT INTO {stage} SELECT * FROM read_parquet(?)", [path])
+            except duckdb.Error as exc:
+                raise self._refused(stage, pq.read_table(path), exc) from exc
             os.remove(path)
-        self._file_staged(f, file_result, staged)
+        for task, file_staged in zip(group, staged.files, strict=True):
+            self._file_staged(task.file, next(items), file_staged)
 
-    def _merge(self, todo: list[tuple[InputFile, FileResult]]) -> None:
+    def _merge(self, todo: list[_Todo], run_id: int) -> None:
         self.current = ""
         counts = self.adapter.merge(self.con)
+        rows: list[ledger.LoadRow] = []
         for _f, file_result in todo:
-            c = counts.get(file_result.load_id or 0, Counts(records=file_result.counts.records))
+            load_id = file_result.load_id or 0
+            c = counts.get(load_id, Counts(records=file_result.counts.records))
             file_result.counts = c
-            self.con.execute(
-                "UPDATE loads SET records = ?, added = ?, changed = ?, unchanged = ? WHERE load_id = ?",
-                [c.records, c.added, c.changed, c.unchanged, file_result.load_id],
-            )
+            rows.append(ledger.LoadRow(load_id, file_result.file, file_result.checksum,
+                                       self.extract_dates.get(load_id), c.records, c.added, c.changed,
+                                       c.unchanged))
+        ledger.insert(self.con, self.adapter.source, run_id, rows)

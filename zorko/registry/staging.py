@@ -1,10 +1,13 @@
-"""Parsing one file into staging rows, in this process or in a parser process.
+"""Parsing files into staging rows, in this process or in parser processes.
 
-Records become plain tuples (``Adapter.stage``) and, every
-``BATCH_RECORDS`` records, Arrow tables: inserted straight into DuckDB
-when parsing in-process, or written as Parquet chunks that the loading
-process inserts when parsing runs in worker processes (several cores
-parse while one process owns the DuckDB transaction).
+Records become plain tuples (``Adapter.stage``) collected in batches that
+span files: every ``BATCH_RECORDS`` records — of one large ЕГРЮЛ file or of
+two thousand one-contract ЕИС files — a batch becomes one Arrow table per
+staging table. In this process it is inserted straight into DuckDB; in a
+parser process it is written as a Parquet chunk that the loading process
+inserts (several cores parse while one process owns the DuckDB
+transaction). Parser processes take files in groups, so a group of many
+small files costs one task and one chunk per staging table.
 """
 
 from __future__ import annotations
@@ -29,14 +32,32 @@ RECS_PER_FILE = 100_000_000
 _ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
                 "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "DATE": pa.string()}
 
+Sink = Callable[[str, pa.Table], None]
+
 
 @dataclass(slots=True)
 class Staged:
-    """What parsing one file produced: record count, newest extract date, Parquet chunks."""
+    """What parsing one file produced: its record count and newest extract date."""
 
     records: int = 0
     extract_date: str | None = None
+
+
+@dataclass(slots=True)
+class StagedGroup:
+    """What a parser process made of a group of files: per-file results and Parquet chunks."""
+
+    files: list[Staged] = field(default_factory=list)
     chunks: list[tuple[str, str]] = field(default_factory=list)  # (stage table, parquet path)
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """A file to parse, with its load id and the first record number it may use."""
+
+    file: InputFile
+    load_id: int
+    rec_base: int
 
 
 def to_arrow(columns: Columns, rows: list[tuple[Any, ...]]) -> pa.Table:
@@ -45,56 +66,86 @@ def to_arrow(columns: Columns, rows: list[tuple[Any, ...]]) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=[name for name, _ in columns])
 
 
-def stage_file(adapter: Adapter, f: InputFile, load_id: int, rec_base: int,
-               sink: Callable[[str, pa.Table], None],
-               progress: Callable[[int], None] | None = None) -> Staged:
-    """Parse ``f`` and hand each batch of rows, as Arrow, to ``sink(stage, table)``."""
-    batch: dict[str, list[tuple[Any, ...]]] = {stage: [] for stage in adapter.stages}
-    result = Staged()
+class Stager:
+    """Stages file after file into shared batches, handed to ``sink(stage, table)`` when full."""
 
-    def flush() -> None:
-        for stage, rows in batch.items():
-            if rows:
-                sink(stage, to_arrow(adapter.stages[stage], rows))
-                rows.clear()
+    def __init__(self, adapter: Adapter, sink: Sink) -> None:
+        self.adapter = adapter
+        self.sink = sink
+        self.batch: dict[str, list[tuple[Any, ...]]] = {stage: [] for stage in adapter.stages}
+        self.pending = 0  # records in the batch
 
-    with f.open() as stream:
-        records: Iterator[Any] = adapter.parse(stream, f.name)
+    def file(self, task: FileTask, progress: Callable[[int], None] | None = None) -> Staged:
+        """Parse one file into the batch; ``progress(records so far)`` every batch of its own."""
+        adapter, batch = self.adapter, self.batch
+        f, load_id, rec_base = task.file, task.load_id, task.rec_base
         count = 0
         newest: str | None = None
-        for record in records:
-            count += 1
-            adapter.stage(record, load_id, rec_base + count, batch)
-            day = adapter.extract_date(record)
-            if day is not None and (newest is None or day > newest):
-                newest = day
-            if count % BATCH_RECORDS == 0:
-                flush()
-                if progress is not None:
+        with f.open() as stream:
+            records: Iterator[Any] = adapter.parse(stream, f.name)
+            for record in records:
+                count += 1
+                adapter.stage(record, load_id, rec_base + count, batch)
+                day = adapter.extract_date(record)
+                if day is not None and (newest is None or day > newest):
+                    newest = day
+                self.pending += 1
+                if self.pending >= BATCH_RECORDS:
+                    self.flush()
+                if progress is not None and count % BATCH_RECORDS == 0:
                     progress(count)
-    flush()
-    result.records = count
-    result.extract_date = newest
-    return result
+        return Staged(count, newest)
+
+    def flush(self) -> None:
+        for stage, rows in self.batch.items():
+            if rows:
+                self.sink(stage, to_arrow(self.adapter.stages[stage], rows))
+                rows.clear()
+        self.pending = 0
 
 
-def stage_file_to_parquet(source: str, f: InputFile, load_id: int, rec_base: int,
-                          folder: str) -> Staged:
-    """Worker-process entry point: like :func:`stage_file`, chunks go to Parquet files."""
+def stage_group_to_parquet(source: str, tasks: list[FileTask], folder: str) -> StagedGroup:
+    """Parser-process entry point: stage ``tasks`` in order, batches written as Parquet chunks."""
     adapter = sources.adapter(source)
-    chunks: list[tuple[str, str]] = []
+    group = StagedGroup()
 
     def sink(stage: str, table: pa.Table) -> None:
-        fd, path = tempfile.mkstemp(prefix=f"{load_id}-{stage}-", suffix=".parquet", dir=folder)
+        fd, path = tempfile.mkstemp(prefix=f"{tasks[0].load_id}-{stage}-", suffix=".parquet",
+                                    dir=folder)
         os.close(fd)
         pq.write_table(table, path, compression="NONE")
-        chunks.append((stage, path))
+        group.chunks.append((stage, path))
 
-    try:
-        result = stage_file(adapter, f, load_id, rec_base, sink)
-    except ImportFailed:
-        raise
-    except Exception as exc:
-        raise ImportFailed(f.name, f"не удалось прочитать файл: {exc}") from exc
-    result.chunks = chunks
-    return result
+    stager = Stager(adapter, sink)
+    for task in tasks:
+        try:
+            group.files.append(stager.file(task))
+        except ImportFailed:
+            raise
+        except Exception as exc:
+            raise ImportFailed(task.file.name, f"не удалось прочитать файл: {exc}") from exc
+    stager.flush()
+    return group
+
+
+def groups(tasks: list[FileTask], workers: int, *, max_files: int = 1000,
+           max_bytes: int = 4 << 20) -> list[list[FileTask]]:
+    """Consecutive tasks in groups for parser processes.
+
+    Large files (ЕГРЮЛ, several MB) go one per group; small ones are
+    bundled so a task's overhead is shared, yet into enough groups (about
+    four per worker) that the workers stay evenly busy.
+    """
+    per_group = max(1, min(max_files, -(-len(tasks) // (workers * 4))))
+    out: list[list[FileTask]] = []
+    current: list[FileTask] = []
+    size = 0
+    for task in tasks:
+        current.append(task)
+        size += task.file.size
+        if len(current) >= per_group or size >= max_bytes:
+            out.append(current)
+            current, size = [], 0
+    if current:
+        out.append(current)
+    return out
