@@ -29,6 +29,7 @@ from zorko.matching.features import (
     QueryName,
     Signal,
     format_weight,
+    namesake_bound,
 )
 from zorko.matching.model import (
     DEFAULT_THRESHOLD,
@@ -128,6 +129,9 @@ def _wanted_terms(names: list[QueryName],
 
 def score_pair(name: QueryName, candidate: Candidate, ctx: Context, prior: float) -> _Scored:
     signals = [feature(name, candidate, ctx) for feature in FEATURES]
+    bound = namesake_bound(signals, ctx)
+    if bound is not None:
+        signals.append(bound)
     weight = prior + sum(s.weight for s in signals)
     certain = any(s.certain for s in signals)
     return _Scored(name, candidate, signals, weight, certain, prior)

@@ -295,5 +295,27 @@ def compare_inn_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
                   f"ИНН в реестре выдан в регионе {issued}, а человек живёт в регионе {q.region}")
 
 
+NAME_FEATURES = ("last_name", "first_name", "middle_name")
+
+
+def namesake_bound(signals: list[Signal], ctx: Context) -> Signal | None:
+    """Cap on what the names alone can prove: a rare ФИО still has namesakes.
+
+    The sum of the name weights treats surname, first name and patronymic as
+    independent, which makes a rare full ФИО look like one in billions; the
+    chance that someone else bears it is at least ``namesake_rate``, so the
+    names bring odds of at most persons / namesake_rate.
+    """
+    names = sum(s.weight for s in signals if s.feature in NAME_FEATURES)
+    rate = ctx.params.namesake_rate
+    cap = math.log2(max(ctx.persons, 1) / rate)
+    if rate <= 0 or names <= cap:
+        return None
+    return Signal("namesakes", "bound", cap - names,
+                  f"совпадение имён само по себе не доказывает, что это тот же человек: "
+                  f"даже у редкого ФИО бывают полные тёзки (не реже {rate:.0%} случаев), "
+                  f"вес имён ограничен {format_weight(cap)}")
+
+
 FEATURES = (compare_inn, compare_birth_date, compare_last_name, compare_first_name,
             compare_middle_name, compare_subject_region, compare_inn_region)

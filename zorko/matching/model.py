@@ -38,6 +38,14 @@ M_BIRTH_DATE = 0.97
 PRIOR_IN_REGISTRY = 0.3
 PRIOR_STRENGTH = 20
 
+# However rare a full ФИО looks in the registry, the chance that another
+# human carries exactly the same ФИО is not smaller than this: names are not
+# independent draws (surname, first name and patronymic cluster by family,
+# nationality and region; sons are named after fathers). The names of a
+# pair therefore bring odds of at most persons / NAMESAKE_RATE; only other
+# evidence (region, ИНН, birth date) lifts a rare namesake further.
+NAMESAKE_RATE = 0.02
+
 # Default cut-off on the match probability.
 DEFAULT_THRESHOLD = 0.9
 
@@ -51,6 +59,7 @@ class ModelParams:
     m_region_subject: float = M_REGION_SUBJECT
     m_region_inn: float = M_REGION_INN
     prior_in_registry: float = PRIOR_IN_REGISTRY
+    namesake_rate: float = NAMESAKE_RATE
 
 
 # Weight of the defaults, in pairs, when m is re-estimated on ИНН-confirmed pairs.
