@@ -165,9 +165,9 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     pairs = candidate_pairs(con, index, names)
     ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names, pairs)), params,
                   index.region_share, index.inn_region_share, index.gender_share,
-                  first_name_gender())
+                  first_name_gender(), index.region_pairs)
     if index.has_inn:
-        ctx.params = calibrate(params, ctx, names, pairs)
+        ctx.params = calibrate(params, ctx, names, pairs, index.inn_coverage)
     k = ctx.params.prior_in_registry
     prior = prior_weight(k, index.persons)
     # A known ИНН that the registry does not contain is itself evidence: the

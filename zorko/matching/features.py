@@ -69,6 +69,26 @@ class Context:
     inn_region_share: dict[str, float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     first_gender: dict[str, str] = field(default_factory=dict)
+    # Share of registry rows by (company region, first two digits of the ИНН).
+    region_pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def inn_region_u(self, home: str, level: str) -> float:
+        """P(a random registry row's ИНН is from ``home`` | its company region level).
+
+        Estimated on the registry itself (random pairs): a row whose company
+        is in the region mostly also has its ИНН from there, so agreement on
+        both is far likelier by chance than the product of the two shares.
+        """
+        plain = self.inn_region_share.get(home, 0.001)
+        if level == "none" or not self.region_pairs:
+            return plain
+        same = level == "agree"
+        total = hit = 0.0
+        for (region, issued), share in self.region_pairs.items():
+            if (region == home) == same:
+                total += share
+                hit += share * (issued == home)
+        return hit / total if total > 0 else plain
 
     def share(self, kind: str, value: str) -> float:
         return max(self.counts.get((kind, value), 1), 1) / max(self.persons, 1)
@@ -281,13 +301,24 @@ def compare_subject_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
                   f"регион не совпадает: {where} {home}, организация в регионе {c.region}")
 
 
+def subject_level(home: str, region: str | None) -> str:
+    if not region:
+        return "none"
+    return "agree" if region == home else "disagree"
+
+
 def compare_inn_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
-    """Регион, где выдан ИНН из реестра, против региона, где человек живёт."""
+    """Регион, где выдан ИНН из реестра, против региона, где человек живёт.
+
+    Weighed given the company's region (m from ИНН-confirmed pairs, u from
+    the registry's own rows), so that one home is not counted twice.
+    """
     if not q.region or not c.inn or q.inn:
         return Signal("inn_region", "none", 0.0, "")
     issued = c.inn[:2]
-    u = min(max(ctx.inn_region_share.get(q.region, 0.001), 0.001), 0.99)
-    m = ctx.params.m_region_inn
+    given = subject_level(q.region, c.region)
+    u = min(max(ctx.inn_region_u(q.region, given), 0.001), 0.99)
+    m = ctx.params.m_region_inn_given.get(given, ctx.params.m_region_inn)
     if issued == q.region:
         return Signal("inn_region", "agree", log2_ratio(m, u),
                       f"ИНН в реестре выдан в регионе {issued}, человек живёт в регионе {q.region}")

@@ -58,6 +58,10 @@ class ModelParams:
     u_fuzzy: dict[str, float] = field(default_factory=lambda: dict(U_DEFAULT))
     m_region_subject: float = M_REGION_SUBJECT
     m_region_inn: float = M_REGION_INN
+    # P(registry ИНН issued in the home region | same person), given whether the
+    # company is in the home region ("agree" / "disagree" / "none": unknown).
+    m_region_inn_given: dict[str, float] = field(
+        default_factory=lambda: dict.fromkeys(("agree", "disagree", "none"), M_REGION_INN))
     prior_in_registry: float = PRIOR_IN_REGISTRY
     namesake_rate: float = NAMESAKE_RATE
 
@@ -97,7 +101,7 @@ def smoothed_u(counts: dict[str, float], pairs: int) -> dict[str, float]:
     }
 
 
-def estimate_prior(people_with_inn: int, found_by_inn: int,
+def estimate_prior(people_with_inn: float, found_by_inn: int,
                    default: float = PRIOR_IN_REGISTRY) -> float:
     """Share of checked people present in the registry, from those whose ИНН is known.
 

@@ -28,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -49,6 +49,7 @@ class RegistryIndex:
     has_birth_date: bool
     region_share: dict[str, float] = field(default_factory=dict)
     inn_region_share: dict[str, float] = field(default_factory=dict)
+    region_pairs: dict[tuple[str, str], float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     u_fuzzy: dict[str, float] = field(default_factory=dict)
     sampled_pairs: int = 0
@@ -224,6 +225,7 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
         total = sum(n for _, n in rows) or 1
         regions = {str(r): n / total for r, n in rows}
     inn_regions: dict[str, float] = {}
+    region_pairs: dict[str, float] = {}
     coverage = 0.0
     if index.has_inn:
         coverage = con.execute(f"SELECT avg((inn IS NOT NULL)::INTEGER) FROM {keys}").fetchall()[0][0]
@@ -231,6 +233,12 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
                            "WHERE inn IS NOT NULL GROUP BY 1").fetchall()
         total = sum(n for _, n in rows) or 1
         inn_regions = {str(r): n / total for r, n in rows}
+        if index.has_region:
+            rows = con.execute(f"SELECT region, left(inn, 2), count(*) FROM {keys} "
+                               "WHERE inn IS NOT NULL AND region IS NOT NULL "
+                               "GROUP BY ALL").fetchall()
+            total = sum(n for _, _, n in rows) or 1
+            region_pairs = {f"{r}|{i}": n / total for r, i, n in rows}
     genders = {"m": 0, "f": 0}
     for value, n in con.execute(f"SELECT value, n FROM {index.tf_table} WHERE kind = 'mn'").fetchall():
         gender = patronymic_gender(value)
@@ -240,6 +248,7 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
     gender_share = {g: n / total_g for g, n in genders.items()} if total_g else {}
     u_fuzzy, pairs = _estimate_u(con, keys)
     return {"persons": persons, "regions": regions, "inn_regions": inn_regions,
+            "region_pairs": region_pairs,
             "genders": gender_share, "inn_coverage": coverage or 0.0,
             "u_fuzzy": u_fuzzy, "pairs": pairs}
 
@@ -285,6 +294,8 @@ def _load_stats(index: RegistryIndex, stats: dict[str, Any]) -> None:
     index.persons = int(stats["persons"])
     index.region_share = stats["regions"]
     index.inn_region_share = stats["inn_regions"]
+    index.region_pairs = {tuple(k.split("|", 1)): float(v)
+                          for k, v in stats.get("region_pairs", {}).items()}
     index.inn_coverage = float(stats["inn_coverage"])
     index.gender_share = stats["genders"]
     index.sampled_pairs = int(stats["pairs"])
