@@ -71,6 +71,7 @@ class Context:
     first_gender: dict[str, str] = field(default_factory=dict)
     # Share of registry rows by (company region, first two digits of the ИНН).
     region_pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    _inn_region_u: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def inn_region_u(self, home: str, level: str) -> float:
         """P(a random registry row's ИНН is from ``home`` | its company region level).
@@ -79,6 +80,12 @@ class Context:
         is in the region mostly also has its ИНН from there, so agreement on
         both is far likelier by chance than the product of the two shares.
         """
+        cached = self._inn_region_u.get((home, level))
+        if cached is None:
+            cached = self._inn_region_u[home, level] = self._estimate_inn_region_u(home, level)
+        return cached
+
+    def _estimate_inn_region_u(self, home: str, level: str) -> float:
         plain = self.inn_region_share.get(home, 0.001)
         if level == "none" or not self.region_pairs:
             return plain
