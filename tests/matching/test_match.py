@@ -267,3 +267,17 @@ def test_inn_issued_in_the_home_region_adds_little_once_the_company_is_there(con
 
 def weight_of(line: str) -> float:
     return float(line.rsplit("вес ", 1)[1].rstrip("]").replace(",", ".").replace("−", "-"))
+
+
+def test_registry_full_of_namesakes_bounds_names_more_tightly(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    query = [PersonQuery("s", "Загорулько", "Ефим", "Аристархович")]
+    plain = best(match_people(query, con, threshold=0.0), "s").probability
+    # 60 rare surnames, each borne by two persons (two ИНН) with the very same ФИО.
+    for i in range(120):
+        add_role(con, f"Чумаченко-{'абвгдежзиклмнопрстуф'[i // 2 % 20]}{'абв'[i // 40]}",
+                 "Аристарх", "Ефимович", inn=make_inn(f"77{i:08d}", person=True), region="77")
+    crowded = best(match_people(query, con, threshold=0.0), "s")
+    assert crowded.probability < plain - 0.1
+    bound = next(e for e in crowded.explanation if "бывают полные тёзки" in e)
+    assert int(bound.split("не реже ", 1)[1].split("%", 1)[0]) > 20

@@ -34,6 +34,7 @@ from zorko.matching.features import (
 from zorko.matching.model import (
     DEFAULT_THRESHOLD,
     ModelParams,
+    namesake_rate,
     prior_weight,
     smoothed_u,
 )
@@ -161,6 +162,8 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     index = prepare_registry(con, table)
     params = params or ModelParams()
     params.u_fuzzy = smoothed_u(index.u_fuzzy, index.sampled_pairs)
+    params.namesake_rate = namesake_rate(index.rare_shared, index.rare_persons,
+                                         params.namesake_rate)
     names = [n for i, person in enumerate(people) for n in query_names(i, person)]
     pairs = candidate_pairs(con, index, names)
     ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names, pairs)), params,

@@ -43,8 +43,18 @@ PRIOR_STRENGTH = 20
 # independent draws (surname, first name and patronymic cluster by family,
 # nationality and region; sons are named after fathers). The names of a
 # pair therefore bring odds of at most persons / NAMESAKE_RATE; only other
-# evidence (region, ИНН, birth date) lifts a rare namesake further.
+# evidence (region, ИНН, birth date) lifts a rare namesake further. The
+# registry's own rate (persons with a rare surname sharing their full ФИО
+# with another ИНН) is used when it is higher, counted as NAMESAKE_PRIOR
+# persons' worth against the default.
 NAMESAKE_RATE = 0.02
+NAMESAKE_PRIOR = 200
+
+
+def namesake_rate(shared: int, persons: int, default: float = NAMESAKE_RATE) -> float:
+    """The registry's rate of full namesakes among rare surnames, never below the default."""
+    smoothed = (shared + default * NAMESAKE_PRIOR) / (persons + NAMESAKE_PRIOR)
+    return max(default, smoothed)
 
 # Default cut-off on the match probability: the highest F1 with precision
 # ≥ 0.98 on the benchmark at both 100k and 1M registry roles (see

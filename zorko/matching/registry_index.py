@@ -28,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -54,6 +54,8 @@ class RegistryIndex:
     u_fuzzy: dict[str, float] = field(default_factory=dict)
     sampled_pairs: int = 0
     inn_coverage: float = 0.0
+    rare_persons: int = 0
+    rare_shared: int = 0
 
 
 def skeleton_sql(column: str) -> str:
@@ -247,10 +249,32 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
     total_g = sum(genders.values())
     gender_share = {g: n / total_g for g, n in genders.items()} if total_g else {}
     u_fuzzy, pairs = _estimate_u(con, keys)
-    return {"persons": persons, "regions": regions, "inn_regions": inn_regions,
+    rare_persons, rare_shared = _namesakes(con, keys) if index.has_inn else (0, 0)
+    return {"rare_persons": rare_persons, "rare_shared": rare_shared,"persons": persons, "regions": regions, "inn_regions": inn_regions,
             "region_pairs": region_pairs,
             "genders": gender_share, "inn_coverage": coverage or 0.0,
             "u_fuzzy": u_fuzzy, "pairs": pairs}
+
+
+# A surname borne by at most this many registry persons counts as rare.
+RARE_SURNAME = 5
+
+
+def _namesakes(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[int, int]:
+    """Persons (ИНН) with a rare surname, and how many of them share their full ФИО.
+
+    This is what the names of a rare ФИО cannot rule out (see
+    ``features.namesake_bound``); persons are told apart by ИНН.
+    """
+    persons, shared = con.execute(f"""
+        WITH p AS (SELECT DISTINCT inn, ln, fn, mn FROM {keys}
+                   WHERE inn IS NOT NULL AND length(fn) > 1 AND length(mn) > 1),
+             surnames AS (SELECT ln, count(*) AS n FROM p GROUP BY ln),
+             fio AS (SELECT ln, fn, mn, count(*) AS n FROM p GROUP BY ln, fn, mn)
+        SELECT coalesce(sum(fio.n), 0), coalesce(sum(CASE WHEN fio.n > 1 THEN fio.n END), 0)
+        FROM fio JOIN surnames USING (ln) WHERE surnames.n <= {RARE_SURNAME}
+    """).fetchall()[0]
+    return int(persons), int(shared)
 
 
 def _estimate_u(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[dict[str, int], int]:
@@ -297,6 +321,8 @@ def _load_stats(index: RegistryIndex, stats: dict[str, Any]) -> None:
     index.region_pairs = {tuple(k.split("|", 1)): float(v)
                           for k, v in stats.get("region_pairs", {}).items()}
     index.inn_coverage = float(stats["inn_coverage"])
+    index.rare_persons = int(stats.get("rare_persons", 0))
+    index.rare_shared = int(stats.get("rare_shared", 0))
     index.gender_share = stats["genders"]
     index.sampled_pairs = int(stats["pairs"])
     index.u_fuzzy = {k: float(v) for k, v in stats["u_fuzzy"].items()}
