@@ -54,10 +54,11 @@ from zorko.registry.staging import (
 # One load at a time per process: DuckDB allows a single writer.
 _LOCK = threading.Lock()
 # Parallel parsing pays off only when there are files enough to share out, and input
-# enough to repay starting the parser processes (about a second on a busy machine):
-# a few thousand one-contract files (~1.5 KB each) parse faster here.
+# enough to repay starting the parser processes (about a second on a busy machine) and
+# their Parquet round trip: measured on 2 cores, 20,000 one-contract files (28 MB) load
+# faster in this process, 60,000 (84 MB) faster in two parser processes.
 MIN_FILES_FOR_WORKERS = 4
-MIN_BYTES_FOR_WORKERS = 16 << 20
+MIN_BYTES_FOR_WORKERS = 32 << 20
 # Known checksums are looked up this many files (or bytes read) at a time.
 LOOKUP_FILES = 1000
 LOOKUP_BYTES = 64 << 20
