@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +22,7 @@ from zorko.registry import loader, store
 from zorko.registry.adapters.contracts import ContractsAdapter
 from zorko.registry.synthetic_records import Address, Company, Contract, contract_xml
 
+ROOT = Path(__file__).resolve().parents[2]
 SUPPLIER = Company("1024200000006", make_inn("420500000", person=False), "ПОСТАВЩИК",
                    Address("42", "КЕМЕРОВСКАЯ ОБЛАСТЬ", "Г", "КЕМЕРОВО", "ЛЕНИНА", "1"), date(2015, 1, 1))
 
@@ -159,3 +164,34 @@ def test_a_value_the_store_refuses_names_its_file(tmp_path: Path, monkeypatch: p
     assert "данные не приняты хранилищем" in error.value.reason and "2024-02-30" in error.value.reason
     assert rows(db, "SELECT count(*) FROM contracts") == [(0,)]
     assert rows(db, "SELECT count(*) FROM loads") == [(0,)]
+
+
+KILL_SCRIPT = """
+import sys, time
+from zorko.registry import loader
+def progress(p):
+    print("files", p.files_done, flush=True)
+    time.sleep(0.02)  # a slow terminal: the kill lands mid-load, not after the commit
+loader.load("contracts", [sys.argv[1]], db_path=sys.argv[2], progress=progress, workers=1)
+print("finished", flush=True)
+"""
+
+
+def test_a_process_killed_mid_load_of_many_files_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "r.duckdb"
+    loader.load("contracts", [contract_file(tmp_path, 900)], db_path=db)
+    before = snapshot(db)
+    fifty(tmp_path / "in")
+    process = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(tmp_path / "in"), str(db)],
+                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    while line and not (line.startswith("files") and int(line.split()[1]) >= 25):
+        line = process.stdout.readline()
+    assert line.startswith("files"), "the load never reported progress"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    assert snapshot(db) == before
+    result = loader.load("contracts", [tmp_path / "in"], db_path=db)
+    assert result.totals.added == 50 and not any(f.skipped for f in result.files)

@@ -242,6 +242,7 @@ class _Run:
                 self._sort_out(chunk, digests, result, todo)
                 chunk, chunk_bytes = [], 0
         self._sort_out(chunk, digests, result, todo)
+        self.current = ""
         for (_f, file_result), load_id in zip(
                 todo, ledger.new_load_ids(self.con, len(todo)), strict=True):
             file_result.load_id = load_id
