@@ -100,6 +100,7 @@ def test_screening_buttons_enqueue_the_job_and_show_progress(client_as, make_ser
         assert job.params == {"scope": scope, "value": value, "user_id": job.created_by.pk}
         assert response.status_code == 302 and response["Location"] == f"/tasks/{job.pk}/"
     assert AuditEvent.objects.filter(action="screening.run").count() == 3
+    assert f"<h1>Задача № {job.pk}: проверка по реестрам</h1>" in client.get(f"/tasks/{job.pk}/").content.decode()
     no_inn = Organisation.objects.create(name="Дом культуры")
     page = client.post("/screening/start/", {"scope": "organisation", "organisation": no_inn.pk}, follow=True)
     assert "не указан ИНН" in page.content.decode()

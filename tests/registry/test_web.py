@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,11 @@ def test_load_started_from_the_web_runs_as_a_job(client_as: Callable[[str], Any]
     assert "добавлено 169" in job.message
     page = client.get("/registry/").content.decode()
     assert "ЕГРЮЛ" in page and "юрлиц: 169" in page
+    status_row = page.split('data-source="egrul">')[1].split("</tr>")[0]
+    assert re.search(r"<td>\d\d\.\d\d\.20\d\d \d\d:\d\d</td>", status_row)  # not ISO «2026-11-28 13:41:01»
+    assert re.search(r"<td>\d\d\.\d\d\.20\d\d</td>", status_row)  # the extract date
+    loads = page.split('class="registry-loads"')[1]
+    assert "<td>ЕГРЮЛ</td>" in loads and "<td>egrul</td>" not in loads
     assert AuditEvent.objects.filter(action="registry.load").exists()
     # Re-running the same job (as after a server restart) changes nothing.
     again = queue.enqueue("registry.load", {"source": "egrul", "paths": [str(BIG)]})
