@@ -227,3 +227,21 @@ def test_pages_are_russian_whatever_the_browser_language(client_as, make_servant
     assert "1 250 000,00 руб." in html
     listing = client.get("/findings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<td>0,96</td>" in listing
+
+
+def test_shared_address_finding_reads_in_words(client_as, make_servant):
+    servant, _ = make_family(make_servant)
+    address = "650000, КЕМЕРОВСКАЯ ОБЛАСТЬ, Г КЕМЕРОВО, УЛ ВЕСЕННЯЯ, Д. 5"
+    evidence = {
+        "person": {"key": f"s:{servant.pk}", "full_name": servant.full_name},
+        "address": {"questionnaire": address, "registry": address, "key": "кемерово весенняя 5"},
+        "subject": {"kind": "company", "ogrn": SUPPLIER_OGRN, "name": "ООО «СТРОЙРЕСУРС»"},
+        "match": {"score": 0.85, "confidence": "address", "explanation": []},
+        "contracts": [{"reg_num": CONTRACT, "sign_date": "2026-03-14", "price": "100.00", "subject": "Кровля"}],
+        "graph_path": [f"servant:s:{servant.pk}", "address:кемерово весенняя 5", f"company:{SUPPLIER_OGRN}",
+                       f"contract:{CONTRACT}", f"organisation:{servant.organisation.inn}"],
+    }
+    finding = make_finding(servant, rule="shared_address", evidence=evidence)
+    html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
+    assert "(совпадение адреса)" in html and "(address)" not in html
+    assert f"Иванов Иван Иванович (служащий) → адрес: {address} → ООО «СТРОЙРЕСУРС»" in html

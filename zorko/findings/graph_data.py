@@ -48,6 +48,8 @@ def _step_label(node: dict[str, Any]) -> str:
         return f"контракт {label}"
     if kind == "person":
         return f"{label} (лицо из реестра)"
+    if kind == "address":
+        return f"адрес: {label}"
     return label
 
 
