@@ -96,6 +96,20 @@ def test_company_card_shows_requisites_people_shares_and_municipal_contracts(
     assert client.get("/registry/company/1000000000000/").status_code == 404
 
 
+def test_company_card_links_the_findings_about_it(client_as: Callable[[str], Any], registry_db: Path,
+                                                  make_servant: Any) -> None:
+    from zorko.findings.models import Finding
+
+    loader.load("egrul", [CRAFTED])
+    servant = make_servant("Иванов", "Иван", "Иванович")
+    finding = Finding.objects.create(key="k", rule="own_director", severity="high", score=1.0, servant=servant,
+                                     subject_kind="company", subject_ogrn="1024200000000", evidence={},
+                                     evidence_hash="k")
+    page = client_as("viewer").get("/registry/company/1024200000000/").content.decode()
+    assert f'<a href="/findings/{finding.pk}/">' in page and f'<a href="/people/{servant.pk}/">' in page
+    assert "Срабатывания проверки" not in client_as("viewer").get("/registry/company/1034205000015/").content.decode()
+
+
 def test_search_by_inn_ogrn_and_name(client_as: Callable[[str], Any], registry_db: Path) -> None:
     loader.load("egrul", [CRAFTED])
     loader.load("egrip", [FIXTURES / "egrul-crafted" / "egrip_terminated.xml"])
