@@ -220,11 +220,13 @@ def test_detail_names_the_customer_and_reads_the_path_in_words(client_as, make_s
 
 def test_pages_are_russian_whatever_the_browser_language(client_as, make_servant):
     servant, wife = make_family(make_servant)
-    finding = make_finding(servant, relative=wife, score=0.956)
+    finding = make_finding(servant, relative=wife, score=0.956,
+                           explanation="Контракты с организацией служащего: 2 на сумму 2 302 816.53 руб.")
     client = client_as("viewer")
     html = client.get(f"/findings/{finding.pk}/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "(оценка 0,96)" in html and "0.96" not in html
     assert "1 250 000,00 руб." in html
+    assert "на сумму 2 302 816,53 руб." in html  # the amount in the engine's text reads the Russian way too
     listing = client.get("/findings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<td>0,96</td>" in listing
 
