@@ -34,7 +34,6 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from zorko.exceptions import ImportFailed
@@ -120,6 +119,8 @@ def refused_load_id(columns: Columns, table: pa.Table) -> int | None:
     A batch holds the rows of many files; when DuckDB refuses it, this
     finds the file to name in the error. Runs only on that error path.
     """
+    import pyarrow.compute as pc  # ~12 MB more in every process that imports the loader
+
     scratch = duckdb.connect()
     try:
         scratch.execute("CREATE TABLE t (" + ", ".join(f"{n} {k}" for n, k in columns) + ")")
