@@ -32,6 +32,7 @@ from zorko.matching.features import (
 )
 from zorko.matching.model import (
     DEFAULT_THRESHOLD,
+    MIN_TF_PERSONS,
     ModelParams,
     prior_weight,
     smoothed_u,
@@ -159,7 +160,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     params.u_fuzzy = smoothed_u(index.u_fuzzy, index.sampled_pairs)
     names = [n for i, person in enumerate(people) for n in query_names(i, person)]
     pairs = candidate_pairs(con, index, names)
-    ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names, pairs)), params,
+    ctx = Context(max(index.persons, MIN_TF_PERSONS), term_counts(con, index, _wanted_terms(names, pairs)), params,
                   index.region_share, index.inn_region_share, index.gender_share,
                   first_name_gender())
     if index.has_inn:
