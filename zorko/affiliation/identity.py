@@ -39,8 +39,8 @@ MIN_SAMPLE = 10_000
 # A name that matches only up to a slip, an initial or another form is kept when the engine
 # calls it a match; the exact ФИО is always kept and weighed by the screening's own policy.
 INEXACT_PROBABILITY = DEFAULT_THRESHOLD
-# A hit is strong only when the model is at least this sure.
-STRONG_PROBABILITY = 0.95
+# A hit is strong only when the engine calls it a match (its default threshold, 0.9).
+STRONG_PROBABILITY = DEFAULT_THRESHOLD
 # A name that matched only up to a slip, an initial or another form weighs this much less.
 INEXACT_PENALTY = 0.05
 
