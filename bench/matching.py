@@ -1,6 +1,6 @@
 """Matching benchmark: precision, recall, F1, speed and memory; prints figures.
 
-    .venv/bin/python bench/matching.py --sizes 100k,1M [--people 5000] [--splink]
+    .venv/bin/python bench/matching.py --sizes 100k,1M [--people 5000] [--splink] [--sweep]
 
 For each registry size a labelled data set is generated once into
 bench/.data/ (see matching_data.py); the measurement runs in a fresh
@@ -36,6 +36,8 @@ DATA = Path(__file__).resolve().parent / ".data"
 CHUNK = 500_000
 # Share of checked people given an exact namesake (same ФИО) living in another region.
 TWINS = 0.1
+# Thresholds of the calibration table (``--sweep``).
+SWEEP = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 
 def parse_size(text: str) -> int:
@@ -155,7 +157,7 @@ def generate(size: int, people: int, seed: int, path: Path) -> None:
     con.close()
 
 
-def measure(path: Path, threshold: float | None) -> dict:
+def measure(path: Path, threshold: float | None, sweep: bool = False) -> dict:
     from zorko.matching import DEFAULT_THRESHOLD, PersonQuery, match_people, prepare_registry
 
     con = duckdb.connect(str(path))
@@ -168,14 +170,20 @@ def measure(path: Path, threshold: float | None) -> dict:
     queries = [PersonQuery(k, ln, fn, mn or "", tuple(f for f in (former or "").split(";") if f),
                            inn=inn, region=region) for k, ln, fn, mn, former, inn, region, _, _
                in people]
+    threshold = threshold or DEFAULT_THRESHOLD
     t1 = time.perf_counter()
-    matches = match_people(queries, con, threshold=threshold or DEFAULT_THRESHOLD)
+    matches = match_people(queries, con, threshold=min(threshold, *SWEEP) if sweep else threshold)
     elapsed = time.perf_counter() - t1
-    truth = con.execute("SELECT b.key, p.rowid FROM bench_people b JOIN person_roles p "
-                        "ON p.pid = b.pid").fetchall()
+    truth = set(con.execute("SELECT b.key, p.rowid FROM bench_people b JOIN person_roles p "
+                            "ON p.pid = b.pid").fetchall())
     info = {k: (variant, inn is not None) for k, _, _, _, _, inn, _, variant, _ in people}
-    predicted = {(m.query_key, m.record["row_id"]) for m in matches}
-    result = score(set(truth), predicted, info, rows_with_inn(con, set(truth) | predicted))
+    scored = {(m.query_key, m.record["row_id"]): m.probability for m in matches}
+    predicted = {pair for pair, p in scored.items() if p >= threshold}
+    result = score(truth, predicted, info, rows_with_inn(con, truth | predicted))
+    if sweep:
+        result["sweep"] = {t: score(truth, {pair for pair, p in scored.items() if p >= t}, info,
+                                    set())["quality"]["overall"] for t in SWEEP}
+    matches = [m for m in matches if m.probability >= threshold]
     result.update(rows=rows, people=len(queries), build_s=round(build, 2),
                   match_s=round(elapsed, 2), people_per_s=round(len(queries) / elapsed, 1),
                   peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -227,6 +235,10 @@ def print_result(size_label: str, result: dict, title: str = "zorko") -> None:
             q = quality[group]
             print(f"{group:<16}{q['precision']:>10.4f}{q['recall']:>8.4f}{q['f1']:>8.4f}"
                   f"{q['tp']:>7}{q['fp']:>6}{q['fn']:>6}")
+    if "sweep" in result:
+        print("threshold   precision  recall      F1")
+        for t, q in result["sweep"].items():
+            print(f"{float(t):<12}{q['precision']:>9.4f}{q['recall']:>8.4f}{q['f1']:>8.4f}")
 
 
 def main() -> None:
@@ -236,6 +248,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--splink", action="store_true", help="also run the Splink model")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also print precision / recall / F1 at thresholds 0.5..0.95")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -244,7 +258,7 @@ def main() -> None:
 
             print(json.dumps(measure_splink(Path(args.measure), args.threshold)))
         else:
-            print(json.dumps(measure(Path(args.measure), args.threshold)))
+            print(json.dumps(measure(Path(args.measure), args.threshold, args.sweep)))
         return
     DATA.mkdir(exist_ok=True)
     for label in args.sizes.split(","):
@@ -260,6 +274,8 @@ def main() -> None:
             cmd = [sys.executable, __file__, "--measure", str(path), *extra]
             if args.threshold is not None:
                 cmd += ["--threshold", str(args.threshold)]
+            if args.sweep and title == "zorko":
+                cmd.append("--sweep")
             out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
             print_result(label, json.loads(out.strip().splitlines()[-1]), title)
 

@@ -33,7 +33,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -90,7 +89,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
+# The interface is Russian only: no language negotiation, so an English browser still gets
+# «1 234,56» and «95,6», not «1,234.56».
 LANGUAGE_CODE = "ru"
+LANGUAGES = [("ru", "Русский")]
 TIME_ZONE = "Asia/Novokuznetsk"
 USE_I18N = True
 USE_TZ = True

@@ -132,3 +132,17 @@ def test_people_list_export_is_recorded_and_holds_the_filtered_people(
     candidates = _csv(viewer.get("/candidates/export.csv"))
     assert [r[1] for r in candidates[1:]] == ["Кандидатов"]
     assert AuditEvent.objects.filter(action="export").count() == 2
+
+
+def test_audit_page_speaks_russian(client_as: Any, make_servant: Any) -> None:
+    from zorko.findings.models import ScreeningRun
+
+    servant = make_servant("Иванов", "Иван", "Иванович")
+    run = ScreeningRun.objects.create(scope=ScreeningRun.Scope.ALL, registry_as_of={}, people_checked=1)
+    record(None, "screening.run", run, scope="all", people=1, findings=0, registry_as_of={"egrul": "2026-11-02"})
+    record(None, "person.view", servant, finding=7)
+    html = client_as("administrator").get("/audit/").content.decode()
+    assert f"(служащий № {servant.pk})" in html and "people.servant" not in html
+    assert "ScreeningRun object" not in html and f"Проверка № {run.pk}" in html
+    assert "охват: все; проверено лиц: 1; срабатываний: 0; реестры на дату: ЕГРЮЛ 02.11.2026" in html
+    assert "срабатывание: 7" in html

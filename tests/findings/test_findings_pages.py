@@ -12,7 +12,7 @@ from zorko.findings.models import Finding
 from zorko.people.models import Organisation
 from zorko.tasks.models import Job
 
-from .scenario import CONTRACT, SUPPLIER_OGRN, make_family, make_finding
+from .scenario import CONTRACT, SUPPLIER_OGRN, make_family, make_finding, supplier_evidence
 
 
 def test_list_sorted_by_severity_then_score_and_filtered(client_as, make_servant):
@@ -100,6 +100,7 @@ def test_screening_buttons_enqueue_the_job_and_show_progress(client_as, make_ser
         assert job.params == {"scope": scope, "value": value, "user_id": job.created_by.pk}
         assert response.status_code == 302 and response["Location"] == f"/tasks/{job.pk}/"
     assert AuditEvent.objects.filter(action="screening.run").count() == 3
+    assert f"<h1>Задача № {job.pk}: проверка по реестрам</h1>" in client.get(f"/tasks/{job.pk}/").content.decode()
     no_inn = Organisation.objects.create(name="Дом культуры")
     page = client.post("/screening/start/", {"scope": "organisation", "organisation": no_inn.pk}, follow=True)
     assert "не указан ИНН" in page.content.decode()
@@ -184,3 +185,65 @@ def test_browser_libraries_are_served_by_zorko(client):
         response = client.get(path)
         assert response.status_code == 200
         assert marker in b"".join(response.streaming_content)[:200000]
+
+
+def test_list_links_the_servant_card_and_the_registry_card(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    make_finding(servant, relative=wife)
+    ip = make_finding(servant, rule="own_entrepreneur", evidence={
+        "subject": {"kind": "entrepreneur", "ogrn": "304420512300011", "name": "ИП ИВАНОВ ИВАН ИВАНОВИЧ"}})
+    html = client_as("viewer").get("/findings/").content.decode()
+    assert f'<a href="/people/{servant.pk}/">Иванов Иван Иванович</a>' in html
+    assert f'<a href="/registry/company/{SUPPLIER_OGRN}/">ООО «СТРОЙРЕСУРС»</a>' in html
+    assert f'<a href="/registry/entrepreneur/{ip.subject_ogrn}/">ИП ИВАНОВ ИВАН ИВАНОВИЧ</a>' in html
+
+
+def test_detail_names_the_customer_and_reads_the_path_in_words(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    evidence = supplier_evidence(servant, wife)
+    del evidence["organisation"]  # older evidence: the customer comes from the servant's organisation
+    evidence["contracts"].append({"reg_num": "3540500000126000001", "sign_date": "2026-04-01", "price": "10",
+                                  "customer_inn": "5405000010", "subject": "Чужой заказчик"})
+    evidence["contracts"][0]["customer_inn"] = servant.organisation.inn
+    finding = make_finding(servant, relative=wife, evidence=evidence)
+    html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")
+    assert f"<td>{servant.organisation.name}</td>" in rows[1]
+    assert f"<td>{servant.organisation.name}</td>" not in rows[2]
+    path = html.split('class="path">')[1].split("</p>")[0]
+    assert "servant:" not in path and "relative:" not in path
+    assert path.split(" → ") == [
+        "Иванов Иван Иванович (служащий)", "Иванова Мария Петровна (супруга)",
+        f"ООО «СТРОЙРЕСУРС», ОГРН {SUPPLIER_OGRN}", f"контракт № {CONTRACT}", str(servant.organisation)]
+    assert "с даты</th><td>02.04.2019" in html
+
+
+def test_pages_are_russian_whatever_the_browser_language(client_as, make_servant):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife, score=0.956,
+                           explanation="Контракты с организацией служащего: 2 на сумму 2 302 816.53 руб.")
+    client = client_as("viewer")
+    html = client.get(f"/findings/{finding.pk}/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "(оценка 0,96)" in html and "0.96" not in html
+    assert "1 250 000,00 руб." in html
+    assert "на сумму 2 302 816,53 руб." in html  # the amount in the engine's text reads the Russian way too
+    listing = client.get("/findings/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<td>0,96</td>" in listing
+
+
+def test_shared_address_finding_reads_in_words(client_as, make_servant):
+    servant, _ = make_family(make_servant)
+    address = "650000, КЕМЕРОВСКАЯ ОБЛАСТЬ, Г КЕМЕРОВО, УЛ ВЕСЕННЯЯ, Д. 5"
+    evidence = {
+        "person": {"key": f"s:{servant.pk}", "full_name": servant.full_name},
+        "address": {"questionnaire": address, "registry": address, "key": "кемерово весенняя 5"},
+        "subject": {"kind": "company", "ogrn": SUPPLIER_OGRN, "name": "ООО «СТРОЙРЕСУРС»"},
+        "match": {"score": 0.85, "confidence": "address", "explanation": []},
+        "contracts": [{"reg_num": CONTRACT, "sign_date": "2026-03-14", "price": "100.00", "subject": "Кровля"}],
+        "graph_path": [f"servant:s:{servant.pk}", "address:кемерово весенняя 5", f"company:{SUPPLIER_OGRN}",
+                       f"contract:{CONTRACT}", f"organisation:{servant.organisation.inn}"],
+    }
+    finding = make_finding(servant, rule="shared_address", evidence=evidence)
+    html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
+    assert "(совпадение адреса)" in html and "(address)" not in html
+    assert f"Иванов Иван Иванович (служащий) → адрес: {address} → ООО «СТРОЙРЕСУРС»" in html

@@ -84,3 +84,20 @@ def test_kpi_page_numbers(scenario, client_as):
     assert '"organisations": {"labels": ["Администрация", "Управление образования"], "actual": [50.0, 100.0], ' \
            '"plan": 40}' in html
     assert client_as("viewer").get("/kpi/?year=2026&month=13").status_code == 200
+
+
+def test_kpi_page_gives_no_verdict_without_a_plan_and_no_figures_for_the_future(scenario, client_as):
+    client = client_as("viewer")
+
+    def rows(year: int) -> dict[int, list[str]]:
+        html = client.get(f"/kpi/?year={year}").content.decode()
+        found = re.findall(r'<tr data-month="(\d+)">(.*?)</tr>', html, re.S)
+        return {int(m): [c.strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for m, row in found}
+
+    past = rows(2020)  # every month has started; nobody was checked
+    assert past[1][1] == "—" and past[1][5] == "—"  # January: no plan, so neither «выполнен» nor «не выполнен»
+    assert past[2][1] == "10" and past[2][5] == "не выполнен"
+    future = rows(2099)
+    assert {r[2] for r in future.values()} == {"—"} and {r[4] for r in future.values()} == {"—"}
+    assert {r[5] for r in future.values()} == {"—"}
+    assert kpi.monthly(2026, now=_at(date(2026, 6, 10)))[0].met is None

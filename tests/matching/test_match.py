@@ -213,3 +213,71 @@ def test_two_namesakes_in_the_region_share_the_probability(con):
     assert all(0.3 < m.probability < 0.6 for m in matches)
     assert all("вероятность поделена с другими подходящими лицами реестра: 1" in m.explanation
                for m in matches)
+
+
+def test_rare_name_in_another_region_without_inn_is_not_a_confident_match(con):
+    # The only Загорулько Ефим Аристархович of the registry: company and ИНН in Moscow.
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_C, region="77")
+    add_role(con, "Чумаченко", "Аристарх", "Ефимович", region="77")
+    people = [PersonQuery("kemerovo", "Загорулько", "Ефим", "Аристархович", region="42"),
+              PersonQuery("moscow", "Загорулько", "Ефим", "Аристархович", region="77"),
+              PersonQuery("company-only", "Чумаченко", "Аристарх", "Ефимович", region="42")]
+    matches = match_people(people, con, threshold=0.0)
+    assert best(matches, "kemerovo").probability < 0.5
+    assert best(matches, "moscow").probability > 0.95
+    # Company elsewhere, no ИНН in the registry to tell more: possible, but not ≥ 0.9.
+    assert 0.3 < best(matches, "company-only").probability < 0.9
+    assert match_people(people[:1], con) == []
+
+
+def test_names_alone_are_bounded_by_the_chance_of_a_full_namesake(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    alone = best(match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович")], con,
+                              threshold=0.0), "s")
+    in_region = best(match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                               region="42")], con, threshold=0.0), "s")
+    assert 0.7 < alone.probability < 0.99 < in_region.probability
+    assert any("даже у редкого ФИО бывают полные тёзки" in e for e in alone.explanation)
+
+
+def test_common_name_in_another_region_ranks_below_rare_name_in_the_same_region_of_one_person(con):
+    # One checked person, two candidates: his rare maiden name at home, a common one elsewhere.
+    add_role(con, "Загорулько", "Анна", "Ефимовна", region="42")
+    add_role(con, "Смирнова", "Анна", "Ефимовна", inn=INN_C, region="77")
+    person = PersonQuery("r", "Смирнова", "Анна", "Ефимовна", former_last_names=("Загорулько",),
+                         region="42")
+    by_name = {m.record["last_name"]: m.probability
+               for m in match_people([person], con, threshold=0.0)}
+    assert by_name["Загорулько"] > 0.9 > 0.2 > by_name["Смирнова"]
+
+
+def test_inn_issued_in_the_home_region_adds_little_once_the_company_is_there(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_A, region="42")
+    for i in range(30):  # registry rows mostly have their ИНН from the company's region
+        add_role(con, "Петров", "Андрей", "Викторович",
+                 inn=make_inn(f"{'42' if i % 10 else '77'}06{i:06d}", person=True),
+                 region="42" if i < 15 else "77")
+    match = best(match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                           region="42")], con), "s")
+    company = weight_of(next(e for e in match.explanation if e.startswith("регион совпадает")))
+    issued = weight_of(next(e for e in match.explanation if e.startswith("ИНН в реестре выдан")))
+    # The home is counted once: agreement of the ИНН region is mostly implied by the company's.
+    assert abs(issued) < 1 < company
+
+
+def weight_of(line: str) -> float:
+    return float(line.rsplit("вес ", 1)[1].rstrip("]").replace(",", ".").replace("−", "-"))
+
+
+def test_registry_full_of_namesakes_bounds_names_more_tightly(con):
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    query = [PersonQuery("s", "Загорулько", "Ефим", "Аристархович")]
+    plain = best(match_people(query, con, threshold=0.0), "s").probability
+    # 60 rare surnames, each borne by two persons (two ИНН) with the very same ФИО.
+    for i in range(120):
+        add_role(con, f"Чумаченко-{'абвгдежзиклмнопрстуф'[i // 2 % 20]}{'абв'[i // 40]}",
+                 "Аристарх", "Ефимович", inn=make_inn(f"77{i:08d}", person=True), region="77")
+    crowded = best(match_people(query, con, threshold=0.0), "s")
+    assert crowded.probability < plain - 0.1
+    bound = next(e for e in crowded.explanation if "бывают полные тёзки" in e)
+    assert int(bound.split("не реже ", 1)[1].split("%", 1)[0]) > 20

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import datetime as dt
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -20,8 +21,53 @@ def data():
 
 
 def test_same_seed_same_people_other_seed_other_people(data) -> None:
-    assert generate(seed=1, servants=420) == data
-    assert generate(seed=2, servants=420).servants != data.servants
+    assert generate(seed=1, servants=420, today=data.today) == data
+    assert generate(seed=2, servants=420, today=data.today).servants != data.servants
+
+
+def _born(row: dict[str, str]) -> dt.date:
+    return dt.datetime.strptime(row["дата_рождения"], "%d.%m.%Y").date()
+
+
+def _years(older: dt.date, younger: dt.date) -> float:
+    return (younger - older).days / 365.25
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 1, 15), dt.date(2026, 11, 28), dt.date(2031, 7, 1)])
+def test_a_realistic_minority_of_questionnaires_is_overdue_on_any_day(today: dt.date) -> None:
+    data = generate(seed=1, servants=420, today=today)
+    ages = [(today - d).days for d in data.questionnaire_dates.values()]
+    assert min(ages) >= 0  # nothing is dated in the future
+    overdue = sum(1 for a in ages if a > 365) / len(ages)
+    assert 0.08 <= overdue <= 0.17
+    hired = [dt.datetime.strptime(r["дата_приема"], "%d.%m.%Y").date() for r in data.servants if r["дата_приема"]]
+    assert max(hired) <= today and max(_born(r) for r in data.relatives) <= today
+
+
+def test_families_are_possible(data) -> None:
+    """No sibling shares the servant's first name, parents are old enough, spouses of the other sex."""
+    servants = {r["табельный_номер"]: r for r in data.servants}
+    family: dict[str, dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for row in data.relatives:
+        family[row["табельный_номер"]][row["родство"]].append(row)
+    for no, kin in family.items():
+        me = servants[no]
+        siblings = kin["брат"] + kin["сестра"]
+        first_names = [me["имя"]] + [r["имя"] for r in siblings]
+        assert len(set(first_names)) == len(first_names), (no, first_names)
+        children = kin["сын"] + kin["дочь"]
+        assert len({r["имя"] for r in children}) == len(children), no
+        female = me["отчество"].endswith("на")
+        spouses = kin["супруг"] + kin["супруга"]
+        assert all((r["родство"] == "супруга") != female for r in spouses), no
+        parents = [me] + spouses
+        for child in children:
+            assert all(_years(_born(p), _born(child)) >= 16 for p in parents), (no, child)
+        for mum in kin["мать"]:
+            for child in [me] + siblings:
+                assert 16 <= _years(_born(mum), _born(child)) <= 50, (no, child)
+        for dad in kin["отец"]:
+            assert all(_years(_born(dad), _born(c)) >= 16 for c in [me] + siblings), no
 
 
 def test_identifiers_are_valid_and_unique(data) -> None:

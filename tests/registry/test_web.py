@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,11 @@ def test_load_started_from_the_web_runs_as_a_job(client_as: Callable[[str], Any]
     assert "добавлено 169" in job.message
     page = client.get("/registry/").content.decode()
     assert "ЕГРЮЛ" in page and "юрлиц: 169" in page
+    status_row = page.split('data-source="egrul">')[1].split("</tr>")[0]
+    assert re.search(r"<td>\d\d\.\d\d\.20\d\d \d\d:\d\d</td>", status_row)  # not ISO «2026-11-28 13:41:01»
+    assert re.search(r"<td>\d\d\.\d\d\.20\d\d</td>", status_row)  # the extract date
+    loads = page.split('class="registry-loads"')[1]
+    assert "<td>ЕГРЮЛ</td>" in loads and "<td>egrul</td>" not in loads
     assert AuditEvent.objects.filter(action="registry.load").exists()
     # Re-running the same job (as after a server restart) changes nothing.
     again = queue.enqueue("registry.load", {"source": "egrul", "paths": [str(BIG)]})
@@ -88,6 +94,20 @@ def test_company_card_shows_requisites_people_shares_and_municipal_contracts(
     assert "с заказчиками муниципалитета: 1 на сумму <strong>150\xa0000,50</strong>" in page
     assert AuditEvent.objects.filter(action="registry.view", object_id="1024200000000").exists()
     assert client.get("/registry/company/1000000000000/").status_code == 404
+
+
+def test_company_card_links_the_findings_about_it(client_as: Callable[[str], Any], registry_db: Path,
+                                                  make_servant: Any) -> None:
+    from zorko.findings.models import Finding
+
+    loader.load("egrul", [CRAFTED])
+    servant = make_servant("Иванов", "Иван", "Иванович")
+    finding = Finding.objects.create(key="k", rule="own_director", severity="high", score=1.0, servant=servant,
+                                     subject_kind="company", subject_ogrn="1024200000000", evidence={},
+                                     evidence_hash="k")
+    page = client_as("viewer").get("/registry/company/1024200000000/").content.decode()
+    assert f'<a href="/findings/{finding.pk}/">' in page and f'<a href="/people/{servant.pk}/">' in page
+    assert "Срабатывания проверки" not in client_as("viewer").get("/registry/company/1034205000015/").content.decode()
 
 
 def test_search_by_inn_ogrn_and_name(client_as: Callable[[str], Any], registry_db: Path) -> None:

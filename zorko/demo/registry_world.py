@@ -2,9 +2,8 @@
 
 Deterministic by seed, built from the demo people's rows
 (:func:`zorko.people.demo.generate`), so ``zorko demo`` gives the same
-registry for the same municipality. Dates are anchored on the demo's fixed
-day (``zorko.people.demo.TODAY``); only the extract date is the real today,
-so the data counts as fresh for the KPI.
+registry for the same municipality. Dates are anchored on the day the demo
+people were generated (``DemoData.today``), so the extract counts as fresh for the KPI.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from decimal import Decimal
 from zorko.demo import registry_people as rp
 from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
 from zorko.people import demo_world
-from zorko.people.demo import TODAY, DemoData, organisation_inn
+from zorko.people.demo import DemoData, organisation_inn
 from zorko.registry.synthetic_records import Address, Company, Contract, Entrepreneur, Holder
 
 HOME_REGION, HOME_REGION_NAME = "42", "КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС"
@@ -62,6 +61,7 @@ class RegistryBuilder:
         self.rng = random.Random(f"zorko-demo-registry-{seed}")
         self.world = RegistryWorld()
         self.data = data
+        self.today = data.today
         self.orgs = {organisation_inn(o): o["name"] for o in demo_world.ORGANISATIONS}
         self.relatives: dict[str, list[dict[str, str]]] = defaultdict(list)
         for row in data.relatives:
@@ -78,8 +78,8 @@ class RegistryBuilder:
         self.n_inn += 1
         return make_inn(f"{region}11{self.n_inn:06d}", person=True)
 
-    def date_before(self, days_from: int, days_to: int, anchor: date = TODAY) -> date:
-        return anchor - timedelta(days=self.rng.randrange(days_from, days_to))
+    def date_before(self, days_from: int, days_to: int, anchor: date | None = None) -> date:
+        return (anchor or self.today) - timedelta(days=self.rng.randrange(days_from, days_to))
 
     def city_address(self, region: str = HOME_REGION) -> Address:
         name, city = (HOME_REGION_NAME, "КЕМЕРОВО") if region == HOME_REGION else OTHER_REGIONS[region]
@@ -104,7 +104,7 @@ class RegistryBuilder:
     def stranger(self, region: str = HOME_REGION, since: date | None = None) -> Holder:
         last, first, middle, female = rp.background_person(self.rng)
         inn = self.person_inn(region) if self.rng.random() < 0.85 else None
-        return Holder(*rp.registry_spelling(self.rng, last, first, middle), inn, since or TODAY, female)
+        return Holder(*rp.registry_spelling(self.rng, last, first, middle), inn, since or self.today, female)
 
     def entrepreneur(self, last: str, first: str, middle: str, inn: str, female: bool,
                      region: str = HOME_REGION, registered: date | None = None) -> Entrepreneur:

@@ -24,7 +24,20 @@ ROLE_NAMES = {"director": "руководитель", "manager": "управля
               "entrepreneur": "индивидуальный предприниматель", "other": "иная роль"}
 
 
-CONFIDENCE = {"inn": "подтверждено ИНН", "strong": "сильное совпадение", "weak": "только по имени"}
+DATE_FIELDS = {"since", "birth_date", "terminated_on"}
+
+
+def _ru_date(value: Any) -> Any:
+    """ISO «2020-06-18» as «18.06.2020»; anything else unchanged."""
+    text = str(value)
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        return f"{text[8:10]}.{text[5:7]}.{text[:4]}"
+    return value
+
+
+CONFIDENCE = {"inn": "подтверждено ИНН", "strong": "сильное совпадение", "weak": "только по имени",
+              "name": "только по имени", "birth_date": "подтверждено датой рождения",
+              "address": "совпадение адреса", "kinship": "по фамилии и отчеству: вероятное родство"}
 
 
 @dataclass
@@ -76,13 +89,27 @@ def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
             value = "есть отметка о недостоверности" if value else "нет"
         elif key == "role":
             value = ROLE_NAMES.get(str(value), value)
+        elif key in DATE_FIELDS:
+            value = _ru_date(value)
         out.append((FIELD_LABELS.get(key, key), str(value)))
     return out
 
 
-def read_evidence(evidence: dict[str, Any]) -> Evidence:
-    customer = (evidence.get("organisation") or {}).get("name") or ""
-    contracts = [dict(c, customer_name=c.get("customer_name") or customer) for c in evidence.get("contracts") or []]
+def _customer(contract: dict[str, Any], org_inn: str, org_name: str) -> str:
+    """The contract's customer; the rules only keep contracts with the servant's organisation,
+    so without a name of its own the customer is that organisation (unless its ИНН says otherwise)."""
+    if contract.get("customer_name"):
+        return str(contract["customer_name"])
+    inn = str(contract.get("customer_inn") or "")
+    return org_name if not inn or not org_inn or inn == org_inn else ""
+
+
+def read_evidence(evidence: dict[str, Any], organisation: Any = None) -> Evidence:
+    """``organisation``: the servant's organisation (``inn``, ``name``), for evidence that lacks its own."""
+    own = evidence.get("organisation") or {}
+    org_inn = str(own.get("inn") or getattr(organisation, "inn", "") or "")
+    org_name = str(own.get("name") or getattr(organisation, "name", "") or "")
+    contracts = [dict(c, customer_name=_customer(c, org_inn, org_name)) for c in evidence.get("contracts") or []]
     ev = Evidence(contracts=contracts,
                   subject=dict(evidence.get("subject") or {}), path=finding_path(evidence))
     for record in evidence.get("matches") or []:

@@ -52,7 +52,8 @@ class MonthKpi:
 
     @property
     def met(self) -> bool | None:
-        return None if self.percent is None else self.percent >= self.plan
+        """No verdict for a month that has not started or has no plan (January)."""
+        return None if self.percent is None or not self.plan else self.percent >= self.plan
 
 
 def month_end(year: int, month: int) -> datetime:
@@ -125,5 +126,6 @@ def by_organisation(year: int, month: int) -> list[dict[str, Any]]:
     for org in Organisation.objects.filter(pk__in=list(totals)):
         pct = round(100 * done[org.pk] / totals[org.pk], 1)
         rows.append({"organisation": org, "total": totals[org.pk], "checked": done[org.pk], "percent": pct,
-                     "plan": plan_percent(month), "met": pct >= plan_percent(month)})
+                     "plan": plan_percent(month),
+                     "met": pct >= plan_percent(month) if plan_percent(month) else None})
     return sorted(rows, key=lambda r: (r["percent"], str(r["organisation"])))

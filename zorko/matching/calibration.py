@@ -20,6 +20,7 @@ from zorko.matching.features import (
     compare_first_name,
     compare_last_name,
     compare_middle_name,
+    subject_level,
 )
 from zorko.matching.model import (
     ModelParams,
@@ -30,7 +31,7 @@ from zorko.matching.model import (
 
 
 def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
-              pairs: list[tuple[int, Candidate]]) -> ModelParams:
+              pairs: list[tuple[int, Candidate]], inn_coverage: float = 1.0) -> ModelParams:
     """Parameters re-estimated on the batch's ИНН-confirmed pairs."""
     confirmed: dict[tuple[int, int], tuple[QueryName, Candidate]] = {}
     for vi, cand in pairs:
@@ -45,6 +46,7 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
     middle: Counter[str] = Counter()
     subject = [0, 0]
     inn_region = [0, 0]
+    inn_given: dict[str, list[int]] = {k: [0, 0] for k in ("agree", "disagree", "none")}
     for name, cand in confirmed.values():
         last[compare_last_name(name, cand, ctx).level] += 1
         if len(name.fn) > 1 and len(cand.fn) > 1:
@@ -57,7 +59,13 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
         if name.region and cand.inn:
             inn_region[0] += cand.inn[:2] == name.region
             inn_region[1] += 1
-    people_with_inn = len({n.index for n in names if n.inn})
+            given = inn_given[subject_level(name.region, cand.region)]
+            given[0] += cand.inn[:2] == name.region
+            given[1] += 1
+    m_inn = smoothed_share(inn_region[0], inn_region[1], params.m_region_inn)
+    # A person present in the registry is found by ИНН only if his rows carry it:
+    # the rule's recall is the registry's ИНН coverage (as Splink divides λ by it).
+    people_with_inn = len({n.index for n in names if n.inn}) * min(max(inn_coverage, 0.1), 1.0)
     found = len({name.index for name, _ in confirmed.values()})
     return replace(
         params,
@@ -65,7 +73,10 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
         m_first=smoothed_m(params.m_first, first),
         m_middle=smoothed_m(params.m_middle, middle),
         m_region_subject=smoothed_share(subject[0], subject[1], params.m_region_subject),
-        m_region_inn=smoothed_share(inn_region[0], inn_region[1], params.m_region_inn),
+        m_region_inn=m_inn,
+        # Where the company is and where the ИНН was issued go together (both
+        # follow the home): the ИНН region is weighed given the company's region.
+        m_region_inn_given={k: smoothed_share(a, n, m_inn) for k, (a, n) in inn_given.items()},
         prior_in_registry=estimate_prior(people_with_inn, found, params.prior_in_registry),
     )
 

@@ -29,11 +29,13 @@ from zorko.matching.features import (
     QueryName,
     Signal,
     format_weight,
+    namesake_bound,
 )
 from zorko.matching.model import (
     DEFAULT_THRESHOLD,
     MIN_TF_PERSONS,
     ModelParams,
+    namesake_rate,
     prior_weight,
     smoothed_u,
 )
@@ -129,6 +131,9 @@ def _wanted_terms(names: list[QueryName],
 
 def score_pair(name: QueryName, candidate: Candidate, ctx: Context, prior: float) -> _Scored:
     signals = [feature(name, candidate, ctx) for feature in FEATURES]
+    bound = namesake_bound(signals, ctx)
+    if bound is not None:
+        signals.append(bound)
     weight = prior + sum(s.weight for s in signals)
     certain = any(s.certain for s in signals)
     return _Scored(name, candidate, signals, weight, certain, prior)
@@ -158,13 +163,15 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     index = prepare_registry(con, table)
     params = params or ModelParams()
     params.u_fuzzy = smoothed_u(index.u_fuzzy, index.sampled_pairs)
+    params.namesake_rate = namesake_rate(index.rare_shared, index.rare_persons,
+                                         params.namesake_rate)
     names = [n for i, person in enumerate(people) for n in query_names(i, person)]
     pairs = candidate_pairs(con, index, names)
     ctx = Context(max(index.persons, MIN_TF_PERSONS), term_counts(con, index, _wanted_terms(names, pairs)), params,
                   index.region_share, index.inn_region_share, index.gender_share,
-                  first_name_gender())
+                  first_name_gender(), index.region_pairs)
     if index.has_inn:
-        ctx.params = calibrate(params, ctx, names, pairs)
+        ctx.params = calibrate(params, ctx, names, pairs, index.inn_coverage)
     k = ctx.params.prior_in_registry
     prior = prior_weight(k, index.persons)
     # A known ИНН that the registry does not contain is itself evidence: the

@@ -69,6 +69,33 @@ class Context:
     inn_region_share: dict[str, float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     first_gender: dict[str, str] = field(default_factory=dict)
+    # Share of registry rows by (company region, first two digits of the ИНН).
+    region_pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    _inn_region_u: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def inn_region_u(self, home: str, level: str) -> float:
+        """P(a random registry row's ИНН is from ``home`` | its company region level).
+
+        Estimated on the registry itself (random pairs): a row whose company
+        is in the region mostly also has its ИНН from there, so agreement on
+        both is far likelier by chance than the product of the two shares.
+        """
+        cached = self._inn_region_u.get((home, level))
+        if cached is None:
+            cached = self._inn_region_u[home, level] = self._estimate_inn_region_u(home, level)
+        return cached
+
+    def _estimate_inn_region_u(self, home: str, level: str) -> float:
+        plain = self.inn_region_share.get(home, 0.001)
+        if level == "none" or not self.region_pairs:
+            return plain
+        same = level == "agree"
+        total = hit = 0.0
+        for (region, issued), share in self.region_pairs.items():
+            if (region == home) == same:
+                total += share
+                hit += share * (issued == home)
+        return hit / total if total > 0 else plain
 
     def share(self, kind: str, value: str) -> float:
         return max(self.counts.get((kind, value), 1), 1) / max(self.persons, 1)
@@ -281,18 +308,51 @@ def compare_subject_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
                   f"регион не совпадает: {where} {home}, организация в регионе {c.region}")
 
 
+def subject_level(home: str, region: str | None) -> str:
+    if not region:
+        return "none"
+    return "agree" if region == home else "disagree"
+
+
 def compare_inn_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
-    """Регион, где выдан ИНН из реестра, против региона, где человек живёт."""
+    """Регион, где выдан ИНН из реестра, против региона, где человек живёт.
+
+    Weighed given the company's region (m from ИНН-confirmed pairs, u from
+    the registry's own rows), so that one home is not counted twice.
+    """
     if not q.region or not c.inn or q.inn:
         return Signal("inn_region", "none", 0.0, "")
     issued = c.inn[:2]
-    u = min(max(ctx.inn_region_share.get(q.region, 0.001), 0.001), 0.99)
-    m = ctx.params.m_region_inn
+    given = subject_level(q.region, c.region)
+    u = min(max(ctx.inn_region_u(q.region, given), 0.001), 0.99)
+    m = ctx.params.m_region_inn_given.get(given, ctx.params.m_region_inn)
     if issued == q.region:
         return Signal("inn_region", "agree", log2_ratio(m, u),
                       f"ИНН в реестре выдан в регионе {issued}, человек живёт в регионе {q.region}")
     return Signal("inn_region", "disagree", log2_ratio(1 - m, 1 - u),
                   f"ИНН в реестре выдан в регионе {issued}, а человек живёт в регионе {q.region}")
+
+
+NAME_FEATURES = ("last_name", "first_name", "middle_name")
+
+
+def namesake_bound(signals: list[Signal], ctx: Context) -> Signal | None:
+    """Cap on what the names alone can prove: a rare ФИО still has namesakes.
+
+    The sum of the name weights treats surname, first name and patronymic as
+    independent, which makes a rare full ФИО look like one in billions; the
+    chance that someone else bears it is at least ``namesake_rate``, so the
+    names bring odds of at most persons / namesake_rate.
+    """
+    names = sum(s.weight for s in signals if s.feature in NAME_FEATURES)
+    rate = ctx.params.namesake_rate
+    cap = math.log2(max(ctx.persons, 1) / rate)
+    if rate <= 0 or names <= cap:
+        return None
+    return Signal("namesakes", "bound", cap - names,
+                  f"совпадение имён само по себе не доказывает, что это тот же человек: "
+                  f"даже у редкого ФИО бывают полные тёзки (не реже {rate:.0%} случаев), "
+                  f"вес имён ограничен {format_weight(cap)}")
 
 
 FEATURES = (compare_inn, compare_birth_date, compare_last_name, compare_first_name,

@@ -43,8 +43,30 @@ PRIOR_FLOOR = 1e-9
 # name would otherwise count as common (a share near 1) and no match could ever be likely.
 MIN_TF_PERSONS = 100
 
-# Default cut-off on the match probability.
-DEFAULT_THRESHOLD = 0.9
+# However rare a full ФИО looks in the registry, the chance that another
+# human carries exactly the same ФИО is not smaller than this: names are not
+# independent draws (surname, first name and patronymic cluster by family,
+# nationality and region; sons are named after fathers). The names of a
+# pair therefore bring odds of at most persons / NAMESAKE_RATE; only other
+# evidence (region, ИНН, birth date) lifts a rare namesake further. The
+# registry's own rate (persons with a rare surname sharing their full ФИО
+# with another ИНН) is used when it is higher, counted as NAMESAKE_PRIOR
+# persons' worth against the default.
+NAMESAKE_RATE = 0.02
+NAMESAKE_PRIOR = 200
+
+
+def namesake_rate(shared: int, persons: int, default: float = NAMESAKE_RATE) -> float:
+    """The registry's rate of full namesakes among rare surnames, never below the default."""
+    smoothed = (shared + default * NAMESAKE_PRIOR) / (persons + NAMESAKE_PRIOR)
+    return max(default, smoothed)
+
+# Default cut-off on the match probability: the highest F1 with precision
+# ≥ 0.98 on the benchmark at both 100k and 1M registry roles (see
+# docs/matching.md, «Calibration»). With names alone bounded by the namesake
+# rate, a rare ФИО with no other evidence scores about 0.95, with the company
+# in another region about 0.85, and with the ИНН issued there too below 0.5.
+DEFAULT_THRESHOLD = 0.7
 
 
 @dataclass(slots=True)
@@ -55,7 +77,12 @@ class ModelParams:
     u_fuzzy: dict[str, float] = field(default_factory=lambda: dict(U_DEFAULT))
     m_region_subject: float = M_REGION_SUBJECT
     m_region_inn: float = M_REGION_INN
+    # P(registry ИНН issued in the home region | same person), given whether the
+    # company is in the home region ("agree" / "disagree" / "none": unknown).
+    m_region_inn_given: dict[str, float] = field(
+        default_factory=lambda: dict.fromkeys(("agree", "disagree", "none"), M_REGION_INN))
     prior_in_registry: float = PRIOR_IN_REGISTRY
+    namesake_rate: float = NAMESAKE_RATE
 
 
 # Weight of the defaults, in pairs, when m is re-estimated on ИНН-confirmed pairs.
@@ -93,7 +120,7 @@ def smoothed_u(counts: dict[str, float], pairs: int) -> dict[str, float]:
     }
 
 
-def estimate_prior(people_with_inn: int, found_by_inn: int,
+def estimate_prior(people_with_inn: float, found_by_inn: int,
                    default: float = PRIOR_IN_REGISTRY) -> float:
     """Share of checked people present in the registry, from those whose ИНН is known.
 

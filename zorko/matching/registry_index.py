@@ -28,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 7
+INDEX_VERSION = 9
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -49,10 +49,13 @@ class RegistryIndex:
     has_birth_date: bool
     region_share: dict[str, float] = field(default_factory=dict)
     inn_region_share: dict[str, float] = field(default_factory=dict)
+    region_pairs: dict[tuple[str, str], float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     u_fuzzy: dict[str, float] = field(default_factory=dict)
     sampled_pairs: int = 0
     inn_coverage: float = 0.0
+    rare_persons: int = 0
+    rare_shared: int = 0
 
 
 def skeleton_sql(column: str) -> str:
@@ -244,6 +247,7 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
         total = sum(n for _, n in rows) or 1
         regions = {str(r): n / total for r, n in rows}
     inn_regions: dict[str, float] = {}
+    region_pairs: dict[str, float] = {}
     coverage = 0.0
     if index.has_inn:
         coverage = con.execute(f"SELECT avg((inn IS NOT NULL)::INTEGER) FROM {keys}").fetchall()[0][0]
@@ -251,6 +255,12 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
                            "WHERE inn IS NOT NULL GROUP BY 1").fetchall()
         total = sum(n for _, n in rows) or 1
         inn_regions = {str(r): n / total for r, n in rows}
+        if index.has_region:
+            rows = con.execute(f"SELECT region, left(inn, 2), count(*) FROM {keys} "
+                               "WHERE inn IS NOT NULL AND region IS NOT NULL "
+                               "GROUP BY ALL").fetchall()
+            total = sum(n for _, _, n in rows) or 1
+            region_pairs = {f"{r}|{i}": n / total for r, i, n in rows}
     genders = {"m": 0, "f": 0}
     for value, n in con.execute(f"SELECT value, n FROM {index.tf_table} WHERE kind = 'mn'").fetchall():
         gender = patronymic_gender(value)
@@ -259,9 +269,32 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
     total_g = sum(genders.values())
     gender_share = {g: n / total_g for g, n in genders.items()} if total_g else {}
     u_fuzzy, pairs = _estimate_u(con, keys)
-    return {"persons": persons, "regions": regions, "inn_regions": inn_regions,
+    rare_persons, rare_shared = _namesakes(con, keys) if index.has_inn else (0, 0)
+    return {"rare_persons": rare_persons, "rare_shared": rare_shared,"persons": persons, "regions": regions, "inn_regions": inn_regions,
+            "region_pairs": region_pairs,
             "genders": gender_share, "inn_coverage": coverage or 0.0,
             "u_fuzzy": u_fuzzy, "pairs": pairs}
+
+
+# A surname borne by at most this many registry persons counts as rare.
+RARE_SURNAME = 5
+
+
+def _namesakes(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[int, int]:
+    """Persons (ИНН) with a rare surname, and how many of them share their full ФИО.
+
+    This is what the names of a rare ФИО cannot rule out (see
+    ``features.namesake_bound``); persons are told apart by ИНН.
+    """
+    persons, shared = con.execute(f"""
+        WITH p AS (SELECT DISTINCT inn, ln, fn, mn FROM {keys}
+                   WHERE inn IS NOT NULL AND length(fn) > 1 AND length(mn) > 1),
+             surnames AS (SELECT ln, count(*) AS n FROM p GROUP BY ln),
+             fio AS (SELECT ln, fn, mn, count(*) AS n FROM p GROUP BY ln, fn, mn)
+        SELECT coalesce(sum(fio.n), 0), coalesce(sum(CASE WHEN fio.n > 1 THEN fio.n END), 0)
+        FROM fio JOIN surnames USING (ln) WHERE surnames.n <= {RARE_SURNAME}
+    """).fetchall()[0]
+    return int(persons), int(shared)
 
 
 def _estimate_u(con: duckdb.DuckDBPyConnection, keys: str) -> tuple[dict[str, int], int]:
@@ -305,7 +338,11 @@ def _load_stats(index: RegistryIndex, stats: dict[str, Any]) -> None:
     index.persons = int(stats["persons"])
     index.region_share = stats["regions"]
     index.inn_region_share = stats["inn_regions"]
+    index.region_pairs = {tuple(k.split("|", 1)): float(v)
+                          for k, v in stats.get("region_pairs", {}).items()}
     index.inn_coverage = float(stats["inn_coverage"])
+    index.rare_persons = int(stats.get("rare_persons", 0))
+    index.rare_shared = int(stats.get("rare_shared", 0))
     index.gender_share = stats["genders"]
     index.sampled_pairs = int(stats["pairs"])
     index.u_fuzzy = {k: float(v) for k, v in stats["u_fuzzy"].items()}

@@ -16,7 +16,8 @@ from zorko import identifiers
 from zorko.people import demo_names as names
 from zorko.people import demo_world as world
 
-TODAY = dt.date(2026, 1, 15)  # fixed, so a seed gives the same municipality on any day
+# Share of servants whose questionnaire is more than a year old: a realistic minority to chase.
+STALE_SHARE = 0.12
 PERSON_INN_OFFICES = ("4205", "4206", "4207", "4250", "4234", "4212")
 
 
@@ -25,6 +26,7 @@ class DemoData:
     servants: list[dict[str, str]] = field(default_factory=list)
     relatives: list[dict[str, str]] = field(default_factory=list)
     questionnaire_dates: dict[str, dt.date] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)  # the day every date of the demo is relative to
 
 
 @dataclass(slots=True)
@@ -51,9 +53,10 @@ def _d(value: dt.date | None) -> str:
 
 
 class Generator:
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, today: dt.date) -> None:
         self.rng = random.Random(seed)
         self.used: set[str] = set()
+        self.today = today
 
     def _unique(self, make: Any) -> str:
         while True:
@@ -75,7 +78,7 @@ class Generator:
         return start + dt.timedelta(days=self.rng.randrange((end - start).days + 1))
 
     def birth(self, year_from: int, year_to: int) -> dt.date:
-        return self.date_between(dt.date(year_from, 1, 1), min(dt.date(year_to, 12, 31), TODAY))
+        return self.date_between(dt.date(year_from, 1, 1), min(dt.date(year_to, 12, 31), self.today))
 
     def other_surname(self, than: str) -> str:
         """A surname different from ``than``: a maiden name equal to the married one is no change."""
@@ -84,8 +87,14 @@ class Generator:
         return name
 
     def person(self, female: bool, born: dt.date, last: str | None = None,
-               father: str | None = None) -> _Person:
-        first = (names.female_name if female else names.male_name)(self.rng, born.year)
+               father: str | None = None, taken: set[str] | frozenset[str] = frozenset()) -> _Person:
+        """``taken``: first names a brother or sister already bears (two siblings never share one)."""
+        pick = names.female_name if female else names.male_name
+        first = pick(self.rng, born.year)
+        for _ in range(50):
+            if first not in taken:
+                break
+            first = pick(self.rng, born.year)
         father = father or names.male_name(self.rng, born.year - self.rng.randrange(20, 36))
         return _Person(last or names.surname(self.rng), first,
                        names.patronymic(father, female=female), female, born)
@@ -106,7 +115,7 @@ class Generator:
 
 def _relative(g: Generator, servant_no: str, kinship: str, p: _Person, address: str,
               married_on: dt.date | None = None) -> dict[str, str]:
-    age = (TODAY - p.born).days // 365
+    age = (g.today - p.born).days // 365
     return {
         "табельный_номер": servant_no, "родство": kinship, "фамилия": p.surname(), "имя": p.first,
         "отчество": p.middle, "прежние_фамилии": p.former(married_on),
@@ -121,20 +130,26 @@ def _family(g: Generator, no: str, me: _Person, father_name: str, address: str,
     """Parents, spouse and in-laws, children, siblings, perhaps a former spouse."""
     rng, rows = g.rng, []
     birth_last = me.maiden or me.last
+    # The parents' births bound the siblings' (a mother is at least 19 at any child's birth, at most 42).
+    eldest, youngest = me.born.year - 8, me.born.year + 8
     if rng.random() < 0.85:
         dad = _Person(birth_last, father_name, names.patronymic(
             names.male_name(rng, me.born.year - 50), female=False), False,
             g.birth(me.born.year - 38, me.born.year - 20))
         rows.append(_relative(g, no, "отец", dad, g.address()))
+        eldest = max(eldest, dad.born.year + 20)
     if rng.random() < 0.9:
         mum = g.person(True, g.birth(me.born.year - 36, me.born.year - 19), last=birth_last)
         mum.maiden = g.other_surname(birth_last)
         rows.append(_relative(g, no, "мать", mum, address if rng.random() < 0.3 else g.address()))
+        eldest, youngest = max(eldest, mum.born.year + 19), min(youngest, mum.born.year + 42)
+    sibling_names = {me.first}
     for _ in range(rng.choices((0, 1, 2), (35, 45, 20))[0]):
         female = rng.random() < 0.5
-        sib = g.person(female, g.birth(me.born.year - 8, me.born.year + 8), last=birth_last,
-                       father=father_name)
-        if female and (TODAY - sib.born).days > 20 * 365 and rng.random() < 0.6:
+        sib = g.person(female, g.birth(eldest, max(eldest, youngest)), last=birth_last,
+                       father=father_name, taken=sibling_names)
+        sibling_names.add(sib.first)
+        if female and (g.today - sib.born).days > 20 * 365 and rng.random() < 0.6:
             sib.maiden, sib.last = sib.last, g.other_surname(sib.last)
         rows.append(_relative(g, no, "сестра" if female else "брат", sib, g.address(),
                               married_on=None))
@@ -159,12 +174,18 @@ def _family(g: Generator, no: str, me: _Person, father_name: str, address: str,
             rows.append(_relative(g, no, "мать супруги" if not me.female else "мать супруга",
                                   mil, g.address()))
         dad_name = spouse.first if me.female else me.first
-        for _ in range(rng.choices((0, 1, 2, 3), (20, 35, 35, 10))[0]):
-            born = g.birth(max(married_on.year, me.born.year + 19), TODAY.year)
+        children: set[str] = set()
+        # Both parents are at least 19 at a child's birth, the mother at most 45.
+        mother_born = (me if me.female else spouse).born.year
+        first_child = max(married_on.year, me.born.year + 19, spouse.born.year + 19)
+        last_child = min(g.today.year, mother_born + 45)
+        for _ in range(rng.choices((0, 1, 2, 3), (20, 35, 35, 10))[0] if first_child <= last_child else 0):
+            born = g.birth(first_child, last_child)
             female = rng.random() < 0.5
-            child = g.person(female, born, last=me.last, father=dad_name)
+            child = g.person(female, born, last=me.last, father=dad_name, taken=children)
+            children.add(child.first)
             kin = "дочь" if female else "сын"
-            age = (TODAY - born).days // 365
+            age = (g.today - born).days // 365
             if age >= 23 and rng.random() < 0.5:
                 child_spouse = g.person(not female, g.birth(born.year - 3, born.year + 3),
                                         last=g.other_surname(child.last))
@@ -181,11 +202,15 @@ def _family(g: Generator, no: str, me: _Person, father_name: str, address: str,
 
 
 def generate(seed: int = 1, servants: int = 420, candidates: int | None = None,
-             dismissed: int | None = None) -> DemoData:
+             dismissed: int | None = None, today: dt.date | None = None) -> DemoData:
     """Rows of the servants and relatives files: ``servants`` current servants, plus
-    candidates (6 % by default) and former servants (3 %), spread over the numbers."""
-    g = Generator(seed)
-    rng, data = g.rng, DemoData()
+    candidates (6 % by default) and former servants (3 %), spread over the numbers.
+
+    Dates are relative to ``today`` (the real today by default), so the demo looks current on
+    the day it is made; the same seed and day give the same municipality."""
+    today = today or dt.date.today()
+    g = Generator(seed, today)
+    rng, data = g.rng, DemoData(today=today)
     orgs = world.ORGANISATIONS
     positions = [p[0] for p in world.POSITIONS]
     position_weights = [p[2] for p in world.POSITIONS]
@@ -200,16 +225,16 @@ def generate(seed: int = 1, servants: int = 420, candidates: int | None = None,
         father_name = names.male_name(rng, born.year - 27)
         me = g.person(female, born, father=father_name)
         married_on = None
-        if TODAY.year - born.year > 22 and rng.random() < 0.68:
+        if today.year - born.year > 22 and rng.random() < 0.68:
             married_on = g.date_between(dt.date(born.year + 19, 1, 1),
-                                        dt.date(min(born.year + 35, TODAY.year), 12, 31))
+                                        min(dt.date(born.year + 35, 12, 31), today))
             if female:
                 me.maiden, me.last = me.last, g.other_surname(me.last)
         org_weights = (6, 2, 1)
         org = rng.choices(orgs, org_weights)[0]
         hired = None if status == "кандидат" else g.date_between(
-            max(dt.date(born.year + 20, 1, 1), dt.date(1995, 1, 1)), TODAY - dt.timedelta(days=30))
-        dismissed = g.date_between(hired, TODAY) if hired and status == "уволен" else None
+            max(dt.date(born.year + 20, 1, 1), dt.date(1995, 1, 1)), today - dt.timedelta(days=30))
+        dismissed = g.date_between(hired, today) if hired and status == "уволен" else None
         address = g.address()
         data.servants.append({
             "табельный_номер": no, "фамилия": me.surname(), "имя": me.first, "отчество": me.middle,
@@ -224,8 +249,15 @@ def generate(seed: int = 1, servants: int = 420, candidates: int | None = None,
                      f"{world.translit(me.middle[0])}{no}@{world.EMAIL_DOMAIN}",
         })
         data.relatives += _family(g, no, me, father_name, address, married_on)
-        data.questionnaire_dates[no] = g.date_between(TODAY - dt.timedelta(days=700), TODAY)
+        data.questionnaire_dates[no] = _questionnaire_date(g)
     return data
+
+
+def _questionnaire_date(g: Generator) -> dt.date:
+    """Most questionnaires were updated within the year; a minority (:data:`STALE_SHARE`) are overdue."""
+    if g.rng.random() < STALE_SHARE:
+        return g.date_between(g.today - dt.timedelta(days=900), g.today - dt.timedelta(days=366))
+    return g.date_between(g.today - dt.timedelta(days=360), g.today)
 
 
 def organisation_inn(org: dict[str, Any]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -143,7 +144,7 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
             f"{f.relative.get_kinship_display()}: {f.relative.full_name}" if f.relative else "",
             " ".join(x for x in (f.subject_name, f"ОГРН {f.subject_ogrn}" if f.subject_ogrn else "",
                                  f"ИНН {f.subject_inn}" if f.subject_inn else "") if x),
-            f.explanation, read_evidence(f.evidence or {}), _decision(f),
+            ru_amounts(f.explanation), read_evidence(f.evidence or {}), _decision(f),
         ) for f in findings],
         graph_png=render_png(graph_dict),
         conclusion=conclusion(findings, run is not None),
@@ -154,6 +155,14 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
 
 def fmt_date(value: Any) -> str:
     return _date(value)
+
+
+_DOT_AMOUNT = re.compile(r"(\d)\.(\d{2}) (руб\.|₽)")
+
+
+def ru_amounts(text: str) -> str:
+    """«2 302 816.53 руб.» in a stored explanation → «2 302 816,53 руб.»: amounts read the Russian way."""
+    return _DOT_AMOUNT.sub(r"\1,\2 \3", text or "")
 
 
 def fmt_money(value: Any) -> str:

@@ -17,6 +17,7 @@ from zorko.accounts.roles import can
 from zorko.audit.log import client_ip, record
 from zorko.exceptions import ValidationError
 from zorko.findings.evidence import read_evidence
+from zorko.findings.graph_data import path_labels
 from zorko.findings.models import Finding
 from zorko.findings.review import TRANSITIONS, review_finding
 from zorko.findings.rules_info import RULE_NAMES, SEVERITY_ORDER, rule_name
@@ -95,7 +96,8 @@ def finding_detail(request: HttpRequest, finding_id: int) -> HttpResponse:
     record(request.user, "person.view", finding.servant, ip=client_ip(request), finding=finding.pk)
     allowed = [(s, ACTIONS[s]) for s in Finding.Status.values if s in TRANSITIONS[finding.status]]
     return render(request, "findings/detail.html", {
-        "finding": finding, "ev": read_evidence(finding.evidence or {}), "rule_name": rule_name(finding.rule),
+        "finding": finding, "ev": read_evidence(finding.evidence or {}, finding.servant.organisation),
+        "path": path_labels(finding), "rule_name": rule_name(finding.rule),
         "actions": allowed if can(request.user, "findings.review") else [],
         "decisions": finding.decisions.all(), "servant": finding.servant,
     })

@@ -133,6 +133,15 @@ def _contracts_summary(contracts: list[dict[str, Any]]) -> dict[str, Any]:
             "municipal_count": sum(1 for c in contracts if c["municipal"])}
 
 
+def _findings_on(request: HttpRequest, ogrn: str) -> list[Any]:
+    """Active findings about this company or entrepreneur, for readers allowed to see findings."""
+    if not can(request.user, "findings.view"):
+        return []
+    from zorko.findings.models import Finding
+
+    return list(Finding.objects.filter(subject_ogrn=ogrn, active=True).select_related("servant", "relative"))
+
+
 @requires("registry.view")
 def company_card(request: HttpRequest, ogrn: str) -> HttpResponse:
     from zorko.registry import lookup
@@ -145,7 +154,8 @@ def company_card(request: HttpRequest, ogrn: str) -> HttpResponse:
         raise Http404("Юридическое лицо не найдено в хранилище реестров")
     record(request.user, "registry.view", object_type="company", object_id=ogrn,
            object_repr=card["short_name"] or card["full_name"] or ogrn)
-    return render(request, "registry/company.html", {"c": card, **_contracts_summary(card["contracts"])})
+    return render(request, "registry/company.html", {"c": card, "findings": _findings_on(request, ogrn),
+                                                     **_contracts_summary(card["contracts"])})
 
 
 @requires("registry.view")
@@ -161,4 +171,5 @@ def entrepreneur_card(request: HttpRequest, ogrnip: str) -> HttpResponse:
     name = " ".join(p for p in (card["last_name"], card["first_name"], card["middle_name"]) if p)
     record(request.user, "registry.view", object_type="entrepreneur", object_id=ogrnip, object_repr=name)
     return render(request, "registry/entrepreneur.html",
-                  {"e": card, "name": name, **_contracts_summary(card["contracts"])})
+                  {"e": card, "name": name, "findings": _findings_on(request, ogrnip),
+                   **_contracts_summary(card["contracts"])})

@@ -27,4 +27,6 @@ def job_status(request: HttpRequest, job_id: int) -> HttpResponse:
             "total": job.total, "percent": job.percent, "message": job.message,
             "error": job.error, "result": job.result,
         })
-    return render(request, "web/job.html", {"job": job})
+    from zorko.web.dashboard import JOB_TITLES
+
+    return render(request, "web/job.html", {"job": job, "title": JOB_TITLES.get(job.kind, "")})

@@ -8,7 +8,7 @@ from django import template
 
 from zorko.findings.evidence import read_evidence
 from zorko.findings.rules_info import rule_name as _rule_name
-from zorko.reports.person_report import fmt_date, fmt_money
+from zorko.reports.person_report import fmt_date, fmt_money, ru_amounts
 
 register = template.Library()
 
@@ -38,3 +38,8 @@ def status_label(code: str) -> str:
     from zorko.findings.models import Finding
 
     return Finding.Status(code).label if code in Finding.Status.values else code
+
+
+@register.filter
+def amounts_ru(text: str) -> str:
+    return ru_amounts(text)

@@ -52,7 +52,19 @@
     return out;
   }
 
+  // The box grows with the tallest column, so labels stay readable instead of the graph shrinking.
+  function fitHeight(graph) {
+    var counts = {}, tallest = 1;
+    graph.nodes.forEach(function (n) {
+      var col = columns[n.kind] === undefined ? 2 : columns[n.kind];
+      counts[col] = (counts[col] || 0) + 1;
+      tallest = Math.max(tallest, counts[col]);
+    });
+    box.style.height = Math.max(420, tallest * 90 + 120) + "px";
+  }
+
   function draw(graph) {
+    fitHeight(graph);
     box.dataset.path = JSON.stringify(graph.path);
     box.dataset.nodes = String(graph.nodes.length);
     if (cy) { cy.destroy(); }

@@ -1,0 +1,56 @@
+"""Browser with an English interface language: the pages still speak and format Russian."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .scenario import SUPPLIER_OGRN, make_family, make_finding
+
+PASSWORD = "Пароль-для-тестов-1"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def page(live_server: Any) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        context = browser.new_context(locale="en-US", base_url=live_server.url)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        yield page
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def test_english_browser_gets_russian_numbers_and_linked_names(page, make_servant, make_user):
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife, score=0.956)
+    make_user("inspector", username="inspector", password=PASSWORD)
+    page.goto("/login/")
+    page.fill("input[name=username]", "inspector")
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+    page.goto("/findings/")
+    row = page.locator(f'tr[data-finding="{finding.pk}"]')
+    assert row.locator("td").nth(1).inner_text() == "0,96"
+    assert row.locator(f'a[href="/registry/company/{SUPPLIER_OGRN}/"]').inner_text() == "ООО «СТРОЙРЕСУРС»"
+    with page.expect_navigation():
+        row.locator("a", has_text="Иванов Иван Иванович").click()
+    assert page.url.endswith(f"/people/{servant.pk}/")
+
+    page.goto(f"/findings/{finding.pk}/")
+    assert "(оценка 0,96)" in page.inner_text("table.card")
+    contract = page.locator("table.contracts tbody tr").first.locator("td")
+    assert contract.nth(2).inner_text() == "1 250 000,00 руб."
+    assert contract.nth(3).inner_text() == servant.organisation.name
+    assert page.inner_text("p.path").startswith("Иванов Иван Иванович (служащий) → Иванова Мария Петровна (супруга)")
