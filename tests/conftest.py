@@ -94,3 +94,31 @@ def _audit_log_emptied_before_flush(request: Any) -> Any:
             triggers.uninstall(connection)
             cursor.execute(f"DELETE FROM {triggers.TABLE}")
             triggers.install(connection)
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def browser(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Debian's headless Chromium driven by Playwright, against the live test server."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls a test
+    # makes between browser steps are still plain synchronous calls.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_page(browser: Any, live_server: Any, locale: str = "ru-RU") -> Any:
+    context = browser.new_context(base_url=live_server.url, locale=locale, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    return context.new_page()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Any:
+    return new_page(browser, live_server)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+from tests.conftest import new_page
 
 from .scenario import SUPPLIER_OGRN, make_family, make_finding
 
@@ -15,20 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page(live_server: Any) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        context = browser.new_context(locale="en-US", base_url=live_server.url)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
+def page(browser: Any, live_server: Any) -> Any:
+    return new_page(browser, live_server, locale="en-US")
 
 def test_english_browser_gets_russian_numbers_and_linked_names(page, make_servant, make_user):
     servant, wife = make_family(make_servant)

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-from collections.abc import Iterator
-from typing import Any
 
 import pypdf
 import pytest
@@ -20,21 +17,6 @@ PASSWORD = "Пароль-для-тестов-1"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def page(live_server: Any) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the test still uses the ORM.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        context = browser.new_context(accept_downloads=True, locale="ru-RU")
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_screen_review_and_download_report(page, live_server, store, make_servant, make_user, organisation):

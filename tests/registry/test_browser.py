@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +16,9 @@ PASSWORD = "Пароль-для-тестов-1"
 CRAFTED = Path(__file__).resolve().parents[1] / "fixtures" / "egrul-crafted" / "egrul_all_founders_utf8.xml"
 
 
-@pytest.fixture
-def page(live_server: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
+@pytest.fixture(autouse=True)
+def _registry_in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(store, "default_path", lambda: tmp_path / "registry.duckdb")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(base_url=live_server.url, locale="ru-RU")
-        context.set_default_timeout(10_000)
-        yield context.new_page()
-        browser.close()
-
 
 def test_upload_load_search_and_company_card(page: Any, make_user: Any) -> None:
     make_user("inspector", username="inspector", password=PASSWORD)

@@ -1,6 +1,5 @@
 """In a real Chromium: log in, import people, find «Ковалёва» by typing «ковалева», open the card."""
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
@@ -14,22 +13,6 @@ pytestmark = pytest.mark.browser
 PASSWORD = "Пароль-для-тестов-1"
 
 
-@pytest.fixture
-def page(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the test
-    # makes between browser steps are still plain synchronous calls.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        context = browser.new_context(base_url=live_server.url, locale="ru-RU")
-        context.set_default_timeout(10_000)
-        yield context.new_page()
-        browser.close()
 
 
 def _submit(page: Any, label: str) -> None:

@@ -2,13 +2,19 @@
 
 :func:`match_roles` finds, for each person of the snapshot, the
 ``person_roles`` rows that name them, with a score, a confidence tier and a
-Russian explanation. The rules never compare names themselves, so the
-matching engine can be swapped here without touching them.
+Russian explanation. The rules never compare names themselves: the matching
+engine (:func:`zorko.matching.match_people`) is called here and its verdict
+is mapped onto the tiers the rules' severity logic reads.
 
-Signals: ИНН equal → certain; ИНН both known and different → not the same
-person (veto); otherwise the full ФИО (ё/е, case and Latin look-alikes
-folded; former surnames count), weighed by region and by how many distinct
-people in the registry carry the same ФИО.
+The engine gives the candidates (ё/е, case, Latin look-alikes, transliteration,
+initials, gender forms of surnames, one-letter slips, former surnames), the
+ИНН certainty and veto, a match probability and its explanation signal by
+signal. The screening adds its own policy on top: few servants run a
+business, so a name others carry by chance is more often a namesake than our
+person. A hit is ``strong`` only when the probability is high, the ФИО is
+rare in the registry (by the distinct people carrying it and by the
+frequencies of its parts) and the region agrees; a common name in another
+region stays weak whatever the model says.
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from zorko.affiliation.model import PersonRecord
+from zorko.matching import DEFAULT_THRESHOLD, Match, PersonQuery, match_people, normalize_part
 from zorko.matching.normalize import normalize_name
 
 INN, STRONG, WEAK = "inn", "strong", "weak"
@@ -28,6 +36,13 @@ COMMON_NAME = 2
 COMMON_CHANCE = 0.5
 RARE_CHANCE = 0.1
 MIN_SAMPLE = 10_000
+# A name that matches only up to a slip, an initial or another form is kept when the engine
+# calls it a match; the exact ФИО is always kept and weighed by the screening's own policy.
+INEXACT_PROBABILITY = DEFAULT_THRESHOLD
+# A hit is strong only when the engine calls it a match (its default threshold, 0.9).
+STRONG_PROBABILITY = DEFAULT_THRESHOLD
+# A name that matched only up to a slip, an initial or another form weighs this much less.
+INEXACT_PENALTY = 0.05
 
 # Normalisation in SQL that mirrors zorko.matching.normalize.normalize_name. ``zn`` is the full
 # form; ``zf`` takes a fast path for the usual name of Cyrillic letters only (two bytes each in
@@ -58,113 +73,164 @@ def person_region(person: PersonRecord, home_region: str) -> str:
     return person.inn[:2] if len(person.inn) == 12 else home_region
 
 
-def _load_people(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord, str]]) -> None:
-    cols: dict[str, list[Any]] = {k: [] for k in ("key", "last", "first", "middle", "inn", "former")}
-    for person, _region in people:
-        names = [(person.last_name, "")] + [(n, n) for n in person.former_last_names]
-        for last, former in names:
-            cols["key"].append(person.key)
-            cols["last"].append(normalize_name(last))
-            cols["first"].append(normalize_name(person.first_name))
-            cols["middle"].append(normalize_name(person.middle_name))
-            cols["inn"].append(person.inn or "")
-            cols["former"].append(former)
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE q AS SELECT unnest($key) AS key, unnest($last) AS last, "
-        "unnest($first) AS first, unnest($middle) AS middle, unnest($inn) AS inn, unnest($former) AS former",
-        cols,
-    )
-
-
 def match_roles(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord, str]]) -> list[RoleHit]:
     """Role records naming each (person, home region) pair; vetoed pairs are left out."""
     if not people:
         return []
-    con.execute(NORM_MACRO)
-    _load_people(con, people)
-    role_cols = ", ".join(f"r.{c}" for c in ROLE_COLUMNS)
-    rows = con.execute(f"""
-        WITH by_name AS (
-            SELECT q.key, q.former, q.inn AS q_inn, q.middle AS q_middle, {role_cols},
-                   zn(r.middle_name) AS r_middle
-            FROM person_roles r JOIN q ON zf(r.last_name) = q.last AND zf(r.first_name) = q.first
-        ), by_inn AS (
-            SELECT q.key, '' AS former, q.inn AS q_inn, q.middle AS q_middle, {role_cols},
-                   zn(r.middle_name) AS r_middle
-            FROM person_roles r JOIN (SELECT DISTINCT key, inn, middle FROM q WHERE inn <> '') q
-              ON r.inn = q.inn
-        ), hits AS (
-            SELECT * FROM by_name
-            WHERE (q_middle = r_middle OR q_middle = '' OR r_middle = '')
-            UNION ALL SELECT * FROM by_inn
-        )
-        SELECT *, count(DISTINCT coalesce(nullif(inn, ''), subject_ogrn))
-                  OVER (PARTITION BY key, former, r_middle) AS namesakes
-        FROM hits
-    """).fetchall()
-    names = ["key", "former", "q_inn", "q_middle", *ROLE_COLUMNS, "r_middle", "namesakes"]
-    regions = {p.key: (p, r) for p, r in people}
-    expected = _expected_namesakes(con)
+    queries = [PersonQuery(key=str(i), last_name=person.last_name, first_name=person.first_name,
+                           middle_name=person.middle_name,
+                           former_last_names=tuple(person.former_last_names),
+                           birth_date=person.birth_date, inn=person.inn or None, region=home or None)
+               for i, (person, home) in enumerate(people)]
+    # Every candidate comes back, however unlikely: a common name that a contract links to the
+    # servant's organisation is still worth a look (the rules decide what an unlinked weak hit is worth).
+    matches = match_people(queries, con, threshold=0.0) + _same_inn(con, people)
+    rows = []
+    for m in matches:
+        person, home = people[int(m.query_key)]
+        reg_inn = (m.record.get("inn") or "").strip()
+        if person.inn and reg_inn:
+            # The questionnaire's ИНН is compared as written, checksum or not: equal is certain,
+            # different is another human.
+            if person.inn != reg_inn:
+                continue
+            m.inn_status = "equal"
+        row = _Row(m, person, home)
+        if m.inn_status == "equal" or row.exact or m.probability >= INEXACT_PROBABILITY:
+            rows.append(row)
+    _registry_counts(con, rows)
     best: dict[tuple[str, str, str, str], RoleHit] = {}
-    for values in rows:
-        row = dict(zip(names, values, strict=True))
-        row["expected"] = expected(row["last_name"], row["first_name"], row["q_middle"])
-        person, home = regions[row["key"]]
-        hit = _score(row, person, home)
-        if hit is None:
-            continue
-        ident = (hit.person_key, row["subject_ogrn"], row["role"], row["last_name"] or "")
-        if ident not in best or best[ident].score < hit.score:
+    for row in rows:
+        hit = _score(row)
+        role = hit.role
+        ident = (hit.person_key, role["subject_ogrn"], role["role"], role["last_name"] or "")
+        if ident not in best or (best[ident].confidence == INN, best[ident].score) < (hit.confidence == INN,
+                                                                                          hit.score):
             best[ident] = hit
     return list(best.values())
 
 
-def _expected_namesakes(con: duckdb.DuckDBPyConnection) -> Any:
-    """How many registry people would carry this ФИО by chance, from surname, name and patronymic frequencies.
+@dataclass(slots=True)
+class _Row:
+    match: Match
+    person: PersonRecord
+    home: str
+    namesakes: int = 1
+    chance: float = 0.0
 
-    The exact-ФИО count alone undercounts in a small or partial registry: «Иванов Михаил
-    Андреевич» may appear once, yet every part of it is frequent. Independence of the three
-    parts is assumed (the Fellegi–Sunter term-frequency idea).
+    @property
+    def record_name(self) -> tuple[str, str, str]:
+        r = self.match.record
+        return (normalize_name(r.get("last_name")), normalize_name(r.get("first_name")),
+                normalize_name(r.get("middle_name")))
+
+    @property
+    def former(self) -> str:
+        """The former surname the record is under, when it matched on one."""
+        if self.match.matched_name != "former" or not self.person.former_last_names:
+            return ""
+        last = self.record_name[0]
+        same = [n for n in self.person.former_last_names if normalize_name(n) == last]
+        return (same or self.person.former_last_names)[0]
+
+    @property
+    def exact(self) -> bool:
+        """The record carries the questionnaire's ФИО as written (case, ё and look-alikes aside)."""
+        last, first, middle = self.record_name
+        surname = normalize_name(self.former or self.person.last_name)
+        q_middle = normalize_name(self.person.middle_name)
+        return (last == surname and first == normalize_name(self.person.first_name)
+                and (middle == q_middle or not middle or not q_middle))
+
+
+def _same_inn(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord, str]]) -> list[Match]:
+    """Rows carrying a person's ИНН whatever the name (the engine skips an ИНН that fails its checksum)."""
+    by_inn: dict[str, list[int]] = {}
+    for i, (person, _home) in enumerate(people):
+        if person.inn:
+            by_inn.setdefault(person.inn, []).append(i)
+    if not by_inn:
+        return []
+    cursor = con.execute("SELECT *, rowid AS row_id FROM person_roles WHERE inn IN (SELECT unnest($inns))",
+                         {"inns": sorted(by_inn)})
+    columns = [d[0] for d in cursor.description]
+    found = []
+    for values in cursor.fetchall():
+        record = dict(zip(columns, values, strict=True))
+        for i in by_inn[record["inn"]]:
+            found.append(Match(str(i), record, 1.0, "current", "equal",
+                               [f"ИНН совпадает: {record['inn']}"]))
+    return found
+
+
+def _initials_only(person: PersonRecord) -> bool:
+    return any(part and len(normalize_part(part)) <= 1 for part in (person.first_name, person.middle_name))
+
+
+def _registry_counts(con: duckdb.DuckDBPyConnection, rows: list[_Row]) -> None:
+    """For each candidate: the distinct registry people carrying its ФИО, and how many would by chance.
+
+    People are told apart by ИНН, else by subject; rows the ИНН veto left out still count (a
+    namesake with another ИНН is still a namesake). The chance comes from surname, name and
+    patronymic frequencies: the exact-ФИО count alone undercounts in a small or partial registry
+    («Иванов Михаил Андреевич» may appear once, yet every part of it is frequent). Independence
+    of the three parts is assumed (the Fellegi–Sunter term-frequency idea).
     """
-    rows = con.execute("""
-        WITH r AS (SELECT zf(last_name) AS l, zf(first_name) AS f, zf(middle_name) AS m FROM person_roles)
-        SELECT 'l', l, count(*) FROM r WHERE l IN (SELECT last FROM q) GROUP BY l
-        UNION ALL SELECT 'f', f, count(*) FROM r WHERE f IN (SELECT first FROM q) GROUP BY f
-        UNION ALL SELECT 'm', m, count(*) FROM r WHERE m IN (SELECT middle FROM q) GROUP BY m
-    """).fetchall()
-    freq = {(part, value): n for part, value, n in rows}
+    if not rows:
+        return
+    names = {row.record_name for row in rows}
+    con.execute(NORM_MACRO)
+    con.register("_zorko_names", pa.table({k: [n[i] for n in names] for i, k in enumerate(("l", "f", "m"))}))
+    try:
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _zorko_r AS
+            SELECT zf(last_name) AS l, zf(first_name) AS f, zf(middle_name) AS m,
+                   coalesce(nullif(inn, ''), subject_ogrn) AS who FROM person_roles
+        """)
+        parts = con.execute("""
+            SELECT 'l', l, count(*) FROM _zorko_r WHERE l IN (SELECT l FROM _zorko_names) GROUP BY l
+            UNION ALL SELECT 'f', f, count(*) FROM _zorko_r WHERE f IN (SELECT f FROM _zorko_names) GROUP BY f
+            UNION ALL SELECT 'm', m, count(*) FROM _zorko_r WHERE m IN (SELECT m FROM _zorko_names) GROUP BY m
+        """).fetchall()
+        people = con.execute("""
+            SELECT r.l, r.f, r.m, count(DISTINCT r.who) FROM _zorko_r r
+            JOIN _zorko_names n ON r.l = n.l AND r.f = n.f AND r.m = n.m GROUP BY ALL
+        """).fetchall()
+        (count,) = con.execute("SELECT count(*) FROM _zorko_r").fetchall()[0]
+        con.execute("DROP TABLE _zorko_r")
+    finally:
+        con.unregister("_zorko_names")
+    freq = {(part, value): n for part, value, n in parts}
+    carriers = {(last, first, middle): n for last, first, middle, n in people}
     # Frequencies from a few thousand roles say little about a country of namesakes: below this
     # size the registry is treated as a sample of that size.
-    (count,) = con.execute("SELECT count(*) FROM person_roles").fetchall()[0]
     total = max(MIN_SAMPLE, int(count))
-
-    def expect(last: str | None, first: str | None, q_middle: str) -> float:
-        n_last = freq.get(("l", normalize_name(last)), 1)
-        n_first = freq.get(("f", normalize_name(first)), 1)
-        n_middle = freq.get(("m", q_middle), 1) if q_middle else total
-        return n_last * n_first * n_middle / total / total
-
-    return expect
+    for row in rows:
+        last, first, middle = row.record_name
+        n_middle = freq.get(("m", middle), 1) if middle and row.person.middle_name else total
+        row.chance = freq.get(("l", last), 1) * freq.get(("f", first), 1) * n_middle / total / total
+        row.namesakes = max(carriers.get(row.record_name, 1), 1)
 
 
-def _score(row: dict[str, Any], person: PersonRecord, home: str) -> RoleHit | None:
-    role = {c: row[c] for c in ROLE_COLUMNS}
+def _score(row: _Row) -> RoleHit:
+    match, person, home = row.match, row.person, row.home
+    role = {c: match.record.get(c) for c in ROLE_COLUMNS}
     role["since"] = role["since"].isoformat() if role["since"] else None
-    reg_inn = (row["inn"] or "").strip()
-    name = " ".join(p for p in (row["last_name"], row["first_name"], row["middle_name"]) if p)
-    if person.inn and reg_inn:
-        if person.inn != reg_inn:
-            return None  # both known and different: another human
+    reg_inn = (role["inn"] or "").strip()
+    name = " ".join(p for p in (role["last_name"], role["first_name"], role["middle_name"]) if p)
+    engine = [f"сопоставление: {line}" for line in match.explanation]
+    if match.inn_status == "equal":
         return RoleHit(person.key, role, 1.0, INN,
-                       [f"ИНН {reg_inn} совпадает с ИНН из анкеты", f"в реестре: {name}"])
-    why = [f"ФИО совпадает: {name}"]
-    if row["former"]:
-        why.append(f"под прежней фамилией «{row['former']}»")
-    region = reg_inn[:2] if len(reg_inn) == 12 else (row["region"] or "")
+                       [f"ИНН {reg_inn} совпадает с ИНН из анкеты", f"в реестре: {name}", *engine],
+                       row.former)
+    exact = row.exact
+    why = [f"ФИО совпадает: {name}" if exact else f"ФИО совпадает не полностью: в реестре {name}"]
+    if row.former:
+        why.append(f"под прежней фамилией «{row.former}»")
+    region = reg_inn[:2] if len(reg_inn) == 12 else (role["region"] or "")
     ours = person_region(person, home)
     same_region = bool(region) and region in {ours, home}
-    namesakes = int(row["namesakes"] or 1)
-    chance = float(row.get("expected") or 0.0)
+    namesakes, chance = row.namesakes, row.chance
     # Few servants run a business, so a ФИО that others carry by chance is more often a namesake
     # than our person: only a name nobody else is expected to carry counts as strong.
     rare = namesakes == 1 and chance <= RARE_CHANCE
@@ -179,11 +245,22 @@ def _score(row: dict[str, Any], person: PersonRecord, home: str) -> RoleHit | No
         why.append(f"ФИО встречается: {namesakes} в реестре, по частоте частей ожидается {chance:.2f}")
     why.append(f"регион {region} совпадает с регионом проживания" if same_region
                else f"регион {region or 'не указан'} отличается от региона проживания {ours}")
-    if not (row["q_middle"] and row["r_middle"]):
+    if not exact:
+        # A slip, an initial or another form of the name: the engine's probability says how sure.
+        score = min(score - INEXACT_PENALTY, 0.05 + match.probability)
+    if not (person.middle_name and role["middle_name"]):
         score -= 0.2
         why.append("отчество не указано в одной из записей")
-    if row["unreliable"]:
+    if role["unreliable"]:
         score -= 0.1
         why.append("в реестре отметка о недостоверности сведений")
-    confidence = STRONG if same_region and rare and score >= 0.85 else WEAK
-    return RoleHit(person.key, role, round(max(score, 0.05), 2), confidence, why, row["former"] or "")
+    initials = _initials_only(person)
+    if initials:
+        # «Е. А.» fits every Евгений Александрович of that surname: the rarity of the full
+        # registry ФИО says nothing about how many people the initials could be.
+        why.append("в анкете только инициалы: совпадение не может быть сильным")
+    strong = same_region and rare and not initials and match.probability >= STRONG_PROBABILITY \
+        and score >= 0.85 - INEXACT_PENALTY * (not exact)
+    why.append(f"вероятность совпадения по модели {match.probability:.3f}".replace(".", ","))
+    return RoleHit(person.key, role, round(max(score, 0.05), 2), STRONG if strong else WEAK, why + engine,
+                   row.former)

@@ -14,6 +14,7 @@ from django.conf import settings
 
 from zorko.affiliation.identity import NORM_MACRO
 from zorko.exceptions import ZorkoError
+from zorko.matching import prepare_registry
 from zorko.registry import store
 
 # Sources a full affiliation check relies on (the KPI's "registries loaded no more than 30 days earlier").
@@ -33,6 +34,31 @@ def connect() -> duckdb.DuckDBPyConnection:
         return store.connect(path)
     except duckdb.IOException as exc:
         raise store.RegistryBusy(path) from exc
+
+
+def prepare_matching() -> None:
+    """Key the registry's person roles for the matcher in the store itself, once per registry change.
+
+    The checks read the store read-only, where the matcher could only build its keyed copy in
+    memory, again on every run (a minute at a million companies). Built here, while nothing else
+    writes, it is reused by every later check until the person roles change. A store that another
+    process holds open is left alone: the check then keys a temporary copy itself.
+    """
+    path = settings.CONFIG.registry_path
+    if not path.exists():
+        return
+    try:
+        con = duckdb.connect(str(path))
+    except (duckdb.IOException, duckdb.ConnectionException):
+        return
+    try:
+        if con.execute("SELECT count(*) FROM information_schema.tables "
+                       "WHERE table_name = 'person_roles' AND table_schema = 'main'").fetchall()[0][0]:
+            con.execute(f"SET memory_limit = '{store.MEMORY_LIMIT}'")
+            con.execute(f"SET threads = {store.THREADS}")
+            prepare_registry(con)
+    finally:
+        con.close()
 
 
 def registry_as_of(con: duckdb.DuckDBPyConnection | None = None) -> dict[str, str]:

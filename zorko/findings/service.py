@@ -63,6 +63,7 @@ def run_screening(scope: str, value: str = "", user: Any = None, progress: Progr
     """Screen the people in scope against the loaded registries and store the findings."""
     tick = progress or (lambda *a, **k: None)
     servants = _servants(scope, value)
+    registry.prepare_matching()
     con = registry.connect()
     try:
         as_of = registry_as_of(con)

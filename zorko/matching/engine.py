@@ -33,6 +33,7 @@ from zorko.matching.features import (
 )
 from zorko.matching.model import (
     DEFAULT_THRESHOLD,
+    MIN_TF_PERSONS,
     ModelParams,
     namesake_rate,
     prior_weight,
@@ -166,7 +167,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
                                          params.namesake_rate)
     names = [n for i, person in enumerate(people) for n in query_names(i, person)]
     pairs = candidate_pairs(con, index, names)
-    ctx = Context(index.persons, term_counts(con, index, _wanted_terms(names, pairs)), params,
+    ctx = Context(max(index.persons, MIN_TF_PERSONS), term_counts(con, index, _wanted_terms(names, pairs)), params,
                   index.region_share, index.inn_region_share, index.gender_share,
                   first_name_gender(), index.region_pairs)
     if index.has_inn:

@@ -37,6 +37,11 @@ M_BIRTH_DATE = 0.97
 # batch's ИНН matches update it (see ``estimate_prior``).
 PRIOR_IN_REGISTRY = 0.3
 PRIOR_STRENGTH = 20
+# Bounds of the per-person prior share (2^-30 ≈ 1e-9): no log of 0 or of a probability of 1.
+PRIOR_FLOOR = 1e-9
+# Name frequencies are shares of at least this many persons: in a registry of a few rows every
+# name would otherwise count as common (a share near 1) and no match could ever be likely.
+MIN_TF_PERSONS = 100
 
 # However rare a full ФИО looks in the registry, the chance that another
 # human carries exactly the same ФИО is not smaller than this: names are not
@@ -131,9 +136,14 @@ def log2_ratio(m: float, u: float) -> float:
 
 
 def prior_weight(prior_in_registry: float, persons: int) -> float:
-    """log2 prior odds that a given registry person is the checked person."""
-    lam = prior_in_registry / max(persons, 1)
-    return math.log2(lam / (1 - lam)) if lam < 1 else 30.0
+    """log2 prior odds that a given registry person is the checked person.
+
+    A tiny registry can make the share 0 (every row has an ИНН, so a person
+    whose ИНН is missing from it cannot be there) or 1 (one person): the odds
+    are then floored and capped instead of taking the log of 0.
+    """
+    lam = min(max(prior_in_registry / max(persons, 1), PRIOR_FLOOR), 1 - PRIOR_FLOOR)
+    return math.log2(lam / (1 - lam))
 
 
 def probability(weight: float) -> float:

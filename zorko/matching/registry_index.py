@@ -152,12 +152,32 @@ def prepare_registry(con: duckdb.DuckDBPyConnection, table: str = "person_roles"
     if row and row[0] == fingerprint:
         _load_stats(index, json.loads(row[1]))
         return index
+    if schema and (stored := _stored_index(con, table, fingerprint, cols)) is not None:
+        return stored
     _build_keys(con, index)
     stats = _compute_stats(con, index)
     _load_stats(index, stats)
     con.execute(f"DELETE FROM {schema}zorko_match_cache WHERE source = ?", [table])
     con.execute(f"INSERT INTO {schema}zorko_match_cache VALUES (?, ?, ?)",
                 [table, fingerprint, json.dumps(stats)])
+    return index
+
+
+def _stored_index(con: duckdb.DuckDBPyConnection, table: str, fingerprint: str,
+                  cols: list[str]) -> RegistryIndex | None:
+    """A read-only connection reuses the keyed copy a writer left in the database, if still current."""
+    # Qualified: an unqualified name would find the connection's temp catalog first.
+    main = f'"{con.execute("SELECT current_database()").fetchall()[0][0]}".main.'
+    try:
+        rows = con.execute(f"SELECT fingerprint, stats FROM {main}zorko_match_cache WHERE source = ?",
+                           [table]).fetchall()
+    except duckdb.Error:
+        return None
+    if not rows or rows[0][0] != fingerprint:
+        return None
+    index = RegistryIndex(table, f"{main}{table}_keys", f"{main}{table}_tf", cols, 0, "inn" in cols,
+                          "region" in cols, "birth_date" in cols)
+    _load_stats(index, json.loads(rows[0][1]))
     return index
 
 
