@@ -40,8 +40,11 @@ test-postgres:
 	@url=$$(./scripts/pgtest start) && trap './scripts/pgtest stop' EXIT && \
 	ZORKO_DATABASE_URL=$$url $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
 
+# ruff everywhere; mypy --strict on the core that imports no Django (STYLE.md 11).
+CORE := zorko/matching zorko/affiliation zorko/registry zorko/identifiers.py zorko/config.py zorko/exceptions.py
 lint:
 	$(BIN)/ruff check zorko tests bench
+	$(BIN)/mypy --strict $(CORE)
 
 clean:
 	./scripts/pgtest stop; rm -rf .pgtest
