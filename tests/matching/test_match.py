@@ -281,3 +281,19 @@ def test_registry_full_of_namesakes_bounds_names_more_tightly(con):
     assert crowded.probability < plain - 0.1
     bound = next(e for e in crowded.explanation if "бывают полные тёзки" in e)
     assert int(bound.split("не реже ", 1)[1].split("%", 1)[0]) > 20
+
+
+def test_rows_without_inn_of_a_rare_name_in_two_regions_count_as_one_person(con):
+    # Most rows of one rare ФИО are one person with companies in several regions
+    # (docs/matching.md, «Known limits»): the company in Moscow is reported with
+    # the probability of the person's own row in Kemerovo, and says why.
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="77", ogrn="1027700000001")
+    matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                        region="42")], con)
+    by_region = {m.record["region"]: m for m in matches}
+    assert set(by_region) == {"42", "77"}
+    assert by_region["42"].probability > 0.99
+    assert by_region["77"].probability == by_region["42"].probability
+    assert any("лучше совпадающей записи" in e for e in by_region["77"].explanation)
+    assert not any("лучше совпадающей записи" in e for e in by_region["42"].explanation)
