@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from zorko.exceptions import ImportFailed
-from zorko.registry import xmlstream
-from zorko.registry.importers.fns_xml import Source, file_type_problem, open_source, xml_date
+from zorko.registry.importers.fns_xml import Source, extract_records, xml_date
 
 FILE_TYPE = "ЕГРИП_ОТКР_СВЕД"
 
@@ -33,14 +32,8 @@ class Entrepreneur:
 
 def parse(source: Source, name: str | None = None) -> Iterator[Entrepreneur]:
     """Yield one :class:`Entrepreneur` per ``СвИП``; raises ImportFailed naming file and line."""
-    stream, file, owned = open_source(source, name)
-    try:
-        check = lambda root: file_type_problem(root, FILE_TYPE, "EGRIP")  # noqa: E731
-        for element in xmlstream.records(stream, file, "СвИП", check):
-            yield _entrepreneur(element, file)
-    finally:
-        if owned:
-            stream.close()
+    for element, file in extract_records(source, name, "СвИП", FILE_TYPE, "EGRIP"):
+        yield _entrepreneur(element, file)
 
 
 def _entrepreneur(el: etree._Element, file: str) -> Entrepreneur:

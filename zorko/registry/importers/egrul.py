@@ -14,12 +14,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from zorko.registry import xmlstream
 from zorko.registry.address import address_line
 from zorko.registry.importers.fns_xml import (
     Source,
-    file_type_problem,
-    open_source,
+    extract_records,
     record_date,
     xml_date,
     xml_number,
@@ -100,14 +98,8 @@ class Company:
 
 def parse(source: Source, name: str | None = None) -> Iterator[Company]:
     """Yield one :class:`Company` per ``СвЮЛ``; raises ImportFailed naming file and line."""
-    stream, file, owned = open_source(source, name)
-    try:
-        check = lambda root: file_type_problem(root, FILE_TYPE, "EGRUL")  # noqa: E731
-        for element in xmlstream.records(stream, file, "СвЮЛ", check):
-            yield _company(element, file)
-    finally:
-        if owned:
-            stream.close()
+    for element, file in extract_records(source, name, "СвЮЛ", FILE_TYPE, "EGRUL"):
+        yield _company(element, file)
 
 
 def _company(el: etree._Element, file: str) -> Company:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
 
 from zorko.exceptions import ImportFailed
+from zorko.registry import xmlstream
 
 Source = str | Path | BinaryIO
 
@@ -44,6 +46,20 @@ def record_date(element: etree._Element, file: str, tag: str = "ГРНДатаП
     if found is None:
         return None
     return xml_date(found.get("ДатаЗаписи"), found, tag, file)
+
+
+def extract_records(
+    source: Source, name: str | None, record_tag: str, file_type: str, legacy_root: str
+) -> Iterator[tuple[etree._Element, str]]:
+    """Stream the ``record_tag`` elements of an open extract with the file name for errors."""
+    stream, file, owned = open_source(source, name)
+    try:
+        check = lambda root: file_type_problem(root, file_type, legacy_root)  # noqa: E731
+        for element in xmlstream.records(stream, file, record_tag, check):
+            yield element, file
+    finally:
+        if owned:
+            stream.close()
 
 
 def file_type_problem(root: etree._Element, expected: str, legacy_root: str) -> str | None:
