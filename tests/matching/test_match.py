@@ -297,3 +297,73 @@ def test_rows_without_inn_of_a_rare_name_in_two_regions_count_as_one_person(con)
     assert by_region["77"].probability == by_region["42"].probability
     assert any("лучше совпадающей записи" in e for e in by_region["77"].explanation)
     assert not any("лучше совпадающей записи" in e for e in by_region["42"].explanation)
+
+
+def test_inn_missing_from_the_registry_points_to_the_rows_without_inn(con):
+    # Three namesakes in Kemerovo carry an ИНН; a fourth row of the name has none.
+    for inn in (INN_A, INN_B, make_inn("4205444444", person=True)):
+        add_role(con, "Загорулько", "Ефим", "Аристархович", inn=inn, region="42")
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="42", ogrn="1024200000002")
+    unknown_inn = make_inn("4205999999", person=True)
+    with_inn = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                         inn=unknown_inn, region="42")], con, threshold=0.0)
+    without_inn = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                            region="42")], con, threshold=0.0)
+    # His own ИНН rules the three others out: only the row without ИНН can be him,
+    # and it is likelier than when all four namesakes are possible.
+    assert [m.record["inn"] for m in with_inn] == [None]
+    assert with_inn[0].probability > best(without_inn, "s").probability
+    assert any("в реестре не найден" in e for e in with_inn[0].explanation)
+
+
+def test_absence_from_the_registry_competes_with_its_prior_share(con):
+    # When most checked people are in the registry (their ИНН found), a lone namesake
+    # of a person without ИНН is likelier him than when few checked people are found.
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="77")
+    person = PersonQuery("s", "Загорулько", "Ефим", "Аристархович", region="42")
+    found, missing = [], []
+    for i in range(60):
+        inn = make_inn(f"42{i:08d}", person=True)
+        surname = f"Чумаченко-{'абвгдежзик'[i % 10]}{'лмнопр'[i // 10]}"
+        add_role(con, surname, "Аристарх", "Ефимович", inn=inn, region="42")
+        found.append(PersonQuery(f"f{i}", surname, "Аристарх", "Ефимович", inn=inn, region="42"))
+        missing.append(PersonQuery(f"m{i}", surname + "ов", "Аристарх", "Ефимович",
+                                   inn=make_inn(f"43{i:08d}", person=True), region="43"))
+    many_found = best(match_people([person, *found], con, threshold=0.0), "s").probability
+    few_found = best(match_people([person, *missing], con, threshold=0.0), "s").probability
+    assert many_found > few_found
+
+
+def test_namesakes_of_checked_people_with_inn_raise_the_namesake_rate(con):
+    con.execute("UPDATE person_roles SET inn = '77' || lpad(rowid::VARCHAR, 10, '0')")
+    # The only Загорулько Ефим Аристархович: company in Moscow, no ИНН in the registry.
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="77")
+    person = PersonQuery("s", "Загорулько", "Ефим", "Аристархович", region="42")
+    # 40 rare ФИО with an ИНН in Kemerovo; every second one also borne by somebody
+    # else (another ИНН) in Moscow.
+    alone, twinned = [], []
+    for i in range(40):
+        surname = f"Чумаченко-{'абвгдежзик'[i % 10]}{'лмнопр'[i // 10]}"
+        inn = make_inn(f"42{i:08d}", person=True)
+        add_role(con, surname, "Аристарх", "Ефимович", inn=inn, region="42")
+        query = PersonQuery(f"c{i}", surname, "Аристарх", "Ефимович", inn=inn, region="42")
+        if i % 2:
+            add_role(con, surname, "Аристарх", "Ефимович",
+                     inn=make_inn(f"77{i:08d}", person=True), region="77")
+            twinned.append(query)
+        else:
+            alone.append(query)
+    # Half the checked people are not in the registry at all.
+    absent = [PersonQuery(f"a{i}", f"Чумаченко-{i}", "Аристарх", "Ефимович",
+                          inn=make_inn(f"43{i:08d}", person=True), region="43") for i in range(20)]
+    alone, twinned = alone + absent, twinned + absent
+    # Checked together with people who have full namesakes, a rare ФИО proves less.
+    calm = best(match_people([person, *alone], con, threshold=0.0), "s")
+    crowded = best(match_people([person, *twinned], con, threshold=0.0), "s")
+    assert crowded.probability < calm.probability - 0.05
+
+    def rate(match: Match) -> int:
+        bound = next(e for e in match.explanation if "бывают полные тёзки" in e)
+        return int(bound.split("не реже ", 1)[1].split("%", 1)[0])
+
+    assert rate(crowded) > rate(calm)

@@ -10,6 +10,7 @@ here the labels come free from ИНН, and the defaults (worth
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import replace
 
@@ -20,11 +21,13 @@ from zorko.matching.features import (
     compare_first_name,
     compare_last_name,
     compare_middle_name,
+    name_level,
     subject_level,
 )
 from zorko.matching.model import (
     ModelParams,
     estimate_prior,
+    namesake_rate,
     smoothed_m,
     smoothed_share,
 )
@@ -78,7 +81,55 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
         # follow the home): the ИНН region is weighed given the company's region.
         m_region_inn_given={k: smoothed_share(a, n, m_inn) for k, (a, n) in inn_given.items()},
         prior_in_registry=estimate_prior(people_with_inn, found, params.prior_in_registry),
+        namesake_rate=batch_namesake_rate(names, pairs, ctx, inn_coverage),
     )
+
+
+def batch_namesake_rate(names: list[QueryName], pairs: list[tuple[int, Candidate]],
+                        ctx: Context, inn_coverage: float) -> float:
+    """The namesake rate, also measured on the checked people whose ИНН is known.
+
+    A namesake is seen only if his rows carry an ИНН, hence the division by
+    the registry's ИНН coverage. Never below the registry's own rate.
+    """
+    shared, rare = batch_namesakes(names, pairs, ctx)
+    seen = min(max(inn_coverage, 0.1), 1.0)
+    return max(ctx.params.namesake_rate,
+               namesake_rate(min(rare, round(shared / seen)), rare,
+                                             ctx.params.namesake_rate))
+
+
+def batch_namesakes(names: list[QueryName], pairs: list[tuple[int, Candidate]],
+                    ctx: Context) -> tuple[int, int]:
+    """Checked people with an ИНН and a rare full ФИО, and how many share it with another ИНН.
+
+    The namesake bound needs the chance that someone else bears a rare full
+    ФИО. The checked people whose ИНН is known answer it for the people
+    actually checked (a namesake may be planted next to them, or their
+    family may run businesses under the same names): a registry person with
+    exactly their ФИО and another ИНН is certainly somebody else. "Rare" is
+    where the bound applies: the person's own names would weigh more than
+    the cap.
+    """
+    cap = math.log2(max(ctx.persons, 1) / max(ctx.params.namesake_rate, 1e-6))
+    rare: set[int] = set()
+    for n in names:
+        if n.kind != "current" or not n.inn or len(n.fn) < 2 or len(n.mn) < 2:
+            continue
+        own = Candidate(-1, n.ln, n.sk, n.fn, n.mn, None, None, None)
+        weight = sum(compare(n, own, ctx).weight
+                     for compare in (compare_last_name, compare_first_name, compare_middle_name))
+        if weight > cap:
+            rare.add(n.index)
+    shared = {names[vi].index for vi, c in pairs
+              if names[vi].index in rare and names[vi].kind == "current" and c.inn
+              and c.inn != names[vi].inn and _same_fio(names[vi], c)}
+    return len(shared), len(rare)
+
+
+def _same_fio(name: QueryName, cand: Candidate) -> bool:
+    return all(name_level(a, b) == "exact"
+               for a, b in ((name.ln, cand.ln), (name.fn, cand.fn), (name.mn, cand.mn)))
 
 
 def _fit(name: QueryName, cand: Candidate) -> int:

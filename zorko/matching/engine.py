@@ -175,9 +175,11 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     k = ctx.params.prior_in_registry
     prior = prior_weight(k, index.persons)
     # A known ИНН that the registry does not contain is itself evidence: the
-    # person is in the registry only among the rows that lack an ИНН.
+    # person is in the registry only if his rows lack an ИНН (chance 1 − coverage),
+    # and then he is one of the persons without ИНН, not one of all persons.
     missed = k * (1 - index.inn_coverage)
-    prior_not_found = prior_weight(missed / (missed + 1 - k), index.persons)
+    prior_not_found = prior_weight(missed / (missed + 1 - k),
+                                   index.persons_without_inn or index.persons)
     found = {names[vi].index for vi, c in pairs if c.inn and c.inn == names[vi].inn}
     best: dict[tuple[int, int], _Scored] = {}
     for vi, candidate in pairs:
@@ -190,7 +192,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
         current = best.get(key)
         if current is None or (scored.certain, scored.weight) > (current.certain, current.weight):
             best[key] = scored
-    chosen = [c for c in competing_probabilities(best.values()) if c[1] >= threshold]
+    chosen = [c for c in competing_probabilities(best.values(), 1 - k) if c[1] >= threshold]
     records = _fetch_records(con, index, [s.candidate.rid for s, _, _ in chosen])
     matches = []
     for scored, prob, note in chosen:
@@ -209,12 +211,15 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     return matches
 
 
-def competing_probabilities(scored: Iterable[_Scored]) -> list[tuple[_Scored, float, str]]:
+def competing_probabilities(scored: Iterable[_Scored],
+                            absent: float = 1.0) -> list[tuple[_Scored, float, str]]:
     """Match probability of each pair when a person is at most one registry person.
 
     Registry rows are grouped into persons (by ИНН, else by the full name);
     the odds of a person are shared against the other candidate persons of
-    the same checked person: P(j) = o_j / (1 + Σ o_k). A namesake in another
+    the same checked person and against his absence from the registry:
+    P(j) = o_j / (a + Σ o_k), where o_j = λ/(1 − λ) · LR_j with λ = k / N the
+    prior of one registry person, and a = 1 − k the prior of absence. A namesake in another
     region thus loses to the same name in the person's own region. Rows
     confirmed by ИНН are certain (probability 1) but still take part with
     the odds of their names.
@@ -245,7 +250,7 @@ def competing_probabilities(scored: Iterable[_Scored]) -> list[tuple[_Scored, fl
                 notes.append(f"вероятность поделена с другими подходящими лицами реестра: "
                              f"{rivals}")
             # Every role of a registry person shares the person's probability.
-            result.append((s, person_odds / (1 + total), "; ".join(notes)))
+            result.append((s, person_odds / (absent + total), "; ".join(notes)))
     return result
 
 

@@ -57,7 +57,7 @@ NAMESAKE_PRIOR = 200
 
 
 def namesake_rate(shared: int, persons: int, default: float = NAMESAKE_RATE) -> float:
-    """The registry's rate of full namesakes among rare surnames, never below the default."""
+    """A measured rate of full namesakes among rare names, never below ``default``."""
     smoothed = (shared + default * NAMESAKE_PRIOR) / (persons + NAMESAKE_PRIOR)
     return max(default, smoothed)
 

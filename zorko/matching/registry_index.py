@@ -28,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -54,6 +54,8 @@ class RegistryIndex:
     u_fuzzy: dict[str, float] = field(default_factory=dict)
     sampled_pairs: int = 0
     inn_coverage: float = 0.0
+    # Rows without ИНН, each counted as a person (as in ``persons``).
+    persons_without_inn: int = 0
     rare_persons: int = 0
     rare_shared: int = 0
 
@@ -248,9 +250,11 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
         regions = {str(r): n / total for r, n in rows}
     inn_regions: dict[str, float] = {}
     region_pairs: dict[str, float] = {}
-    coverage = 0.0
+    coverage, without_inn = 0.0, persons
     if index.has_inn:
-        coverage = con.execute(f"SELECT avg((inn IS NOT NULL)::INTEGER) FROM {keys}").fetchall()[0][0]
+        coverage, without_inn = con.execute(
+            f"SELECT avg((inn IS NOT NULL)::INTEGER), count(*) FILTER (WHERE inn IS NULL) "
+            f"FROM {keys}").fetchall()[0]
         rows = con.execute(f"SELECT left(inn, 2), count(DISTINCT inn) FROM {keys} "
                            "WHERE inn IS NOT NULL GROUP BY 1").fetchall()
         total = sum(n for _, n in rows) or 1
@@ -270,7 +274,8 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
     gender_share = {g: n / total_g for g, n in genders.items()} if total_g else {}
     u_fuzzy, pairs = _estimate_u(con, keys)
     rare_persons, rare_shared = _namesakes(con, keys) if index.has_inn else (0, 0)
-    return {"rare_persons": rare_persons, "rare_shared": rare_shared,"persons": persons, "regions": regions, "inn_regions": inn_regions,
+    return {"rare_persons": rare_persons, "rare_shared": rare_shared, "persons": persons,
+            "persons_without_inn": without_inn, "regions": regions, "inn_regions": inn_regions,
             "region_pairs": region_pairs,
             "genders": gender_share, "inn_coverage": coverage or 0.0,
             "u_fuzzy": u_fuzzy, "pairs": pairs}
@@ -341,6 +346,7 @@ def _load_stats(index: RegistryIndex, stats: dict[str, Any]) -> None:
     index.region_pairs = {tuple(k.split("|", 1)): float(v)
                           for k, v in stats.get("region_pairs", {}).items()}
     index.inn_coverage = float(stats["inn_coverage"])
+    index.persons_without_inn = int(stats.get("persons_without_inn", index.persons))
     index.rare_persons = int(stats.get("rare_persons", 0))
     index.rare_shared = int(stats.get("rare_shared", 0))
     index.gender_share = stats["genders"]
