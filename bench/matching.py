@@ -37,7 +37,7 @@ CHUNK = 500_000
 # Share of checked people given an exact namesake (same ФИО) living in another region.
 TWINS = 0.1
 # Thresholds of the calibration table (``--sweep``).
-SWEEP = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+SWEEP = (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
 def parse_size(text: str) -> int:

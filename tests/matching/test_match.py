@@ -283,10 +283,10 @@ def test_registry_full_of_namesakes_bounds_names_more_tightly(con):
     assert int(bound.split("не реже ", 1)[1].split("%", 1)[0]) > 20
 
 
-def test_rows_without_inn_of_a_rare_name_in_two_regions_count_as_one_person(con):
-    # Most rows of one rare ФИО are one person with companies in several regions
-    # (docs/matching.md, «Known limits»): the company in Moscow is reported with
-    # the probability of the person's own row in Kemerovo, and says why.
+def test_row_without_inn_of_the_same_name_elsewhere_is_likely_the_same_person(con):
+    # Rows without ИНН are told apart only by name: the company in Moscow is likely
+    # the same Загорулько (people have companies elsewhere), but less sure than the
+    # row at home, and the explanation says why.
     add_role(con, "Загорулько", "Ефим", "Аристархович", region="42")
     add_role(con, "Загорулько", "Ефим", "Аристархович", region="77", ogrn="1027700000001")
     matches = match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
@@ -294,9 +294,37 @@ def test_rows_without_inn_of_a_rare_name_in_two_regions_count_as_one_person(con)
     by_region = {m.record["region"]: m for m in matches}
     assert set(by_region) == {"42", "77"}
     assert by_region["42"].probability > 0.99
-    assert by_region["77"].probability == by_region["42"].probability
-    assert any("лучше совпадающей записи" in e for e in by_region["77"].explanation)
-    assert not any("лучше совпадающей записи" in e for e in by_region["42"].explanation)
+    assert 0.7 < by_region["77"].probability < by_region["42"].probability
+    assert any("запись без ИНН в другом регионе (77)" in e for e in by_region["77"].explanation)
+
+
+def test_row_without_inn_of_a_common_name_elsewhere_is_not_carried_by_the_home_row(con):
+    # «Иванов Александр Сергеевич» has many namesakes: a row elsewhere is somebody else.
+    add_role(con, "Иванов", "Александр", "Сергеевич", region="61")
+    matches = match_people([PersonQuery("s", "Иванов", "Александр", "Сергеевич", region="42")],
+                           con, threshold=0.0)
+    home = max(m.probability for m in matches if m.record["region"] == "42")
+    away = max(m.probability for m in matches if m.record["region"] == "61")
+    assert away < home / 3
+
+
+def test_slip_onto_a_common_name_is_not_taken_for_a_typo(con):
+    # «Елена» and «Алёна» differ by one letter, but «Елена» is itself a common name:
+    # likelier another woman than a slip. «Алзна» is nobody's name: a slip.
+    add_role(con, "Загорулько", "Алёна", "Ефимовна", region="42")
+    for i in range(40):
+        add_role(con, f"Петрова-{i}", "Елена", "Ивановна", region="42")
+
+    def check(first: str) -> Match:
+        return best(match_people([PersonQuery("s", "Загорулько", first, "Ефимовна",
+                                              region="42")], con, threshold=0.0), "s")
+
+    elena, slip = check("Елена"), check("Алзна")
+    assert slip.probability > 0.95
+    assert elena.probability < slip.probability - 0.05
+    assert weight_of(next(e for e in elena.explanation if e.startswith("имя"))) < 0
+    assert any("«елена» — тоже имя из реестра (" in e for e in elena.explanation)
+    assert not any("тоже имя из реестра" in e for e in slip.explanation)
 
 
 def test_inn_missing_from_the_registry_points_to_the_rows_without_inn(con):

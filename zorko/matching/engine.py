@@ -24,6 +24,7 @@ from zorko.matching.blocking import candidate_pairs
 from zorko.matching.calibration import calibrate
 from zorko.matching.features import (
     FEATURES,
+    NAME_FEATURES,
     Candidate,
     Context,
     QueryName,
@@ -192,7 +193,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
         current = best.get(key)
         if current is None or (scored.certain, scored.weight) > (current.certain, current.weight):
             best[key] = scored
-    chosen = [c for c in competing_probabilities(best.values(), 1 - k) if c[1] >= threshold]
+    chosen = [c for c in competing_probabilities(best.values(), 1 - k, ctx) if c[1] >= threshold]
     records = _fetch_records(con, index, [s.candidate.rid for s, _, _ in chosen])
     matches = []
     for scored, prob, note in chosen:
@@ -211,18 +212,20 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     return matches
 
 
-def competing_probabilities(scored: Iterable[_Scored],
-                            absent: float = 1.0) -> list[tuple[_Scored, float, str]]:
+def competing_probabilities(scored: Iterable[_Scored], absent: float = 1.0,
+                            ctx: Context | None = None) -> list[tuple[_Scored, float, str]]:
     """Match probability of each pair when a person is at most one registry person.
 
     Registry rows are grouped into persons (by ИНН, else by the full name);
     the odds of a person are shared against the other candidate persons of
     the same checked person and against his absence from the registry:
     P(j) = o_j / (a + Σ o_k), where o_j = λ/(1 − λ) · LR_j with λ = k / N the
-    prior of one registry person, and a = 1 − k the prior of absence. A namesake in another
-    region thus loses to the same name in the person's own region. Rows
-    confirmed by ИНН are certain (probability 1) but still take part with
-    the odds of their names.
+    prior of one registry person, and a = 1 − k the prior of absence. A
+    namesake in another region thus loses to the same name in the person's
+    own region. Rows confirmed by ИНН are certain (probability 1) but still
+    take part with the odds of their names. A row without ИНН in another
+    region than the person's best row is that person's only with the chance
+    ``same_person_elsewhere`` (given ``ctx``).
     """
     by_query: dict[int, list[_Scored]] = {}
     for s in scored:
@@ -230,28 +233,61 @@ def competing_probabilities(scored: Iterable[_Scored],
     result = []
     for group in by_query.values():
         odds: dict[str, float] = {}
+        best: dict[str, _Scored] = {}
         for s in group:
             # A person confirmed by ИНН competes with the weight of its names, so that
             # a namesake without ИНН elsewhere does not ride along.
             person = _registry_person(s.candidate)
-            odds[person] = max(odds.get(person, 0.0), _odds(s.weight))
+            if _odds(s.weight) > odds.get(person, 0.0):
+                odds[person] = _odds(s.weight)
+                best[person] = s
         total = sum(odds.values())
         for s in group:
             if s.certain:
                 result.append((s, 1.0, ""))
                 continue
-            person_odds = odds[_registry_person(s.candidate)]
+            person = _registry_person(s.candidate)
+            person_odds = odds[person]
+            prob = person_odds / (absent + total)
             notes = []
             if person_odds > _odds(s.weight) * 1.01:
-                notes.append("вероятность этой записи — вероятность того же лица по его другой, "
-                             "лучше совпадающей записи в реестре")
+                top = best[person]
+                link = 1.0
+                if ctx is not None and not s.candidate.inn and s.candidate.region \
+                        and top.candidate.region and s.candidate.region != top.candidate.region:
+                    link = same_person_elsewhere(top, ctx)
+                if link < 1.0:
+                    prob = max(prob * link, _odds(s.weight) / (absent + total))
+                    notes.append(f"запись без ИНН в другом регионе ({s.candidate.region}), чем "
+                                 f"лучше совпадающая ({top.candidate.region}): это то же лицо с "
+                                 f"вероятностью {link:.2f}".replace(".", ",")
+                                 + " — у человека бывают организации в других регионах, "
+                                 "но бывают и полные тёзки")
+                else:
+                    notes.append("вероятность этой записи — вероятность того же лица по его "
+                                 "другой, лучше совпадающей записи в реестре")
             rivals = len(odds) - 1
             if rivals and total - person_odds > 0.01 * person_odds:
                 notes.append(f"вероятность поделена с другими подходящими лицами реестра: "
                              f"{rivals}")
             # Every role of a registry person shares the person's probability.
-            result.append((s, person_odds / (absent + total), "; ".join(notes)))
+            result.append((s, prob, "; ".join(notes)))
     return result
+
+
+def same_person_elsewhere(top: _Scored, ctx: Context) -> float:
+    """Chance that a row without ИНН of the same full name, in another region, is the same person.
+
+    Rows without ИНН are told apart only by name. A person has a company
+    outside his home region with chance 1 − m(region agrees); somebody else
+    of the same ФИО is expected μ = N / 2^W times, W the weight of the names
+    (capped by the namesake bound, so μ ≥ the namesake rate). The row
+    elsewhere is the same person with odds (1 − m) : μ.
+    """
+    names = sum(s.weight for s in top.signals if s.feature in NAME_FEATURES + ("namesakes",))
+    namesakes = max(ctx.persons, 1) / math.pow(2.0, min(max(names, -60.0), 60.0))
+    away = 1 - ctx.params.m_region_subject
+    return away / (away + namesakes)
 
 
 def _registry_person(c: Candidate) -> str:

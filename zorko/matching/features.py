@@ -25,6 +25,10 @@ from zorko.matching.names import gender_form_matches, patronymic_gender
 
 # A misspelt value is compared with the registry value and its few look-alikes.
 TYPO_NEIGHBOURS = 3
+# One slip turns a name of L letters into one of about 66·L strings (32 substitutions and
+# 33 insertions per place, deletions, transpositions); slips favour neighbouring keys and
+# similar sounds, so about a sixth of them are likely: SLIPS_PER_LETTER · L.
+SLIPS_PER_LETTER = 10
 
 
 @dataclass(slots=True, frozen=True)
@@ -211,9 +215,9 @@ def compare_last_name(q: QueryName, c: Candidate, ctx: Context) -> Signal:
     elif level in ("typo1", "typo2"):
         # A slip in a rare surname is nearly as telling as the surname itself (Splink's
         # term-frequency adjustment of fuzzy levels): u is bounded by the value's share.
-        u = min(ctx.params.u_fuzzy[f"ln_{level}"], TYPO_NEIGHBOURS * ctx.share("ln", c.ln))
+        u, own = slip_u("ln", level, q.ln, c.ln, ctx)
         letters = "одной буквой или перестановкой букв" if level == "typo1" else "двумя буквами"
-        detail = f"{what} отличается {letters} {_quote(q.ln, c.ln)}"
+        detail = f"{what} отличается {letters} {_quote(q.ln, c.ln)}{own}"
     else:
         u = 1.0
         detail = f"{what} отличается {_quote(q.ln, c.ln)}"
@@ -254,13 +258,36 @@ def _given_name_signal(feature: str, word: str, kind: str, initial_kind: str, le
         full = b if len(a) == 1 else a
         detail = f"{word} «{full}» совместимо с инициалом «{a[0].upper()}.»"
     elif level in ("typo1", "typo2"):
-        u = min(ctx.params.u_fuzzy[f"{kind}_{level}"], TYPO_NEIGHBOURS * ctx.share(kind, b))
+        u, own = slip_u(kind, level, a, b, ctx)
         letters = "одной буквой или перестановкой букв" if level == "typo1" else "двумя буквами"
-        detail = f"{word} отличается {letters} {_quote(a, b)}"
+        detail = f"{word} отличается {letters} {_quote(a, b)}{own}"
     else:
         u = 1.0
         detail = f"{word} отличается {_quote(a, b)}"
     return Signal(feature, level, log2_ratio(m, u), detail)
+
+
+def slip_u(kind: str, level: str, typed: str, registered: str, ctx: Context) -> tuple[float, str]:
+    """u of a slip level, and a note when what was typed is itself a name of the registry.
+
+    A typed value that differs from the registry value by a slip is either a
+    slip of that person's name or the true name of somebody else. When the
+    typed value is a name many registry persons bear («Елена» against
+    «Алёна»), the second is likely: the slip had to land on exactly that
+    string out of about SLIPS_PER_LETTER · L (squared for two slips), while
+    a random person bears it with its share. Typed values no registry
+    person bears keep the plain slip weight.
+    """
+    u = min(ctx.params.u_fuzzy[f"{kind}_{level}"], TYPO_NEIGHBOURS * ctx.share(kind, registered))
+    own = ctx.counts.get((kind, typed), 0)
+    if own <= 0:
+        return u, ""
+    landings = (SLIPS_PER_LETTER * len(typed)) ** (1 if level == "typo1" else 2)
+    real = landings * own / max(ctx.persons, 1)
+    if real <= u:
+        return u, ""
+    return min(real, 1.0), (f"; «{typed}» — тоже имя из реестра ({persons_word(own)}), "
+                            "это может быть другой человек, а не опечатка")
 
 
 def compare_inn(q: QueryName, c: Candidate, ctx: Context) -> Signal:
