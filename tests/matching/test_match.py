@@ -251,18 +251,40 @@ def test_common_name_in_another_region_ranks_below_rare_name_in_the_same_region_
     assert by_name["Загорулько"] > 0.9 > 0.2 > by_name["Смирнова"]
 
 
-def test_inn_issued_in_the_home_region_adds_little_once_the_company_is_there(con):
+def test_home_is_counted_once_from_the_companies_and_the_inn(con):
     add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_A, region="42")
+    add_role(con, "Чумаченко", "Аристарх", "Ефимович", region="42")
     for i in range(30):  # registry rows mostly have their ИНН from the company's region
         add_role(con, "Петров", "Андрей", "Викторович",
                  inn=make_inn(f"{'42' if i % 10 else '77'}06{i:06d}", person=True),
                  region="42" if i < 15 else "77")
-    match = best(match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
-                                           region="42")], con), "s")
-    company = weight_of(next(e for e in match.explanation if e.startswith("регион совпадает")))
-    issued = weight_of(next(e for e in match.explanation if e.startswith("ИНН в реестре выдан")))
-    # The home is counted once: agreement of the ИНН region is mostly implied by the company's.
-    assert abs(issued) < 1 < company
+
+    def home(last: str, first: str, middle: str) -> tuple[float, str]:
+        match = best(match_people([PersonQuery("s", last, first, middle, region="42")], con), "s")
+        line = next(e for e in match.explanation if e.startswith("регион совпадает"))
+        return weight_of(line), line
+
+    with_inn, line = home("Загорулько", "Ефим", "Аристархович")
+    company_only, _ = home("Чумаченко", "Аристарх", "Ефимович")
+    # The ИНН issued where the company is adds little: both follow the same home.
+    assert 0 <= with_inn - company_only < 1.5
+    assert "организация в регионе 42, ИНН в реестре выдан в регионе 42" in line
+
+
+def test_namesake_with_several_companies_elsewhere_is_judged_to_live_there(con):
+    # Two Загорулько with a company in Moscow: one has a single company there,
+    # the other three. Three Moscow companies say firmly that he lives in Moscow.
+    add_role(con, "Загорулько", "Ефим", "Аристархович", inn=INN_C, region="77")
+    for n in range(3):
+        add_role(con, "Чумаченко", "Аристарх", "Ефимович", inn=make_inn("7701444444", person=True),
+                 region="77", ogrn=f"102770000000{n}")
+    one = best(match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                         region="42")], con, threshold=0.0), "s")
+    three = best(match_people([PersonQuery("s", "Чумаченко", "Аристарх", "Ефимович",
+                                           region="42")], con, threshold=0.0), "s")
+    assert three.probability < one.probability / 2
+    line = next(e for e in three.explanation if e.startswith("регион не совпадает"))
+    assert "организации этого лица в реестре — в регионах 77 (3)" in line
 
 
 def weight_of(line: str) -> float:
@@ -295,7 +317,7 @@ def test_row_without_inn_of_the_same_name_elsewhere_is_likely_the_same_person(co
     assert set(by_region) == {"42", "77"}
     assert by_region["42"].probability > 0.99
     assert 0.7 < by_region["77"].probability < by_region["42"].probability
-    assert any("запись без ИНН в другом регионе (77)" in e for e in by_region["77"].explanation)
+    assert any("такое же ФИО без ИНН есть в регионе 42" in e for e in by_region["77"].explanation)
 
 
 def test_row_without_inn_of_a_common_name_elsewhere_is_not_carried_by_the_home_row(con):

@@ -24,14 +24,18 @@ from zorko.matching.blocking import candidate_pairs
 from zorko.matching.calibration import calibrate
 from zorko.matching.features import (
     FEATURES,
-    NAME_FEATURES,
+    REGION_FEATURES,
     Candidate,
     Context,
     QueryName,
     Signal,
+    compare_first_name,
+    compare_last_name,
+    compare_middle_name,
     format_weight,
     namesake_bound,
 )
+from zorko.matching.home import home_signal, home_weight, query_home
 from zorko.matching.model import (
     DEFAULT_THRESHOLD,
     MIN_TF_PERSONS,
@@ -193,7 +197,8 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
         current = best.get(key)
         if current is None or (scored.certain, scored.weight) > (current.certain, current.weight):
             best[key] = scored
-    chosen = [c for c in competing_probabilities(best.values(), 1 - k, ctx) if c[1] >= threshold]
+    judged = with_home_evidence(best.values(), ctx)
+    chosen = [c for c in competing_probabilities(judged, 1 - k, ctx) if c[1] >= threshold]
     records = _fetch_records(con, index, [s.candidate.rid for s, _, _ in chosen])
     matches = []
     for scored, prob, note in chosen:
@@ -212,20 +217,50 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     return matches
 
 
+def with_home_evidence(scored: Iterable[_Scored], ctx: Context) -> list[_Scored]:
+    """Pairs whose region signals are replaced by the evidence of all rows of their person.
+
+    See ``home``: the companies of one registry person and his ИНН tell
+    where he lives together, so they are weighed together, once per person.
+    """
+    groups: dict[tuple[int, str], list[_Scored]] = {}
+    for s in scored:
+        groups.setdefault((s.name.index, _registry_person(s.candidate)), []).append(s)
+    result = []
+    for rows in groups.values():
+        name = rows[0].name
+        home = query_home(name)
+        regions = [r.candidate.region for r in rows if r.candidate.region]
+        top = rows[0].candidate
+        inn_region = top.inn[:2] if top.inn and not name.inn else None
+        if not home or not (regions or inn_region):
+            result.extend(rows)
+            continue
+        weight = home_weight(home, regions, inn_region, ctx.params.m_region_subject,
+                             ctx.params.m_region_inn, ctx.region_share, ctx.inn_region_share)
+        signal = home_signal(name, regions, inn_region, weight)
+        for s in rows:
+            signals = [x for x in s.signals if x.feature not in REGION_FEATURES] + [signal]
+            result.append(_Scored(s.name, s.candidate, signals,
+                                  s.prior + sum(x.weight for x in signals), s.certain, s.prior))
+    return result
+
+
 def competing_probabilities(scored: Iterable[_Scored], absent: float = 1.0,
                             ctx: Context | None = None) -> list[tuple[_Scored, float, str]]:
     """Match probability of each pair when a person is at most one registry person.
 
-    Registry rows are grouped into persons (by ИНН, else by the full name);
-    the odds of a person are shared against the other candidate persons of
-    the same checked person and against his absence from the registry:
-    P(j) = o_j / (a + Σ o_k), where o_j = λ/(1 − λ) · LR_j with λ = k / N the
-    prior of one registry person, and a = 1 − k the prior of absence. A
-    namesake in another region thus loses to the same name in the person's
-    own region. Rows confirmed by ИНН are certain (probability 1) but still
-    take part with the odds of their names. A row without ИНН in another
-    region than the person's best row is that person's only with the chance
-    ``same_person_elsewhere`` (given ``ctx``).
+    Registry rows are grouped into persons (by ИНН, else by the full name
+    and region); the odds of a person are shared against the other
+    candidate persons of the same checked person and against his absence
+    from the registry: P(j) = o_j / (a + Σ o_k), where o_j = λ/(1 − λ) · LR_j
+    with λ = k / N the prior of one registry person, and a = 1 − k the prior
+    of absence. A namesake in another region thus loses to the same name in
+    the person's own region. Rows confirmed by ИНН are certain (probability
+    1) but still take part with the odds of their names. Rows without ИНН
+    of the same full name in another region may be the same person: they
+    take the best such person's probability times ``same_person_elsewhere``
+    when that is higher than their own.
     """
     by_query: dict[int, list[_Scored]] = {}
     for s in scored:
@@ -241,7 +276,18 @@ def competing_probabilities(scored: Iterable[_Scored], absent: float = 1.0,
             if _odds(s.weight) > odds.get(person, 0.0):
                 odds[person] = _odds(s.weight)
                 best[person] = s
-        total = sum(odds.values())
+        lead: dict[str, str] = {}  # full name → its likeliest person without ИНН
+        for person, top in best.items():
+            if not top.candidate.inn:
+                full = _full_name(top.candidate)
+                if full not in lead or odds[person] > odds[lead[full]]:
+                    lead[full] = person
+        links = {full: same_person_elsewhere(best[person].candidate, ctx) if ctx else 0.0
+                 for full, person in lead.items()}
+        # A row without ИНН elsewhere is a rival only in so far as it is somebody else.
+        total = sum(o * (1 - links[_full_name(best[p].candidate)])
+                    if not best[p].candidate.inn and lead[_full_name(best[p].candidate)] != p
+                    else o for p, o in odds.items())
         for s in group:
             if s.certain:
                 result.append((s, 1.0, ""))
@@ -251,21 +297,19 @@ def competing_probabilities(scored: Iterable[_Scored], absent: float = 1.0,
             prob = person_odds / (absent + total)
             notes = []
             if person_odds > _odds(s.weight) * 1.01:
-                top = best[person]
-                link = 1.0
-                if ctx is not None and not s.candidate.inn and s.candidate.region \
-                        and top.candidate.region and s.candidate.region != top.candidate.region:
-                    link = same_person_elsewhere(top, ctx)
-                if link < 1.0:
-                    prob = max(prob * link, _odds(s.weight) / (absent + total))
-                    notes.append(f"запись без ИНН в другом регионе ({s.candidate.region}), чем "
-                                 f"лучше совпадающая ({top.candidate.region}): это то же лицо с "
-                                 f"вероятностью {link:.2f}".replace(".", ",")
+                notes.append("вероятность этой записи — вероятность того же лица по его "
+                             "другой, лучше совпадающей записи в реестре")
+            other = lead.get(_full_name(s.candidate)) if not s.candidate.inn else None
+            if other is not None and other != person:
+                link = links[_full_name(s.candidate)]
+                linked = odds[other] / (absent + total) * link
+                if linked > prob:
+                    prob = linked
+                    notes.append(f"запись без ИНН; такое же ФИО без ИНН есть в регионе "
+                                 f"{best[other].candidate.region}, где совпадение лучше: это то же "
+                                 f"лицо с вероятностью {link:.2f}".replace(".", ",")
                                  + " — у человека бывают организации в других регионах, "
                                  "но бывают и полные тёзки")
-                else:
-                    notes.append("вероятность этой записи — вероятность того же лица по его "
-                                 "другой, лучше совпадающей записи в реестре")
             rivals = len(odds) - 1
             if rivals and total - person_odds > 0.01 * person_odds:
                 notes.append(f"вероятность поделена с другими подходящими лицами реестра: "
@@ -275,23 +319,40 @@ def competing_probabilities(scored: Iterable[_Scored], absent: float = 1.0,
     return result
 
 
-def same_person_elsewhere(top: _Scored, ctx: Context) -> float:
-    """Chance that a row without ИНН of the same full name, in another region, is the same person.
+def same_person_elsewhere(candidate: Candidate, ctx: Context) -> float:
+    """Chance that rows without ИНН of one full name, in two regions, are one person.
 
     Rows without ИНН are told apart only by name. A person has a company
     outside his home region with chance 1 − m(region agrees); somebody else
-    of the same ФИО is expected μ = N / 2^W times, W the weight of the names
-    (capped by the namesake bound, so μ ≥ the namesake rate). The row
-    elsewhere is the same person with odds (1 − m) : μ.
+    of the same ФИО is expected μ = N / 2^W times, W the weight the full
+    name would have if matched exactly (capped by the namesake bound, so
+    μ ≥ the namesake rate). The row elsewhere is the same person with odds
+    (1 − m) : μ.
     """
-    names = sum(s.weight for s in top.signals if s.feature in NAME_FEATURES + ("namesakes",))
-    namesakes = max(ctx.persons, 1) / math.pow(2.0, min(max(names, -60.0), 60.0))
+    namesakes = max(ctx.persons, 1) / math.pow(2.0, min(max(own_name_weight(candidate, ctx),
+                                                             -60.0), 60.0))
     away = 1 - ctx.params.m_region_subject
     return away / (away + namesakes)
 
 
+def own_name_weight(candidate: Candidate, ctx: Context) -> float:
+    """Weight of the candidate's full name matched with itself, capped by the namesake bound."""
+    gender = guess_gender(candidate.ln, candidate.fn, candidate.mn)
+    name = QueryName(-1, "current", candidate.ln, candidate.sk, candidate.fn, candidate.mn,
+                     gender, None, None, None, None)
+    signals = [compare(name, candidate, ctx)
+               for compare in (compare_last_name, compare_first_name, compare_middle_name)]
+    bound = namesake_bound(signals, ctx)
+    return sum(s.weight for s in signals) + (bound.weight if bound else 0.0)
+
+
 def _registry_person(c: Candidate) -> str:
-    return c.inn or f"{c.ln}|{c.fn}|{c.mn}"
+    """A registry person: one ИНН; without ИНН, one full name in one region."""
+    return c.inn or f"{_full_name(c)}|{c.region}"
+
+
+def _full_name(c: Candidate) -> str:
+    return f"{c.ln}|{c.fn}|{c.mn}"
 
 
 def _odds(weight: float) -> float:

@@ -361,6 +361,8 @@ def compare_inn_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
 
 
 NAME_FEATURES = ("last_name", "first_name", "middle_name")
+# Weighed per row here, and once per registry person with all his rows in ``home``.
+REGION_FEATURES = ("subject_region", "inn_region")
 
 
 def namesake_bound(signals: list[Signal], ctx: Context) -> Signal | None:
