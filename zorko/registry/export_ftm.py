@@ -45,9 +45,13 @@ def company_id(ogrn: str) -> str:
 
 def person_id(inn: str | None, subject_ogrn: str, last: str | None, first: str | None,
               middle: str | None) -> str:
+    return _entity("Person", *_person_key(inn, subject_ogrn, last, first, middle)).id or ""
+
+
+def _person_key(inn: str | None, subject_ogrn: str | None, last: str | None,
+                first: str | None, middle: str | None) -> tuple[str | None, ...]:
     # A person without ИНН cannot be told apart from a namesake elsewhere: keyed per company.
-    parts = ("person", inn) if inn else ("person", subject_ogrn, last, first, middle)
-    return _entity("Person", *parts).id or ""
+    return ("person", inn) if inn else ("person", subject_ogrn, last, first, middle)
 
 
 def _entity(schema: str, *parts: Any) -> EntityProxy:
@@ -74,6 +78,29 @@ def _put(proxy: EntityProxy, prop: str, *values: Any) -> None:
         text = _text(value)
         if text:
             proxy.add(prop, text)
+
+
+# FtM property ← store column, for the columns copied as they are.
+_REGISTRATION = (("innCode", "inn"), ("status", "status"), ("dissolutionDate", "terminated_on"),
+                 ("incorporationDate", "registered_on"), ("okvedCode", "okved"))
+_COMPANY = (("ogrnCode", "ogrn"), ("kppCode", "kpp"), ("legalForm", "legal_form"),
+            ("address", "address"), ("capital", "capital"), *_REGISTRATION)
+_ENTREPRENEUR = (("ogrnCode", "ogrnip"), *_REGISTRATION)
+
+
+def _put_columns(proxy: EntityProxy, row: dict[str, Any],
+                 columns: tuple[tuple[str, str], ...]) -> None:
+    for prop, column in columns:
+        # .get: stores made before a column was added (capital) lack it.
+        _put(proxy, prop, row.get(column))
+
+
+def _put_names(proxy: EntityProxy, row: dict[str, Any]) -> None:
+    last, first, middle = row["last_name"], row["first_name"], row["middle_name"]
+    _put(proxy, "name", " ".join(p for p in (last, first, middle) if p))
+    _put(proxy, "lastName", last)
+    _put(proxy, "firstName", first)
+    _put(proxy, "fatherName", middle)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> Iterator[dict[str, Any]]:
@@ -108,16 +135,7 @@ def _companies(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
     for c in _rows(con, "SELECT * FROM companies ORDER BY ogrn"):
         proxy = _entity("Company", "company", c["ogrn"])
         _put(proxy, "name", c["full_name"], c["short_name"])
-        _put(proxy, "ogrnCode", c["ogrn"])
-        _put(proxy, "innCode", c["inn"])
-        _put(proxy, "kppCode", c["kpp"])
-        _put(proxy, "legalForm", c["legal_form"])
-        _put(proxy, "status", c["status"])
-        _put(proxy, "dissolutionDate", c["terminated_on"])
-        _put(proxy, "incorporationDate", c["registered_on"])
-        _put(proxy, "address", c["address"])
-        _put(proxy, "okvedCode", c["okved"])
-        _put(proxy, "capital", c.get("capital"))
+        _put_columns(proxy, c, _COMPANY)
         proxy.add("jurisdiction", "ru")
         yield proxy
 
@@ -125,17 +143,8 @@ def _companies(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
 def _entrepreneurs(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
     for e in _rows(con, "SELECT * FROM entrepreneurs ORDER BY ogrnip"):
         proxy = _entity("Person", "entrepreneur", e["ogrnip"])
-        _put(proxy, "name", " ".join(p for p in (e["last_name"], e["first_name"],
-                                                 e["middle_name"]) if p))
-        _put(proxy, "lastName", e["last_name"])
-        _put(proxy, "firstName", e["first_name"])
-        _put(proxy, "fatherName", e["middle_name"])
-        _put(proxy, "ogrnCode", e["ogrnip"])
-        _put(proxy, "innCode", e["inn"])
-        _put(proxy, "status", e["status"])
-        _put(proxy, "dissolutionDate", e["terminated_on"])
-        _put(proxy, "incorporationDate", e["registered_on"])
-        _put(proxy, "okvedCode", e["okved"])
+        _put_names(proxy, e)
+        _put_columns(proxy, e, _ENTREPRENEUR)
         proxy.add("legalForm", ENTREPRENEUR_FORM)
         proxy.add("country", "ru")
         yield proxy
@@ -156,13 +165,9 @@ def _people(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
         ORDER BY ALL
     """
     for p in _rows(con, sql):
-        proxy = _entity("Person", *(("person", p["inn"]) if p["inn"] else (
-            "person", p["subject_ogrn"], p["last_name"], p["first_name"], p["middle_name"])))
-        _put(proxy, "name", " ".join(x for x in (p["last_name"], p["first_name"],
-                                                 p["middle_name"]) if x))
-        _put(proxy, "lastName", p["last_name"])
-        _put(proxy, "firstName", p["first_name"])
-        _put(proxy, "fatherName", p["middle_name"])
+        proxy = _entity("Person", *_person_key(p["inn"], p["subject_ogrn"], p["last_name"],
+                                               p["first_name"], p["middle_name"]))
+        _put_names(proxy, p)
         _put(proxy, "innCode", p["inn"])
         yield proxy
 
@@ -172,90 +177,92 @@ def _roles(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
     for r in _rows(con, sql):
         person = person_id(r["inn"], r["subject_ogrn"], r["last_name"], r["first_name"],
                            r["middle_name"])
-        company = company_id(r["subject_ogrn"])
         key = (r["role"], r["subject_ogrn"], person, _text(r["share_percent"]),
                _text(r["share_nominal"]), r["title"], _text(r["since"]))
         if r["role"] == "founder":
-            proxy = _entity("Ownership", *key)
-            proxy.add("owner", person)
-            proxy.add("asset", company)
-            proxy.add("role", "УчрФЛ")
-            _put(proxy, "percentage", r["share_percent"])
-            _put(proxy, "sharesValue", r["share_nominal"])
-        else:
-            proxy = _entity("Directorship", *key)
-            proxy.add("director", person)
-            proxy.add("organization", company)
-            _put(proxy, "role", r["title"])
-            if r["role"] == "manager":
-                proxy.add("summary", MANAGER_SUMMARY)
-            elif r["role"] == "other":
-                proxy.add("summary", OTHER_SUMMARY)
-        _put(proxy, "startDate", r["since"])
-        if r["unreliable"]:
-            proxy.add("status", UNRELIABLE_STATUS)
+            yield _ownership(key, person, "УчрФЛ", r)
+            continue
+        proxy = _directorship(key, person, r["title"], r)
+        if r["role"] == "manager":
+            proxy.add("summary", MANAGER_SUMMARY)
+        elif r["role"] == "other":
+            proxy.add("summary", OTHER_SUMMARY)
         yield proxy
 
 
 def _owners(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
-    sql = """
-        SELECT DISTINCT o.* EXCLUDE (load_id), c.ogrn IS NOT NULL AS in_store
-        FROM company_owners o LEFT JOIN companies c ON c.ogrn = o.owner_ogrn
-        ORDER BY ALL
-    """
     emitted: set[str] = set()  # owners of several companies are written once
-    for o in _rows(con, sql):
-        owner = _party(o["owner_kind"], o["owner_ogrn"], o["owner_inn"], o["owner_name"],
-                       o["subject_ogrn"], o["in_store"])
-        if owner.schema.name != "Company" and owner.id not in emitted:
-            emitted.add(owner.id or "")
-            yield owner
-        proxy = _entity("Ownership", "owner", o["subject_ogrn"], owner.id, o["owner_kind"],
-                        _text(o["share_percent"]), _text(o["since"]))
-        proxy.add("owner", owner.id)
-        proxy.add("asset", company_id(o["subject_ogrn"]))
-        proxy.add("role", o["owner_kind"])
-        _put(proxy, "percentage", o["share_percent"])
-        _put(proxy, "sharesValue", o["share_nominal"])
-        _put(proxy, "startDate", o["since"])
-        if o["unreliable"]:
-            proxy.add("status", UNRELIABLE_STATUS)
-        yield proxy
+    for o in _rows(con, _joined_to_companies("company_owners", "owner_ogrn")):
+        owner = _party(o, "owner", o["owner_kind"])
+        yield from _once(owner, emitted)
+        key = ("owner", o["subject_ogrn"], owner.id, o["owner_kind"], _text(o["share_percent"]),
+               _text(o["since"]))
+        yield _ownership(key, owner.id, o["owner_kind"], o)
 
 
 def _managers(con: duckdb.DuckDBPyConnection) -> Iterator[EntityProxy]:
-    sql = """
-        SELECT DISTINCT m.* EXCLUDE (load_id), c.ogrn IS NOT NULL AS in_store
-        FROM company_managers m LEFT JOIN companies c ON c.ogrn = m.manager_ogrn
+    emitted: set[str] = set()
+    for m in _rows(con, _joined_to_companies("company_managers", "manager_ogrn")):
+        manager = _party(m, "manager", "УчрЮЛРос")
+        yield from _once(manager, emitted)
+        key = ("manager", m["subject_ogrn"], manager.id, _text(m["since"]))
+        yield _directorship(key, manager.id, "Управляющая организация", m)
+
+
+def _joined_to_companies(table: str, ogrn_column: str) -> str:
+    """The rows of ``table``, each told whether its party is a company of the store."""
+    return f"""
+        SELECT DISTINCT t.* EXCLUDE (load_id), c.ogrn IS NOT NULL AS in_store
+        FROM {table} t LEFT JOIN companies c ON c.ogrn = t.{ogrn_column}
         ORDER BY ALL
     """
-    emitted: set[str] = set()
-    for m in _rows(con, sql):
-        manager = _party("УчрЮЛРос", m["manager_ogrn"], m["manager_inn"], m["manager_name"],
-                         m["subject_ogrn"], m["in_store"])
-        if manager.schema.name != "Company" and manager.id not in emitted:
-            emitted.add(manager.id or "")
-            yield manager
-        proxy = _entity("Directorship", "manager", m["subject_ogrn"], manager.id,
-                        _text(m["since"]))
-        proxy.add("director", manager.id)
-        proxy.add("organization", company_id(m["subject_ogrn"]))
-        proxy.add("role", "Управляющая организация")
-        _put(proxy, "startDate", m["since"])
-        if m["unreliable"]:
-            proxy.add("status", UNRELIABLE_STATUS)
-        yield proxy
 
 
-def _party(kind: str, ogrn: str | None, inn: str | None, name: str | None, subject: str,
-           in_store: bool) -> EntityProxy:
+def _once(party: EntityProxy, emitted: set[str]) -> Iterator[EntityProxy]:
+    """The party, unless already written (here, or as a company of the store)."""
+    if party.schema.name != "Company" and party.id not in emitted:
+        emitted.add(party.id or "")
+        yield party
+
+
+def _ownership(key: tuple[Any, ...], owner: str | None, role: str,
+               row: dict[str, Any]) -> EntityProxy:
+    proxy = _entity("Ownership", *key)
+    proxy.add("owner", owner)
+    proxy.add("asset", company_id(row["subject_ogrn"]))
+    proxy.add("role", role)
+    _put(proxy, "percentage", row["share_percent"])
+    _put(proxy, "sharesValue", row["share_nominal"])
+    _put_term(proxy, row)
+    return proxy
+
+
+def _directorship(key: tuple[Any, ...], director: str | None, role: str | None,
+                  row: dict[str, Any]) -> EntityProxy:
+    proxy = _entity("Directorship", *key)
+    proxy.add("director", director)
+    proxy.add("organization", company_id(row["subject_ogrn"]))
+    _put(proxy, "role", role)
+    _put_term(proxy, row)
+    return proxy
+
+
+def _put_term(proxy: EntityProxy, row: dict[str, Any]) -> None:
+    """When a role began, and whether the ФНС marked it unreliable."""
+    _put(proxy, "startDate", row["since"])
+    if row["unreliable"]:
+        proxy.add("status", UNRELIABLE_STATUS)
+
+
+def _party(row: dict[str, Any], prefix: str, kind: str) -> EntityProxy:
     """The owning / managing party; a company of the store is referred to, not repeated."""
-    if ogrn and in_store:
+    ogrn, inn, name = row[f"{prefix}_ogrn"], row[f"{prefix}_inn"], row[f"{prefix}_name"]
+    if ogrn and row["in_store"]:
         return _entity("Company", "company", ogrn)
     schema = "PublicBody" if kind == "УчрРФСубМО" else "Organization"
     # The name is part of the key: one ОГРН is named differently as the owner of different
     # companies (a municipality «ГОРОД НОВОСИБИРСК» acting for «НОВОСИБИРСКАЯ ОБЛАСТЬ»).
-    parts = ("party", ogrn or inn or subject, kind, name)
+    parts = ("party", ogrn or inn or row["subject_ogrn"], kind, name)
     proxy = _entity(schema, *parts)
     _put(proxy, "name", name)
     _put(proxy, "ogrnCode", ogrn)
