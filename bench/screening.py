@@ -81,7 +81,7 @@ def main() -> None:
         shutil.rmtree(work)
     work.mkdir(parents=True)
     today = date.today()
-    extract = today.isoformat()
+    extract = today
 
     started = time.perf_counter()
     world = World(args.seed, args.servants, args.relatives, args.companies, today)
