@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
+
+from zorko.exceptions import ImportFailed
 from zorko.registry.importers import egrip
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -38,3 +42,12 @@ def test_terminated_entrepreneur() -> None:
     assert person.terminated_on == "2023-12-01"
     assert person.status.startswith("Прекратил деятельность")
     assert person.region == "42"
+
+
+def test_a_record_without_ogrnip_is_refused_naming_line_and_field() -> None:
+    text = (FIXTURES / "egrul-crafted" / "egrip_terminated.xml").read_text(encoding="utf-8")
+    text = text.replace(' ОГРНИП="304420512300018"', "")
+    with pytest.raises(ImportFailed) as error:
+        list(egrip.parse(io.BytesIO(text.encode()), "no-ogrnip.xml"))
+    assert (error.value.file, error.value.line, error.value.field) == ("no-ogrnip.xml", 3, "ОГРНИП")
+    assert error.value.reason == "у индивидуального предпринимателя нет ОГРНИП"

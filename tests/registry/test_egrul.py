@@ -156,3 +156,11 @@ def test_the_xsd_root_egrul_with_records_directly_under_it() -> None:
     companies = list(egrul.parse(io.BytesIO(legacy.encode()), "legacy.xml"))
     assert [c.ogrn for c in companies] == ["1024200000000", "1034205000015"]
     assert len(companies[0].owners) == 5
+
+
+def test_a_record_without_ogrn_is_refused_naming_line_and_field() -> None:
+    text = CRAFTED.read_text(encoding="utf-8").replace(' ОГРН="1024200000000" ДатаОГРН', " ДатаОГРН", 1)
+    with pytest.raises(ImportFailed) as error:
+        list(egrul.parse(io.BytesIO(text.encode()), "no-ogrn.xml"))
+    assert (error.value.file, error.value.line, error.value.field) == ("no-ogrn.xml", 3, "ОГРН")
+    assert error.value.reason == "у юридического лица нет ОГРН"

@@ -7,8 +7,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from zorko.exceptions import ImportFailed
-from zorko.registry.importers.fns_xml import Source, extract_records, xml_date
+from zorko.registry.importers.fns_xml import (
+    Source,
+    attr_date,
+    child_attr,
+    extract_records,
+    person_name,
+    registration_number,
+)
 
 FILE_TYPE = "ЕГРИП_ОТКР_СВЕД"
 
@@ -37,41 +43,28 @@ def parse(source: Source, name: str | None = None) -> Iterator[Entrepreneur]:
 
 
 def _entrepreneur(el: etree._Element, file: str) -> Entrepreneur:
-    ogrnip = el.get("ОГРНИП")
-    if not ogrnip:
-        raise ImportFailed(file, "у индивидуального предпринимателя нет ОГРНИП", el.sourceline, "ОГРНИП")
+    ogrnip = registration_number(el, "ОГРНИП", file, "индивидуального предпринимателя")
     item = Entrepreneur(
         ogrnip=ogrnip, inn=el.get("ИННФЛ"), last_name=None, first_name=None, middle_name=None,
         kind=el.get("НаимВидИП"), status=None, terminated_on=None, region=None, okved=None,
-        registered_on=xml_date(el.get("ДатаОГРНИП"), el, "ДатаОГРНИП", file),
-        extract_date=xml_date(el.get("ДатаВып"), el, "ДатаВып", file),
+        registered_on=attr_date(el, "ДатаОГРНИП", file), extract_date=attr_date(el, "ДатаВып", file),
         line=el.sourceline or 0,
     )
     for child in el:
         tag = child.tag
         if tag == "СвФЛ":
-            name = child.find("ФИОРус")
-            if name is not None:
-                item.last_name = name.get("Фамилия")
-                item.first_name = name.get("Имя")
-                item.middle_name = name.get("Отчество")
+            item.last_name, item.first_name, item.middle_name, _ = person_name(child.find("ФИОРус"))
         elif tag == "СвАдрМЖ":
-            address = child.find("АдресРФ")
-            if address is not None:
-                item.region = address.get("КодРегион")
+            item.region = child_attr(child, "АдресРФ", "КодРегион")
         elif tag == "СвСтатус":
-            status = child.find("СвСтатус")
-            if status is not None:
-                item.status = status.get("НаимСтатус")
+            item.status = child_attr(child, "СвСтатус", "НаимСтатус")
         elif tag == "СвПрекращ":
             status = child.find("СвСтатус")
             if status is not None:
                 item.status = status.get("НаимСтатус") or item.status
-                item.terminated_on = xml_date(status.get("ДатаПрекращ"), status, "ДатаПрекращ", file)
+                item.terminated_on = attr_date(status, "ДатаПрекращ", file)
         elif tag == "СвОКВЭД":
-            main = child.find("СвОКВЭДОсн")
-            if main is not None:
-                item.okved = main.get("КодОКВЭД")
+            item.okved = child_attr(child, "СвОКВЭДОсн", "КодОКВЭД")
     if item.region is None and len(ogrnip) == 15:
         # ОГРНИП digits 4–5 are the region code of the registering office.
         item.region = ogrnip[3:5]

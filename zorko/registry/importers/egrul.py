@@ -17,8 +17,12 @@ from lxml import etree
 from zorko.registry.address import address_line
 from zorko.registry.importers.fns_xml import (
     Source,
+    attr_date,
+    child_attr,
     extract_records,
+    person_name,
     record_date,
+    registration_number,
     xml_date,
     xml_number,
 )
@@ -103,17 +107,13 @@ def parse(source: Source, name: str | None = None) -> Iterator[Company]:
 
 
 def _company(el: etree._Element, file: str) -> Company:
-    ogrn = el.get("ОГРН")
-    if not ogrn:
-        from zorko.exceptions import ImportFailed
-
-        raise ImportFailed(file, "у юридического лица нет ОГРН", el.sourceline, "ОГРН")
+    ogrn = registration_number(el, "ОГРН", file, "юридического лица")
     company = Company(
         ogrn=ogrn, inn=el.get("ИНН"), kpp=el.get("КПП"), full_name=None, short_name=None,
         legal_form=el.get("ПолнНаимОПФ"), status=None, terminated_on=None, region=None,
         address_parts={}, okved=None,
-        registered_on=xml_date(el.get("ДатаОГРН"), el, "ДатаОГРН", file),
-        capital=None, extract_date=xml_date(el.get("ДатаВып"), el, "ДатаВып", file),
+        registered_on=attr_date(el, "ДатаОГРН", file), capital=None,
+        extract_date=attr_date(el, "ДатаВып", file),
         line=el.sourceline or 0,
     )
     fias: etree._Element | None = None
@@ -123,18 +123,14 @@ def _company(el: etree._Element, file: str) -> Company:
         tag = child.tag
         if tag == "СвНаимЮЛ":
             company.full_name = child.get("НаимЮЛПолн")
-            short = child.find("СвНаимЮЛСокр")
-            if short is not None:
-                company.short_name = short.get("НаимСокр")
+            company.short_name = child_attr(child, "СвНаимЮЛСокр", "НаимСокр")
         elif tag == "СвАдресЮЛ":
             fias = child.find("СвАдрЮЛФИАС")
             kladr = child.find("АдресРФ")
         elif tag == "СвСтатус":
-            status = child.find("СвСтатус")
-            if status is not None:
-                company.status = status.get("НаимСтатусЮЛ")
+            company.status = child_attr(child, "СвСтатус", "НаимСтатусЮЛ") or company.status
         elif tag == "СвПрекрЮЛ":
-            company.terminated_on = xml_date(child.get("ДатаПрекрЮЛ"), child, "ДатаПрекрЮЛ", file)
+            company.terminated_on = attr_date(child, "ДатаПрекрЮЛ", file)
             how = child.find("СпПрекрЮЛ")
             if how is not None and company.status is None:
                 company.status = how.get("НаимСпПрекрЮЛ")
@@ -147,9 +143,7 @@ def _company(el: etree._Element, file: str) -> Company:
         elif tag == "СвУчредит":
             founders = child
         elif tag == "СвОКВЭД":
-            main = child.find("СвОКВЭДОсн")
-            if main is not None:
-                company.okved = main.get("КодОКВЭД")
+            company.okved = child_attr(child, "СвОКВЭДОсн", "КодОКВЭД")
     if fias is not None:
         company.region, company.address_parts = _fias_address(fias)
     if kladr is not None:
@@ -162,24 +156,27 @@ def _company(el: etree._Element, file: str) -> Company:
     return company
 
 
-def _person(el: etree._Element | None) -> tuple[str | None, str | None, str | None, str | None]:
-    if el is None:
-        return None, None, None, None
-    return el.get("Фамилия"), el.get("Имя"), el.get("Отчество"), el.get("ИННФЛ")
+def _role_parts(el: etree._Element, file: str, role: Role, unreliable_tag: str
+                ) -> Iterator[etree._Element]:
+    """Fill ``role`` with the person, the first record date and the unreliability mark
+    that a director's and a founder's element spell alike; yield the children left."""
+    for child in el:
+        tag = child.tag
+        if tag == "СвФЛ":
+            role.last_name, role.first_name, role.middle_name, role.inn = person_name(child)
+        elif tag == "ГРНДатаПерв":
+            role.since = xml_date(child.get("ДатаЗаписи"), child, tag, file)
+        elif tag == unreliable_tag:
+            role.unreliable = True
+        else:
+            yield child
 
 
 def _director(el: etree._Element, file: str) -> Role:
     role = Role("director", None, None, None, None)
-    for child in el:
-        tag = child.tag
-        if tag == "СвФЛ":
-            role.last_name, role.first_name, role.middle_name, role.inn = _person(child)
-        elif tag == "СвДолжн":
+    for child in _role_parts(el, file, role, "СвНедДанДолжнФЛ"):
+        if child.tag == "СвДолжн":
             role.title = child.get("НаимДолжн") or child.get("НаимВидДолжн")
-        elif tag == "ГРНДатаПерв":
-            role.since = xml_date(child.get("ДатаЗаписи"), child, tag, file)
-        elif tag == "СвНедДанДолжнФЛ":
-            role.unreliable = True
     return role
 
 
@@ -197,7 +194,7 @@ def _managing_company(el: etree._Element, file: str, company: Company) -> None:
     # The person who heads the managing company on its behalf, when named.
     for holder in (el.find("ПредИнЮЛ"), el.find("СвПредЮЛ")):
         if holder is not None and holder.find("СвФЛ") is not None:
-            last, first, middle, inn = _person(holder.find("СвФЛ"))
+            last, first, middle, inn = person_name(holder.find("СвФЛ"))
             title = f"представитель управляющей организации «{manager.name}»" if manager.name else None
             company.roles.append(Role("manager", last, first, middle, inn, title=title,
                                       since=since, unreliable=unreliable))
@@ -236,7 +233,7 @@ def _founders(el: etree._Element, file: str, company: Company) -> None:
             if tag == "УчрРФСубМО":
                 agent = child.find("СвФЛОсущПр/СвФЛ")
                 if agent is not None:
-                    last, first, middle, inn = _person(agent)
+                    last, first, middle, inn = person_name(agent)
                     company.roles.append(Role("other", last, first, middle, inn,
                                               title="осуществляет права учредителя",
                                               since=record_date(child, file)))
@@ -258,23 +255,17 @@ _AGENTS = {
 def _person_founder(el: etree._Element, file: str, company: Company) -> None:
     role = Role("founder", None, None, None, None)
     agents: list[tuple[etree._Element, str]] = []
-    for child in el:
+    for child in _role_parts(el, file, role, "СвНедДанУчр"):
         tag = child.tag
-        if tag == "СвФЛ":
-            role.last_name, role.first_name, role.middle_name, role.inn = _person(child)
-        elif tag == "ДоляУстКап":
+        if tag == "ДоляУстКап":
             role.share_percent, role.share_nominal = _share(child, file)
-        elif tag == "ГРНДатаПерв":
-            role.since = xml_date(child.get("ДатаЗаписи"), child, tag, file)
-        elif tag == "СвНедДанУчр":
-            role.unreliable = True
         elif tag in _AGENTS:
             agents.append((child, _AGENTS[tag]))
     company.roles.append(role)
     for agent, title in agents:
         person = agent.find("СвФЛ")
         if person is not None:
-            last, first, middle, inn = _person(person)
+            last, first, middle, inn = person_name(person)
             company.roles.append(Role("other", last, first, middle, inn, title=title, since=role.since))
 
 

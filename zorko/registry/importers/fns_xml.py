@@ -40,6 +40,33 @@ def xml_number(value: str | None, element: etree._Element, field: str, file: str
         raise ImportFailed(file, f"неверное число «{value}»", element.sourceline, field) from None
 
 
+def attr_date(element: etree._Element, attr: str, file: str) -> str | None:
+    """The date in attribute ``attr``; an error names that attribute."""
+    return xml_date(element.get(attr), element, attr, file)
+
+
+def registration_number(element: etree._Element, attr: str, file: str, holder: str) -> str:
+    """The ОГРН / ОГРНИП a record is keyed by: a record without it cannot be stored."""
+    value: str | None = element.get(attr)
+    if not value:
+        raise ImportFailed(file, f"у {holder} нет {attr}", element.sourceline, attr)
+    return value
+
+
+def child_attr(element: etree._Element, path: str, attr: str) -> str | None:
+    """``attr`` of the child at ``path``, or None when either is missing."""
+    found = element.find(path)
+    return None if found is None else found.get(attr)
+
+
+def person_name(element: etree._Element | None
+                ) -> tuple[str | None, str | None, str | None, str | None]:
+    """(last, first, middle name, ИННФЛ) of an ``СвФЛ`` / ``ФИОРус`` element."""
+    if element is None:
+        return None, None, None, None
+    return element.get("Фамилия"), element.get("Имя"), element.get("Отчество"), element.get("ИННФЛ")
+
+
 def record_date(element: etree._Element, file: str, tag: str = "ГРНДатаПерв") -> str | None:
     """The date the registry first recorded this person or fact (``ГРНДатаПерв@ДатаЗаписи``)."""
     found = element.find(tag)
