@@ -124,6 +124,9 @@ def test_search_by_inn_ogrn_and_name(client_as: Callable[[str], Any], registry_d
     assert "/registry/entrepreneur/304420512300018/" in by_entrepreneur
     card = client.get("/registry/entrepreneur/304420512300018/").content.decode()
     assert "ЗАКРЫТОВА ЕЛЕНА ПАВЛОВНА" in card and "Прекратил деятельность 01.12.2023" in card
+    read = AuditEvent.objects.get(action="registry.view", object_id="304420512300018")
+    assert (read.object_type, read.object_repr) == ("entrepreneur", "ЗАКРЫТОВА ЕЛЕНА ПАВЛОВНА")
+    assert client.get("/registry/entrepreneur/304420500000000/").status_code == 404
 
 
 def test_capabilities(client_as: Callable[[str], Any], registry_db: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -146,30 +147,37 @@ def _findings_on(request: HttpRequest, ogrn: str) -> list[Any]:
 def company_card(request: HttpRequest, ogrn: str) -> HttpResponse:
     from zorko.registry import lookup
 
-    try:
-        card = lookup.company(ogrn)
-    except ZorkoError as exc:
-        return _busy_page(request, exc)
-    if card is None:
-        raise Http404("Юридическое лицо не найдено в хранилище реестров")
-    record(request.user, "registry.view", object_type="company", object_id=ogrn,
-           object_repr=card["short_name"] or card["full_name"] or ogrn)
-    return render(request, "registry/company.html", {"c": card, "findings": _findings_on(request, ogrn),
-                                                     **_contracts_summary(card["contracts"])})
+    return _card_page(request, "company", ogrn, lookup.company,
+                      lambda c: c["short_name"] or c["full_name"] or ogrn)
 
 
 @requires("registry.view")
 def entrepreneur_card(request: HttpRequest, ogrnip: str) -> HttpResponse:
     from zorko.registry import lookup
 
+    return _card_page(request, "entrepreneur", ogrnip, lookup.entrepreneur,
+                      lambda e: " ".join(p for p in (e["last_name"], e["first_name"], e["middle_name"]) if p))
+
+
+_CARDS = {  # kind → (template, name of the card in it, text when the store has no such record)
+    "company": ("registry/company.html", "c", "Юридическое лицо не найдено в хранилище реестров"),
+    "entrepreneur": ("registry/entrepreneur.html", "e",
+                     "Индивидуальный предприниматель не найден в хранилище реестров"),
+}
+
+
+def _card_page(request: HttpRequest, kind: str, key: str,
+               find: Callable[[str], dict[str, Any] | None],
+               name_of: Callable[[dict[str, Any]], str]) -> HttpResponse:
+    """A company's or entrepreneur's card with its findings and contracts; the read is audited."""
+    template, card_name, missing = _CARDS[kind]
     try:
-        card = lookup.entrepreneur(ogrnip)
+        card = find(key)
     except ZorkoError as exc:
         return _busy_page(request, exc)
     if card is None:
-        raise Http404("Индивидуальный предприниматель не найден в хранилище реестров")
-    name = " ".join(p for p in (card["last_name"], card["first_name"], card["middle_name"]) if p)
-    record(request.user, "registry.view", object_type="entrepreneur", object_id=ogrnip, object_repr=name)
-    return render(request, "registry/entrepreneur.html",
-                  {"e": card, "name": name, "findings": _findings_on(request, ogrnip),
-                   **_contracts_summary(card["contracts"])})
+        raise Http404(missing)
+    name = name_of(card)
+    record(request.user, "registry.view", object_type=kind, object_id=key, object_repr=name)
+    return render(request, template, {card_name: card, "name": name, "findings": _findings_on(request, key),
+                                      **_contracts_summary(card["contracts"])})
