@@ -29,7 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
 from zorko.regions import region_code
 
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
