@@ -41,7 +41,7 @@ test-postgres:
 	ZORKO_DATABASE_URL=$$url $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
 
 # ruff everywhere; mypy --strict on the core that imports no Django (STYLE.md 11).
-CORE := zorko/matching zorko/affiliation zorko/registry zorko/identifiers.py zorko/config.py zorko/exceptions.py
+CORE := zorko/matching zorko/affiliation zorko/registry zorko/identifiers.py zorko/regions.py zorko/config.py zorko/exceptions.py
 lint:
 	$(BIN)/ruff check zorko tests bench
 	$(BIN)/mypy --strict $(CORE)

@@ -73,3 +73,37 @@ def test_bad_inn_is_reported_with_row_and_column(tmp_path, registry):
     assert "people.csv" in result.output and "строка 2" in result.output
     assert "инн" in result.output.lower()
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.django_db
+def test_region_may_be_written_by_name(tmp_path, registry):
+    people = tmp_path / "people.csv"
+    write_csv(people, [["Фамилия", "Имя", "Отчество", "Регион"],
+                       ["Загорулько", "Анна", "Ефимовна", "Кемеровская обл. - Кузбасс"],
+                       ["Загорулько", "Анна", "Ефимовна", "г. Москва"]])
+    out = tmp_path / "matches.csv"
+    result = CliRunner().invoke(main, ["match", "--people", str(people), "--out", str(out),
+                                       "--registry", str(registry), "--threshold", "0"])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = {r["ключ"]: r for r in csv.DictReader(fh, delimiter=";")}
+    home, moscow = rows["строка 2"], rows["строка 3"]
+    assert "человек живёт в регионе 42" in home["пояснение"]
+    assert "человек живёт в регионе 77" in moscow["пояснение"]
+    assert float(home["вероятность"].replace(",", ".")) > float(
+        moscow["вероятность"].replace(",", "."))
+
+
+@pytest.mark.django_db
+def test_unknown_region_is_reported_with_row_and_column(tmp_path, registry):
+    people = tmp_path / "people.csv"
+    write_csv(people, [["Фамилия", "Имя", "Регион"], ["Смирнова", "Анна", "Атлантида"]])
+    result = CliRunner().invoke(main, ["match", "--people", str(people), "--out",
+                                       str(tmp_path / "out.csv"), "--registry", str(registry)])
+    assert result.exit_code == 2
+    assert "строка 2" in result.output and "Атлантида" in result.output
+    assert "Кемеровская область" in result.output
+    bad_default = CliRunner().invoke(main, ["match", "--people", str(people), "--out",
+                                            str(tmp_path / "out.csv"), "--registry",
+                                            str(registry), "--region", "Гондор"])
+    assert bad_default.exit_code != 0 and "Регион «Гондор» не распознан" in bad_default.output

@@ -417,3 +417,17 @@ def test_namesakes_of_checked_people_with_inn_raise_the_namesake_rate(con):
         return int(bound.split("не реже ", 1)[1].split("%", 1)[0])
 
     assert rate(crowded) > rate(calm)
+
+
+def test_registry_regions_written_by_name_are_understood():
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE person_roles ({ROLE_COLUMNS})")
+    for i, (last, first, middle) in enumerate(COMMON * 20):
+        add_role(con, last, first, middle, region=("Москва", "Кемеровская обл.", "77")[i % 3])
+    add_role(con, "Загорулько", "Ефим", "Аристархович", region="Кемеровская область - Кузбасс")
+    match = best(match_people([PersonQuery("s", "Загорулько", "Ефим", "Аристархович",
+                                           region="42")], con), "s")
+    assert match.probability > 0.95
+    assert any(e.startswith("регион совпадает: человек живёт в регионе 42, организация в "
+                            "регионе 42") for e in match.explanation)
+    assert match.record["region"] == "Кемеровская область - Кузбасс"  # the row as it is

@@ -32,9 +32,10 @@ def read_people(path: Path, default_region: str | None) -> list[Any]:
     from zorko.people.importing import values as v
     from zorko.people.importing.columns import RELATIVE_COLUMNS, SERVANT_COLUMNS, Column
     from zorko.people.importing.tables import read_table
+    from zorko.regions import region_code
 
     columns: dict[str, Column] = {}
-    for col in (*SERVANT_COLUMNS, *RELATIVE_COLUMNS, Column("регион", hint="две цифры")):
+    for col in (*SERVANT_COLUMNS, *RELATIVE_COLUMNS, Column("регион", hint="код или название")):
         columns.setdefault(col.header, Column(col.header, col.header in ("фамилия", "имя")))
     table = read_table(path, list(columns.values()))
     if not table.readable:
@@ -57,15 +58,17 @@ def read_people(path: Path, default_region: str | None) -> list[Any]:
                 table.problem(str(exc), number, column, raw.get(column))
         if len(fields) < len(parsers):
             continue
-        region = str(raw.get("регион") or "").strip() or default_region
-        if region and not (region.isdigit() and len(region) <= 2):
-            table.problem("регион — двузначный код, например 42", number, "регион", region)
+        given = str(raw.get("регион") or "").strip()
+        region = region_code(given) if given else default_region
+        if given and region is None:
+            table.problem("регион — код (например 42) или название (например «Кемеровская "
+                          "область»)", number, "регион", given)
             continue
         number_text = str(raw.get("табельный_номер") or "").strip()
         key = f"строка {number}" + (f" (таб. № {number_text})" if number_text else "")
         people.append(PersonQuery(key, fields["фамилия"], fields["имя"], fields["отчество"],
                                   fields["прежние_фамилии"], fields["дата_рождения"],
-                                  fields["инн"], region.zfill(2) if region else None))
+                                  fields["инн"], region))
     if table.problems:
         raise InputFileError(table.problems)
     return people
@@ -113,7 +116,8 @@ def write_rows(out: Path, rows: list[list[Any]]) -> None:
               help="Файл хранилища реестров (по умолчанию ZORKO_DATA_DIR/registry.duckdb).")
 @click.option("--table", default="person_roles", show_default=True,
               help="Таблица лиц в хранилище: person_roles или disqualified.")
-@click.option("--region", default=None, help="Регион проживания по умолчанию, например 42.")
+@click.option("--region", default=None,
+              help="Регион проживания по умолчанию: код (42) или название (Кемеровская область).")
 @click.option("--threshold", type=float, default=None,
               help="Порог вероятности совпадения (по умолчанию — порог модели).")
 def match(people_file: Path, out: Path, registry: Path | None, table: str, region: str | None,
@@ -126,11 +130,16 @@ def match(people_file: Path, out: Path, registry: Path | None, table: str, regio
     from zorko.audit.log import record
     from zorko.exceptions import ZorkoError
     from zorko.matching import DEFAULT_THRESHOLD, match_people
+    from zorko.regions import region_code
 
     path = registry or config.load().registry_path
     if not path.exists():
         raise ZorkoError(f"Хранилище реестров не найдено: {path}")
-    people = read_people(people_file, region)
+    default_region = region_code(region) if region else None
+    if region and default_region is None:
+        raise ZorkoError(f"Регион «{region}» не распознан: укажите код (например 42) "
+                         "или название (например «Кемеровская область»)")
+    people = read_people(people_file, default_region)
     con = duckdb.connect(str(path))
     con.execute("SET enable_progress_bar = false")
     try:

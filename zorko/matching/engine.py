@@ -53,6 +53,7 @@ from zorko.matching.names import (
     surname_key,
 )
 from zorko.matching.registry_index import RegistryIndex, prepare_registry, term_counts
+from zorko.regions import region_code
 
 
 @dataclass(slots=True, frozen=True)
@@ -107,7 +108,7 @@ def query_names(index: int, person: PersonQuery) -> list[QueryName]:
     digits = "".join(ch for ch in (person.inn or "") if ch.isdigit())
     problem = check_inn(digits, person=True) if digits else None
     inn = digits if digits and not problem else None
-    region = (person.region or "").strip().zfill(2) if person.region else None
+    region = region_code(person.region)
     if not last and not inn:
         return []  # nothing to look for
     surnames = [("current", last)]

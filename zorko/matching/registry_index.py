@@ -27,8 +27,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from zorko.matching.names import normalize_part, patronymic_gender, surname_key
+from zorko.regions import region_code
 
-INDEX_VERSION = 10
+INDEX_VERSION = 12
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Pairs of random registry persons sampled to estimate the u-probability of
 # the fuzzy comparison levels (two samples of this size, cross-joined).
@@ -183,6 +184,18 @@ def _stored_index(con: duckdb.DuckDBPyConnection, table: str, fingerprint: str,
     return index
 
 
+def _region_table(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> pa.Table:
+    """Distinct region values of the table → their two-digit code (names are recognised)."""
+    raws: list[str] = []
+    codes: list[str | None] = []
+    if index.has_region:
+        for (raw,) in con.execute(f"SELECT DISTINCT region::VARCHAR FROM {index.table} "
+                                  "WHERE region IS NOT NULL").fetchall():
+            raws.append(raw)
+            codes.append(region_code(raw) or (raw.strip() or None))
+    return pa.table({"raw": pa.array(raws, pa.string()), "code": pa.array(codes, pa.string())})
+
+
 def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
     t = index.table
     maps = {}
@@ -195,11 +208,14 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
     con.register("_zorko_map_last", maps["last_name"])
     con.register("_zorko_map_first", maps["first_name"])
     con.register("_zorko_map_middle", maps["middle_name"])
+    con.register("_zorko_map_region", _region_table(con, index))
     middle_join = ("LEFT JOIN _zorko_map_middle m ON m.raw = t.middle_name"
                    if "middle_name" in index.columns else "LEFT JOIN _zorko_map_middle m ON false")
     inn = ("nullif(regexp_replace(t.inn, '[^0-9]', '', 'g'), '')" if index.has_inn
            else "NULL::VARCHAR")
-    region = "t.region::VARCHAR" if index.has_region else "NULL::VARCHAR"
+    region = "g.code" if index.has_region else "NULL::VARCHAR"
+    region_join = ("LEFT JOIN _zorko_map_region g ON g.raw = t.region::VARCHAR"
+                   if index.has_region else "")
     birth = "t.birth_date::DATE" if index.has_birth_date else "NULL::DATE"
     try:
         # The blocking joins run on one 64-bit hash per rule rather than on strings:
@@ -219,10 +235,12 @@ def _build_keys(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> None:
             LEFT JOIN _zorko_map_last l ON l.raw = t.last_name
             LEFT JOIN _zorko_map_first f ON f.raw = t.first_name
             {middle_join}
+            {region_join}
             )
         """)
     finally:
-        for name in ("_zorko_map_last", "_zorko_map_first", "_zorko_map_middle"):
+        for name in ("_zorko_map_last", "_zorko_map_first", "_zorko_map_middle",
+                     "_zorko_map_region"):
             con.unregister(name)
     # A person is identified by ИНН where the registry has it, else by the row.
     person = "coalesce(inn, 'r' || rid::VARCHAR)"
