@@ -66,7 +66,9 @@ def _database(url: str) -> dict[str, object]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(CONFIG.sqlite_path),
-            "OPTIONS": {"timeout": 30},
+            # WAL: pages keep reading (a job's progress, lists) while a background job
+            # writes a long transaction, such as an import; without it they wait for its end.
+            "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL;"},
         }
     parsed = urlparse(url)
     if parsed.scheme not in {"postgres", "postgresql"}:

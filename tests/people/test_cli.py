@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.people.helpers import RELATIVES_CSV, SERVANTS_CSV, nothing_written, variant
+from zorko.audit.models import AuditEvent
 from zorko.cli import main
 from zorko.people.importing.columns import RELATIVE_COLUMNS, SERVANT_COLUMNS
 from zorko.people.models import Servant
@@ -38,6 +39,22 @@ def test_import_prints_every_error_and_exits_non_zero(tmp_path: Path) -> None:
     assert "Найдено ошибок: 2. Ничего не записано." in out
     assert "строка 2, поле «инн»" in out and "строка 5, поле «дата_рождения»" in out
     assert nothing_written()
+
+
+def test_refused_import_is_audited(tmp_path: Path) -> None:
+    servants = variant(tmp_path, SERVANTS_CSV, ("420512345675", "420512345676"))
+    relatives = variant(tmp_path, RELATIVES_CSV, ("1001;мать", "1001;кузина"))
+    assert run("import", "people", str(servants), str(relatives))[0] == 2
+    assert run("import", "people", "--dry-run", str(servants))[0] == 2
+    refused, dry = AuditEvent.objects.filter(action="people.import.refused").order_by("pk")
+    assert refused.username == "cli" and refused.details["stage"] == "cli"
+    assert refused.object_repr == "servants_cp1251.csv, relatives_cp1251.csv"
+    first, second = refused.details["first_errors"]
+    assert refused.details["errors"] == 2
+    assert first == "servants_cp1251.csv, строка 2, поле «инн»: ИНН «…»: неверные контрольные цифры"
+    assert second.startswith("relatives_cp1251.csv, строка 3, поле «родство»: неизвестная степень родства")
+    assert "кузина" not in str(refused.details) and "420512345676" not in str(refused.details)
+    assert dry.details["stage"] == "dry_run" and dry.details["files"] == ["servants_cp1251.csv"]
 
 
 def test_dry_run_writes_nothing() -> None:

@@ -1,4 +1,4 @@
-"""In a real Chromium: log in, import people, find «Ковалёва» by typing «ковалева», open the card."""
+"""In a real Chromium: log in, import people (a background job), find «Ковалёва» by typing «ковалева», open the card."""
 
 from typing import Any
 from urllib.parse import urlparse
@@ -7,6 +7,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 from zorko.audit.models import AuditEvent
+from zorko.tasks import queue
 
 pytestmark = pytest.mark.browser
 
@@ -37,10 +38,15 @@ def test_login_import_search_and_open_card(page: Any, make_user: Any) -> None:
     _submit(page, "Проверить и показать изменения")
     assert page.locator("h1").inner_text() == "Что изменится"
     _submit(page, "Подтвердить импорт")
-    assert page.locator("h1").inner_text() == "Импорт выполнен"
+    page.wait_for_url("**/tasks/*/")  # the import runs as a background job
+    assert queue.run_pending() == 1
+    page.reload()
+    assert page.locator(".job-status").get_attribute("data-status") == "done"
+    assert "Служащие 4 0 0" in " ".join(page.locator("#import-summary").inner_text().split())
     assert AuditEvent.objects.filter(action="people.import", username="inspector").exists()
 
-    page.click("nav >> text=Служащие")
+    with page.expect_navigation():
+        page.click("#open-people")
     page.fill("input[name=q]", "ковалева")  # the file says «Ковалёва»
     _submit(page, "Найти")
     links = page.locator("table.people a")

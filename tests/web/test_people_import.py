@@ -11,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tests.people.helpers import PEOPLE, RELATIVES_CSV, SERVANTS_CSV, nothing_written, variant
 from zorko.audit.models import AuditEvent
 from zorko.people.models import ChangeRecord, Relative, Servant
+from zorko.tasks import queue
+from zorko.tasks.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -39,23 +41,37 @@ def test_preview_then_confirm(client_as) -> None:
     assert (settings.CONFIG.data_dir / "uploads" / token / "servants.xlsx").is_file()
 
     response = client.post("/people/import/confirm/", {"token": token})
-    assert response.status_code == 200
-    assert response.context["summary"].servants_added == 4
+    job = Job.objects.get(kind="people.import")
+    assert response.status_code == 302 and response["Location"] == f"/tasks/{job.pk}/"
+    assert "в очереди" in client.get(response["Location"]).content.decode()
+    assert nothing_written()  # the browser gets its page back before anything is written
+
+    assert queue.run_pending() == 1
+    page = client.get(f"/tasks/{job.pk}/").content.decode()
+    assert f"Задача № {job.pk}: импорт кадровых данных" in page
+    assert 'data-status="done"' in page and "Выполнено: 11 из 11 (100 %)" in page
+    assert ("<tr><th>Служащие</th><td>4</td><td>0</td><td>0</td></tr>"
+            "\n<tr><th>Родственники</th><td>7</td><td>0</td><td>0</td></tr>") in page
+    assert 'href="/people/" id="open-people"' in page
+    people = client.get("/people/").content.decode()
+    assert "Ковалёва Анна Сергеевна" in people and "Малинин-Козлов Пётр Ильич" in people
     assert Servant.objects.count() == 4 and Relative.objects.count() == 7
     event = AuditEvent.objects.get(action="people.import")
-    assert event.username == response.wsgi_request.user.username
+    assert event.username == response.wsgi_request.user.username and event.ip == "127.0.0.1"
     assert event.object_repr == "servants.xlsx, relatives.xlsx"
     assert ChangeRecord.objects.filter(source="импорт: servants.xlsx").count() == 4
     assert token not in [p.name for p in pending_uploads()]
     # Confirming twice does not import twice.
     again = client.post("/people/import/confirm/", {"token": token})
     assert again.status_code == 400 and "устарела" in again.content.decode()
+    assert Job.objects.count() == 1
 
 
 def test_preview_shows_changes_of_existing_people(client_as, tmp_path: Path) -> None:
     client = client_as("inspector")
     token = upload(client, SERVANTS_CSV).context["token"]
     client.post("/people/import/confirm/", {"token": token})
+    queue.run_pending()
     changed = variant(tmp_path, SERVANTS_CSV, ("Отдел кадров;Начальник отдела", "Отдел кадров;Консультант"))
     response = upload(client, changed)
     assert response.context["plan"].counts["servants"] == {"added": 0, "changed": 1, "unchanged": 3}

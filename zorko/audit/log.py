@@ -12,6 +12,7 @@ ACTIONS = {
     "person.create": "создание карточки",
     "person.update": "изменение карточки",
     "people.import": "импорт кадровых данных",
+    "people.import.refused": "отказ в импорте кадровых данных",
     "people.list": "просмотр списка",
     "export": "выгрузка",
     "audit.export": "выгрузка журнала аудита",

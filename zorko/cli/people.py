@@ -27,11 +27,18 @@ def import_people_command(servants_file: Path, relatives_file: Path | None, dry_
     """
     setup_django()
     from zorko.cli.core import init_database
+    from zorko.exceptions import InputFileError
     from zorko.people.importing import apply_import, plan_import
+    from zorko.people.importing.refusals import record_refusal
 
     init_database()
     started = time.perf_counter()
-    plan = plan_import(servants_file, relatives_file)
+    try:
+        plan = plan_import(servants_file, relatives_file)
+    except InputFileError as exc:
+        names = [p.name for p in (servants_file, relatives_file) if p is not None]
+        record_refusal(None, names, exc, stage="dry_run" if dry_run else "cli")
+        raise
     if dry_run:
         for line in plan.lines():
             click.echo(line)

@@ -2,7 +2,10 @@
 
 A job function is registered by name and called as ``fn(progress, **params)``;
 it returns a JSON-serialisable result. ``progress(done, total, message)``
-writes to the job row at most a few times a second.
+writes to the job row at most a few times a second. Inside a job's own
+transaction (an import is written in one) that write would stay invisible
+until the commit, so there the progress is kept in this process only and
+``with_live_progress`` shows it to the job page served by the same process.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
 from zorko.exceptions import ZorkoError
@@ -30,7 +33,9 @@ class Progress(Protocol):
 JobFunction = Callable[..., Any]
 _REGISTRY: dict[str, JobFunction] = {}
 # Jobs are registered by modules imported here, lazily, to keep Django import order simple.
-JOB_MODULES: list[str] = ["zorko.findings.jobs", "zorko.web.registry_jobs"]
+JOB_MODULES: list[str] = ["zorko.findings.jobs", "zorko.web.registry_jobs", "zorko.web.import_jobs"]
+# Progress of the jobs running in this process: {job id: fields of the job row}.
+_LIVE: dict[int, dict[str, Any]] = {}
 
 
 def job(name: str) -> Callable[[JobFunction], JobFunction]:
@@ -73,16 +78,27 @@ class _Reporter:
         self._last = 0.0
 
     def __call__(self, done: int, total: int | None = None, message: str = "") -> None:
-        now = time.monotonic()
-        if now - self._last < 0.3:
-            return
-        self._last = now
-        fields: dict[str, Any] = {"done": done, "heartbeat_at": timezone.now()}
+        fields: dict[str, Any] = {"done": done}
         if total is not None:
             fields["total"] = total
         if message:
             fields["message"] = message
-        Job.objects.filter(pk=self.job_id).update(**fields)
+        _LIVE[self.job_id] = {**_LIVE.get(self.job_id, {}), **fields}
+        now = time.monotonic()
+        if now - self._last < 0.3 or connection.in_atomic_block:
+            return
+        self._last = now
+        Job.objects.filter(pk=self.job_id).update(heartbeat_at=timezone.now(), **fields)
+
+
+def with_live_progress(job_row: Job) -> Job:
+    """``job_row`` with the progress its worker in this process reported but could not write yet."""
+    live = _LIVE.get(job_row.pk)
+    if live and job_row.status == Job.Status.RUNNING:
+        for name in ("done", "total", "message"):
+            if name in live:
+                setattr(job_row, name, live[name])
+    return job_row
 
 
 def run_job(job_row: Job) -> Job:
@@ -101,11 +117,15 @@ def run_job(job_row: Job) -> Job:
         _finish(job_row.pk, Job.Status.FAILED, error=f"Внутренняя ошибка: {exc}\n{traceback.format_exc()}")
     else:
         _finish(job_row.pk, Job.Status.DONE, result=result)
+    finally:
+        _LIVE.pop(job_row.pk, None)
     return Job.objects.get(pk=job_row.pk)
 
 
 def _finish(job_id: int, status: str, *, error: str = "", result: Any = None) -> None:
     fields: dict[str, Any] = {"status": status, "finished_at": timezone.now(), "error": error}
+    # The last progress reported, which the throttle or a transaction may have kept from the row.
+    fields.update((k, v) for k, v in _LIVE.get(job_id, {}).items() if k in ("done", "total"))
     if result is not None:
         fields["result"] = result
         if isinstance(result, dict) and result.get("message"):

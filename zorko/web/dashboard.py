@@ -27,7 +27,8 @@ REQUIRED_SOURCES = ("egrul", "egrip", "contracts")
 SEVERITIES = ("high", "medium", "low")
 OPEN_STATUSES = ("new", "in_review")
 STATUS_NAMES = {"new": "новые", "in_review": "на рассмотрении"}
-JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам"}
+JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам",
+              "people.import": "Импорт кадровых данных"}
 
 
 @dataclass(slots=True)

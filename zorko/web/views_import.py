@@ -1,6 +1,8 @@
 """The people import page: upload, preview of the changes, confirm; XLSX templates.
 
-The views are thin: checking and writing are ``plan_import``/``apply_import``.
+The views are thin: checking is ``plan_import``; the confirmed import is
+written by the background job ``people.import`` (``import_jobs``), whose
+page shows the progress and then the summary or the errors.
 """
 
 from __future__ import annotations
@@ -9,16 +11,18 @@ from typing import Any
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from zorko.audit.log import client_ip
 from zorko.exceptions import InputFileError
-from zorko.people.importing import ImportPlan, apply_import, plan_import
+from zorko.people.importing.refusals import record_refusal
 from zorko.people.importing.templates import TEMPLATE_NAMES, template_bytes
+from zorko.tasks import queue
 from zorko.web import uploads
 from zorko.web.access import requires
+from zorko.web.import_jobs import file_names, plan_uploaded
 
 SESSION_KEY = "people_import"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -27,16 +31,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class UploadForm(forms.Form):
     servants = forms.FileField(label="Файл служащих (XLSX или CSV)")
     relatives = forms.FileField(label="Файл родственников (необязательно)", required=False)
-
-
-def _plan(stored: dict[str, Any], token: str) -> ImportPlan:
-    relatives = stored.get("relatives")
-    return plan_import(
-        uploads.path_of(token, stored["servants"]["path"]),
-        uploads.path_of(token, relatives["path"]) if relatives else None,
-        servants_name=stored["servants"]["name"],
-        relatives_name=relatives["name"] if relatives else None,
-    )
 
 
 def _page(request: HttpRequest, form: UploadForm, status: int = 200, **context: Any) -> HttpResponse:
@@ -56,9 +50,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     token, names = uploads.store(files)
     stored = {role: {"path": names[role], "name": files[role].name} for role in files}
     try:
-        plan = _plan(stored, token)
+        plan = plan_uploaded(stored, token)
     except InputFileError as exc:
         uploads.discard(token)
+        record_refusal(request.user, file_names(stored), exc, ip=client_ip(request), stage="preview")
         return _page(request, UploadForm(), problems=exc.problems, status=400)
     previous = request.session.get(SESSION_KEY)
     if previous:
@@ -70,19 +65,21 @@ def upload(request: HttpRequest) -> HttpResponse:
 @requires("people.import")
 @require_POST
 def confirm(request: HttpRequest) -> HttpResponse:
-    """Apply the previewed import; the files are checked again against the current database."""
-    pending = request.session.get(SESSION_KEY)
+    """Queue the previewed import and open its progress page.
+
+    The job checks the files again against the database as it is then; the
+    files stay until it has run, and the session forgets them so that the
+    same upload cannot be confirmed twice.
+    """
+    pending = request.session.pop(SESSION_KEY, None)
     if not pending or pending["token"] != request.POST.get("token"):
+        if pending:  # another upload's form: keep this one
+            request.session[SESSION_KEY] = pending
         return _page(request, UploadForm(), expired=True, status=400)
-    try:
-        plan = _plan(pending["files"], pending["token"])
-        summary = apply_import(plan, user=request.user, ip=client_ip(request))
-    except InputFileError as exc:
-        return _page(request, UploadForm(), problems=exc.problems, status=400)
-    finally:
-        uploads.discard(pending["token"])
-        request.session.pop(SESSION_KEY, None)
-    return render(request, "people_import/done.html", {"summary": summary, "plan": plan})
+    job = queue.enqueue("people.import", {"token": pending["token"], "files": pending["files"],
+                                          "user_id": request.user.pk, "ip": client_ip(request)},
+                        user=request.user)
+    return redirect("job-status", job_id=job.pk)
 
 
 @requires("people.import")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,9 @@ from zorko.people.importing.plan import ImportPlan
 from zorko.people.models import ChangeRecord, Relative, Servant
 
 BATCH = 500
+
+# ``progress(rows written, rows to write)``: the background job shows it on its page.
+RowProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +54,33 @@ def _source(file: str | None) -> str:
     return f"импорт: {file}"
 
 
-def apply_import(plan: ImportPlan, user: Any = None, ip: str | None = None) -> ImportSummary:
+class _Rows:
+    """Counts the servants and relatives written so far for ``progress``."""
+
+    def __init__(self, plan: ImportPlan, progress: RowProgress | None) -> None:
+        self.total = (len(plan.new_servants) + len(plan.changed_servants) + len(plan.new_relatives)
+                      + len(plan.changed_relatives))
+        self.done = 0
+        self.progress = progress
+
+    def written(self, count: int) -> None:
+        self.done += count
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def create(self, model: type[Servant] | type[Relative], objects: Sequence[Any]) -> None:
+        for start in range(0, len(objects), BATCH):
+            chunk = objects[start:start + BATCH]
+            model.objects.bulk_create(chunk)
+            self.written(len(chunk))
+
+
+def apply_import(plan: ImportPlan, user: Any = None, ip: str | None = None,
+                 progress: RowProgress | None = None) -> ImportSummary:
     """Write ``plan`` in one transaction: records, their history, one audit event."""
     now = timezone.now()
     records: list[ChangeRecord] = []
+    rows = _Rows(plan, progress)
     with transaction.atomic():
         # Organisations first: departments planned for a new one take its pk on save.
         refs: list[models.Model] = [*plan.new_organisations, *plan.new_departments,
@@ -64,10 +91,11 @@ def apply_import(plan: ImportPlan, user: Any = None, ip: str | None = None) -> I
         servants = [Servant(**values) for _, values in plan.new_servants]
         for servant in servants:
             servant.refresh_name_norm()
-        Servant.objects.bulk_create(servants, batch_size=BATCH)
+        rows.create(Servant, servants)
         for servant in servants:
             records += history.change_records(servant, [], user=user, source=source, created=True)
         _update(Servant, plan.changed_servants, now, records, user, source)
+        rows.written(len(plan.changed_servants))
 
         if plan.relatives_file:
             source = _source(plan.relatives_file)
@@ -79,11 +107,12 @@ def apply_import(plan: ImportPlan, user: Any = None, ip: str | None = None) -> I
                          for row, values in plan.new_relatives]
             for relative in relatives:
                 relative.refresh_name_norm()
-            Relative.objects.bulk_create(relatives, batch_size=BATCH)
+            rows.create(Relative, relatives)
             for relative in relatives:
                 records += history.change_records(relative.servant, [], relative=relative,
                                                   user=user, source=source, created=True)
             _update(Relative, plan.changed_relatives, now, records, user, source)
+            rows.written(len(plan.changed_relatives))
         ChangeRecord.objects.bulk_create(records, batch_size=BATCH)
         summary = _summary(plan)
         files = [f for f in (plan.servants_file, plan.relatives_file) if f]

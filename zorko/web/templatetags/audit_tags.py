@@ -31,12 +31,16 @@ DETAIL_LABELS = {
     "organisations_added": "организаций добавлено", "departments_added": "подразделений добавлено",
     "positions_added": "должностей добавлено", "username": "логин", "action": "действие", "object": "объект",
     "date_from": "с", "date_to": "по", "egrul": "ЕГРЮЛ", "egrip": "ЕГРИП", "contracts": "контракты",
+    "errors": "ошибок", "first_errors": "первые ошибки", "stage": "этап",
 }
 VALUE_LABELS = {
     "scope": {"all": "все", "organisation": "организация", "person": "один человек"},
     "reason": {"locked": "учётная запись заблокирована", "password": "неверный пароль"},
     "page": {"findings": "проверка"},
+    "stage": {"preview": "проверка файлов", "confirm": "выполнение после подтверждения",
+              "dry_run": "проверка без записи (CLI)", "cli": "импорт из командной строки"},
 }
+LIST_SEPARATORS = {"first_errors": "; "}
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DEFAULT_REPR = re.compile(r"^\w+ object \((\d+)\)$")  # Django's str() of a model without __str__
 
@@ -58,7 +62,8 @@ def _value(key: str, value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{DETAIL_LABELS.get(str(k), k)} {_value(str(k), v)}" for k, v in value.items())
     if isinstance(value, list | tuple):
-        return ", ".join(_value(key, v) for v in value)
+        # Items that hold commas themselves (an error's place: file, row, column) are kept apart by «;».
+        return (LIST_SEPARATORS.get(key, ", ")).join(_value(key, v) for v in value)
     if value in (None, ""):
         return "—"
     if isinstance(value, str) and (day := _ISO_DATE.match(value)):
