@@ -41,6 +41,18 @@ def write_csv(path, rows):
         csv.writer(fh, delimiter=";").writerows(rows)
 
 
+def refused(tmp_path, registry, rows, *options):
+    """Run `zorko match` on a CSV of ``rows`` that must be refused; the CLI result."""
+    people = tmp_path / "people.csv"
+    write_csv(people, rows)
+    result = CliRunner().invoke(main, ["match", "--people", str(people), "--out",
+                                       str(tmp_path / "out.csv"), "--registry", str(registry),
+                                       *options])
+    assert result.exit_code != 0
+    assert not (tmp_path / "out.csv").exists()
+    return result
+
+
 @pytest.mark.django_db
 def test_match_writes_matches_with_explanations(tmp_path, registry):
     from zorko.audit.models import AuditEvent
@@ -65,14 +77,10 @@ def test_match_writes_matches_with_explanations(tmp_path, registry):
 
 @pytest.mark.django_db
 def test_bad_inn_is_reported_with_row_and_column(tmp_path, registry):
-    people = tmp_path / "people.csv"
-    write_csv(people, [["Фамилия", "Имя", "ИНН"], ["Смирнова", "Анна", "123"]])
-    result = CliRunner().invoke(main, ["match", "--people", str(people), "--out",
-                                       str(tmp_path / "out.csv"), "--registry", str(registry)])
+    result = refused(tmp_path, registry, [["Фамилия", "Имя", "ИНН"], ["Смирнова", "Анна", "123"]])
     assert result.exit_code == 2
     assert "people.csv" in result.output and "строка 2" in result.output
     assert "инн" in result.output.lower()
-    assert not (tmp_path / "out.csv").exists()
 
 
 @pytest.mark.django_db
@@ -96,14 +104,11 @@ def test_region_may_be_written_by_name(tmp_path, registry):
 
 @pytest.mark.django_db
 def test_unknown_region_is_reported_with_row_and_column(tmp_path, registry):
-    people = tmp_path / "people.csv"
-    write_csv(people, [["Фамилия", "Имя", "Регион"], ["Смирнова", "Анна", "Атлантида"]])
-    result = CliRunner().invoke(main, ["match", "--people", str(people), "--out",
-                                       str(tmp_path / "out.csv"), "--registry", str(registry)])
+    rows = [["Фамилия", "Имя", "Регион"], ["Смирнова", "Анна", "Атлантида"]]
+    result = refused(tmp_path, registry, rows)
     assert result.exit_code == 2
     assert "строка 2" in result.output and "Атлантида" in result.output
     assert "Кемеровская область" in result.output
-    bad_default = CliRunner().invoke(main, ["match", "--people", str(people), "--out",
-                                            str(tmp_path / "out.csv"), "--registry",
-                                            str(registry), "--region", "Гондор"])
-    assert bad_default.exit_code != 0 and "Регион «Гондор» не распознан" in bad_default.output
+    bad_default = refused(tmp_path, registry, rows[:1] + [["Смирнова", "Анна", ""]],
+                          "--region", "Гондор")
+    assert "Регион «Гондор» не распознан" in bad_default.output
