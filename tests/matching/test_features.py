@@ -14,12 +14,11 @@ from zorko.matching.features import (
     compare_birth_date,
     compare_first_name,
     compare_inn,
-    compare_inn_region,
     compare_last_name,
     compare_middle_name,
-    compare_subject_region,
     name_level,
 )
+from zorko.matching.home import home_signal, home_weight
 from zorko.matching.model import ModelParams
 from zorko.matching.name_lists import first_name_gender
 
@@ -134,15 +133,23 @@ def test_birth_date_contradiction_vetoes(ctx):
     assert other.veto and "01.02.1980" in other.detail and "01.02.1981" in other.detail
 
 
+def home(ctx, lives, regions, inn_region=None):
+    """Home evidence of one registry person with companies in ``regions``."""
+    weight = home_weight(lives, regions, inn_region, ctx.params.m_region_subject,
+                         ctx.params.m_region_inn, ctx.region_share, ctx.inn_region_share)
+    return home_signal(query(region=lives), regions, inn_region, weight)
+
+
 def test_region_agreement_weighs_more_in_a_small_region(ctx):
-    small = compare_subject_region(query(region="42"), candidate(region="42"), ctx)
-    big = compare_subject_region(query(region="77"), candidate(region="77"), ctx)
-    away = compare_subject_region(query(region="42"), candidate(region="77"), ctx)
+    small = home(ctx, "42", ["42"])
+    big = home(ctx, "77", ["77"])
+    away = home(ctx, "42", ["77"])
     assert small.weight > big.weight > 0 > away.weight
     assert small.detail == "регион совпадает: человек живёт в регионе 42, организация в регионе 42"
 
 
 def test_region_of_the_registry_inn(ctx):
-    signal = compare_inn_region(query(region="42"), candidate(inn=INN_42, region="77"), ctx)
+    signal = home(ctx, "42", [], "42")
     assert signal.level == "agree"
-    assert signal.detail == "ИНН в реестре выдан в регионе 42, человек живёт в регионе 42"
+    assert signal.detail == ("регион совпадает: человек живёт в регионе 42, "
+                             "ИНН в реестре выдан в регионе 42")

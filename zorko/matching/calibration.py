@@ -10,7 +10,6 @@ here the labels come free from ИНН, and the defaults (worth
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import replace
 
@@ -22,7 +21,8 @@ from zorko.matching.features import (
     compare_last_name,
     compare_middle_name,
     name_level,
-    subject_level,
+    namesake_cap,
+    own_names_weight,
 )
 from zorko.matching.model import (
     ModelParams,
@@ -49,7 +49,6 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
     middle: Counter[str] = Counter()
     subject = [0, 0]
     inn_region = [0, 0]
-    inn_given: dict[str, list[int]] = {k: [0, 0] for k in ("agree", "disagree", "none")}
     for name, cand in confirmed.values():
         last[compare_last_name(name, cand, ctx).level] += 1
         if len(name.fn) > 1 and len(cand.fn) > 1:
@@ -62,10 +61,6 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
         if name.region and cand.inn:
             inn_region[0] += cand.inn[:2] == name.region
             inn_region[1] += 1
-            given = inn_given[subject_level(name.region, cand.region)]
-            given[0] += cand.inn[:2] == name.region
-            given[1] += 1
-    m_inn = smoothed_share(inn_region[0], inn_region[1], params.m_region_inn)
     # A person present in the registry is found by ИНН only if his rows carry it:
     # the rule's recall is the registry's ИНН coverage (as Splink divides λ by it).
     people_with_inn = len({n.index for n in names if n.inn}) * min(max(inn_coverage, 0.1), 1.0)
@@ -76,10 +71,7 @@ def calibrate(params: ModelParams, ctx: Context, names: list[QueryName],
         m_first=smoothed_m(params.m_first, first),
         m_middle=smoothed_m(params.m_middle, middle),
         m_region_subject=smoothed_share(subject[0], subject[1], params.m_region_subject),
-        m_region_inn=m_inn,
-        # Where the company is and where the ИНН was issued go together (both
-        # follow the home): the ИНН region is weighed given the company's region.
-        m_region_inn_given={k: smoothed_share(a, n, m_inn) for k, (a, n) in inn_given.items()},
+        m_region_inn=smoothed_share(inn_region[0], inn_region[1], params.m_region_inn),
         prior_in_registry=estimate_prior(people_with_inn, found, params.prior_in_registry),
         namesake_rate=batch_namesake_rate(names, pairs, ctx, inn_coverage),
     )
@@ -94,9 +86,7 @@ def batch_namesake_rate(names: list[QueryName], pairs: list[tuple[int, Candidate
     """
     shared, rare = batch_namesakes(names, pairs, ctx)
     seen = min(max(inn_coverage, 0.1), 1.0)
-    return max(ctx.params.namesake_rate,
-               namesake_rate(min(rare, round(shared / seen)), rare,
-                                             ctx.params.namesake_rate))
+    return namesake_rate(min(rare, round(shared / seen)), rare, ctx.params.namesake_rate)
 
 
 def batch_namesakes(names: list[QueryName], pairs: list[tuple[int, Candidate]],
@@ -111,16 +101,10 @@ def batch_namesakes(names: list[QueryName], pairs: list[tuple[int, Candidate]],
     where the bound applies: the person's own names would weigh more than
     the cap.
     """
-    cap = math.log2(max(ctx.persons, 1) / max(ctx.params.namesake_rate, 1e-6))
-    rare: set[int] = set()
-    for n in names:
-        if n.kind != "current" or not n.inn or len(n.fn) < 2 or len(n.mn) < 2:
-            continue
-        own = Candidate(-1, n.ln, n.sk, n.fn, n.mn, None, None, None)
-        weight = sum(compare(n, own, ctx).weight
-                     for compare in (compare_last_name, compare_first_name, compare_middle_name))
-        if weight > cap:
-            rare.add(n.index)
+    cap = namesake_cap(ctx)
+    rare = {n.index for n in names
+            if n.kind == "current" and n.inn and len(n.fn) > 1 and len(n.mn) > 1
+            and own_names_weight(n, ctx) > cap}
     shared = {names[vi].index for vi, c in pairs
               if names[vi].index in rare and names[vi].kind == "current" and c.inn
               and c.inn != names[vi].inn and _same_fio(names[vi], c)}

@@ -24,16 +24,14 @@ from zorko.matching.blocking import candidate_pairs
 from zorko.matching.calibration import calibrate
 from zorko.matching.features import (
     FEATURES,
-    REGION_FEATURES,
     Candidate,
     Context,
     QueryName,
     Signal,
-    compare_first_name,
-    compare_last_name,
-    compare_middle_name,
     format_weight,
     namesake_bound,
+    namesake_cap,
+    own_names_weight,
 )
 from zorko.matching.home import home_signal, home_weight, query_home
 from zorko.matching.model import (
@@ -175,7 +173,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
     pairs = candidate_pairs(con, index, names)
     ctx = Context(max(index.persons, MIN_TF_PERSONS), term_counts(con, index, _wanted_terms(names, pairs)), params,
                   index.region_share, index.inn_region_share, index.gender_share,
-                  first_name_gender(), index.region_pairs)
+                  first_name_gender())
     if index.has_inn:
         ctx.params = calibrate(params, ctx, names, pairs, index.inn_coverage)
     k = ctx.params.prior_in_registry
@@ -219,7 +217,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
 
 
 def with_home_evidence(scored: Iterable[_Scored], ctx: Context) -> list[_Scored]:
-    """Pairs whose region signals are replaced by the evidence of all rows of their person.
+    """Pairs with the region evidence of all the rows of their registry person added.
 
     See ``home``: the companies of one registry person and his ИНН tell
     where he lives together, so they are weighed together, once per person.
@@ -241,14 +239,14 @@ def with_home_evidence(scored: Iterable[_Scored], ctx: Context) -> list[_Scored]
                              ctx.params.m_region_inn, ctx.region_share, ctx.inn_region_share)
         signal = home_signal(name, regions, inn_region, weight)
         for s in rows:
-            signals = [x for x in s.signals if x.feature not in REGION_FEATURES] + [signal]
+            signals = [*s.signals, signal]
             result.append(_Scored(s.name, s.candidate, signals,
                                   s.prior + sum(x.weight for x in signals), s.certain, s.prior))
     return result
 
 
-def competing_probabilities(scored: Iterable[_Scored], absent: float = 1.0,
-                            ctx: Context | None = None) -> list[tuple[_Scored, float, str]]:
+def competing_probabilities(scored: Iterable[_Scored], absent: float,
+                            ctx: Context) -> list[tuple[_Scored, float, str]]:
     """Match probability of each pair when a person is at most one registry person.
 
     Registry rows are grouped into persons (by ИНН, else by the full name
@@ -283,7 +281,7 @@ def competing_probabilities(scored: Iterable[_Scored], absent: float = 1.0,
                 full = _full_name(top.candidate)
                 if full not in lead or odds[person] > odds[lead[full]]:
                     lead[full] = person
-        links = {full: same_person_elsewhere(best[person].candidate, ctx) if ctx else 0.0
+        links = {full: same_person_elsewhere(best[person].candidate, ctx)
                  for full, person in lead.items()}
         # A row without ИНН elsewhere is a rival only in so far as it is somebody else.
         total = sum(o * (1 - links[_full_name(best[p].candidate)])
@@ -341,10 +339,7 @@ def own_name_weight(candidate: Candidate, ctx: Context) -> float:
     gender = guess_gender(candidate.ln, candidate.fn, candidate.mn)
     name = QueryName(-1, "current", candidate.ln, candidate.sk, candidate.fn, candidate.mn,
                      gender, None, None, None, None)
-    signals = [compare(name, candidate, ctx)
-               for compare in (compare_last_name, compare_first_name, compare_middle_name)]
-    bound = namesake_bound(signals, ctx)
-    return sum(s.weight for s in signals) + (bound.weight if bound else 0.0)
+    return min(own_names_weight(name, ctx), namesake_cap(ctx))
 
 
 def _registry_person(c: Candidate) -> str:

@@ -73,34 +73,6 @@ class Context:
     inn_region_share: dict[str, float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     first_gender: dict[str, str] = field(default_factory=dict)
-    # Share of registry rows by (company region, first two digits of the ИНН).
-    region_pairs: dict[tuple[str, str], float] = field(default_factory=dict)
-    _inn_region_u: dict[tuple[str, str], float] = field(default_factory=dict)
-
-    def inn_region_u(self, home: str, level: str) -> float:
-        """P(a random registry row's ИНН is from ``home`` | its company region level).
-
-        Estimated on the registry itself (random pairs): a row whose company
-        is in the region mostly also has its ИНН from there, so agreement on
-        both is far likelier by chance than the product of the two shares.
-        """
-        cached = self._inn_region_u.get((home, level))
-        if cached is None:
-            cached = self._inn_region_u[home, level] = self._estimate_inn_region_u(home, level)
-        return cached
-
-    def _estimate_inn_region_u(self, home: str, level: str) -> float:
-        plain = self.inn_region_share.get(home, 0.001)
-        if level == "none" or not self.region_pairs:
-            return plain
-        same = level == "agree"
-        total = hit = 0.0
-        for (region, issued), share in self.region_pairs.items():
-            if (region == home) == same:
-                total += share
-                hit += share * (issued == home)
-        return hit / total if total > 0 else plain
-
     def share(self, kind: str, value: str) -> float:
         return max(self.counts.get((kind, value), 1), 1) / max(self.persons, 1)
 
@@ -318,51 +290,7 @@ def compare_birth_date(q: QueryName, c: Candidate, ctx: Context) -> Signal:
                   f"реестр {c.birth_date:%d.%m.%Y}) — это другой человек", veto=True)
 
 
-def compare_subject_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
-    """Регион организации против региона, где человек живёт (или где выдан его ИНН)."""
-    home = q.region or (q.inn[:2] if q.inn else None)
-    if not home or not c.region:
-        return Signal("subject_region", "none", 0.0, "")
-    where = "человек живёт в регионе" if q.region else "ИНН человека выдан в регионе"
-    if q.region and q.inn:
-        where = f"ИНН выдан в регионе {q.inn[:2]}, человек живёт в регионе"
-    u = min(max(ctx.region_share.get(home, 0.001), 0.001), 0.99)
-    m = ctx.params.m_region_subject
-    if home == c.region:
-        return Signal("subject_region", "agree", log2_ratio(m, u),
-                      f"регион совпадает: {where} {home}, организация в регионе {c.region}")
-    return Signal("subject_region", "disagree", log2_ratio(1 - m, 1 - u),
-                  f"регион не совпадает: {where} {home}, организация в регионе {c.region}")
-
-
-def subject_level(home: str, region: str | None) -> str:
-    if not region:
-        return "none"
-    return "agree" if region == home else "disagree"
-
-
-def compare_inn_region(q: QueryName, c: Candidate, ctx: Context) -> Signal:
-    """Регион, где выдан ИНН из реестра, против региона, где человек живёт.
-
-    Weighed given the company's region (m from ИНН-confirmed pairs, u from
-    the registry's own rows), so that one home is not counted twice.
-    """
-    if not q.region or not c.inn or q.inn:
-        return Signal("inn_region", "none", 0.0, "")
-    issued = c.inn[:2]
-    given = subject_level(q.region, c.region)
-    u = min(max(ctx.inn_region_u(q.region, given), 0.001), 0.99)
-    m = ctx.params.m_region_inn_given.get(given, ctx.params.m_region_inn)
-    if issued == q.region:
-        return Signal("inn_region", "agree", log2_ratio(m, u),
-                      f"ИНН в реестре выдан в регионе {issued}, человек живёт в регионе {q.region}")
-    return Signal("inn_region", "disagree", log2_ratio(1 - m, 1 - u),
-                  f"ИНН в реестре выдан в регионе {issued}, а человек живёт в регионе {q.region}")
-
-
 NAME_FEATURES = ("last_name", "first_name", "middle_name")
-# Weighed per row here, and once per registry person with all his rows in ``home``.
-REGION_FEATURES = ("subject_region", "inn_region")
 
 
 def namesake_bound(signals: list[Signal], ctx: Context) -> Signal | None:
@@ -375,7 +303,7 @@ def namesake_bound(signals: list[Signal], ctx: Context) -> Signal | None:
     """
     names = sum(s.weight for s in signals if s.feature in NAME_FEATURES)
     rate = ctx.params.namesake_rate
-    cap = math.log2(max(ctx.persons, 1) / rate)
+    cap = namesake_cap(ctx)
     if rate <= 0 or names <= cap:
         return None
     return Signal("namesakes", "bound", cap - names,
@@ -384,5 +312,18 @@ def namesake_bound(signals: list[Signal], ctx: Context) -> Signal | None:
                   f"вес имён ограничен {format_weight(cap)}")
 
 
+def namesake_cap(ctx: Context) -> float:
+    """The most the names of a pair may weigh: log2(persons / namesake rate)."""
+    return math.log2(max(ctx.persons, 1) / max(ctx.params.namesake_rate, 1e-6))
+
+
+def own_names_weight(name: QueryName, ctx: Context) -> float:
+    """What a full name proves when matched with itself: the sum of its exact-name weights."""
+    itself = Candidate(-1, name.ln, name.sk, name.fn, name.mn, None, None, None)
+    return sum(compare(name, itself, ctx).weight
+               for compare in (compare_last_name, compare_first_name, compare_middle_name))
+
+
+# The region evidence is weighed once per registry person, with all his rows (``home``).
 FEATURES = (compare_inn, compare_birth_date, compare_last_name, compare_first_name,
-            compare_middle_name, compare_subject_region, compare_inn_region)
+            compare_middle_name)

@@ -77,10 +77,6 @@ class ModelParams:
     u_fuzzy: dict[str, float] = field(default_factory=lambda: dict(U_DEFAULT))
     m_region_subject: float = M_REGION_SUBJECT
     m_region_inn: float = M_REGION_INN
-    # P(registry ИНН issued in the home region | same person), given whether the
-    # company is in the home region ("agree" / "disagree" / "none": unknown).
-    m_region_inn_given: dict[str, float] = field(
-        default_factory=lambda: dict.fromkeys(("agree", "disagree", "none"), M_REGION_INN))
     prior_in_registry: float = PRIOR_IN_REGISTRY
     namesake_rate: float = NAMESAKE_RATE
 

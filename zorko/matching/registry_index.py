@@ -50,7 +50,6 @@ class RegistryIndex:
     has_birth_date: bool
     region_share: dict[str, float] = field(default_factory=dict)
     inn_region_share: dict[str, float] = field(default_factory=dict)
-    region_pairs: dict[tuple[str, str], float] = field(default_factory=dict)
     gender_share: dict[str, float] = field(default_factory=dict)
     u_fuzzy: dict[str, float] = field(default_factory=dict)
     sampled_pairs: int = 0
@@ -267,7 +266,6 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
         total = sum(n for _, n in rows) or 1
         regions = {str(r): n / total for r, n in rows}
     inn_regions: dict[str, float] = {}
-    region_pairs: dict[str, float] = {}
     coverage, without_inn = 0.0, persons
     if index.has_inn:
         coverage, without_inn = con.execute(
@@ -277,12 +275,6 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
                            "WHERE inn IS NOT NULL GROUP BY 1").fetchall()
         total = sum(n for _, n in rows) or 1
         inn_regions = {str(r): n / total for r, n in rows}
-        if index.has_region:
-            rows = con.execute(f"SELECT region, left(inn, 2), count(*) FROM {keys} "
-                               "WHERE inn IS NOT NULL AND region IS NOT NULL "
-                               "GROUP BY ALL").fetchall()
-            total = sum(n for _, _, n in rows) or 1
-            region_pairs = {f"{r}|{i}": n / total for r, i, n in rows}
     genders = {"m": 0, "f": 0}
     for value, n in con.execute(f"SELECT value, n FROM {index.tf_table} WHERE kind = 'mn'").fetchall():
         gender = patronymic_gender(value)
@@ -294,7 +286,6 @@ def _compute_stats(con: duckdb.DuckDBPyConnection, index: RegistryIndex) -> dict
     rare_persons, rare_shared = _namesakes(con, keys) if index.has_inn else (0, 0)
     return {"rare_persons": rare_persons, "rare_shared": rare_shared, "persons": persons,
             "persons_without_inn": without_inn, "regions": regions, "inn_regions": inn_regions,
-            "region_pairs": region_pairs,
             "genders": gender_share, "inn_coverage": coverage or 0.0,
             "u_fuzzy": u_fuzzy, "pairs": pairs}
 
@@ -361,8 +352,6 @@ def _load_stats(index: RegistryIndex, stats: dict[str, Any]) -> None:
     index.persons = int(stats["persons"])
     index.region_share = stats["regions"]
     index.inn_region_share = stats["inn_regions"]
-    index.region_pairs = {tuple(k.split("|", 1)): float(v)
-                          for k, v in stats.get("region_pairs", {}).items()}
     index.inn_coverage = float(stats["inn_coverage"])
     index.persons_without_inn = int(stats.get("persons_without_inn", index.persons))
     index.rare_persons = int(stats.get("rare_persons", 0))
