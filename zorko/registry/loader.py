@@ -84,10 +84,7 @@ class LoadResult:
     def totals(self) -> Counts:
         total = Counts()
         for f in self.files:
-            total.records += f.counts.records
-            total.added += f.counts.added
-            total.changed += f.counts.changed
-            total.unchanged += f.counts.unchanged
+            total.add(f.counts)
         return total
 
     @property

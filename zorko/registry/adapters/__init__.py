@@ -53,6 +53,19 @@ class Counts:
     changed: int = 0
     unchanged: int = 0
 
+    def add(self, other: Counts) -> None:
+        self.records += other.records
+        self.added += other.added
+        self.changed += other.changed
+        self.unchanged += other.unchanged
+
+
+def add_counts(into: dict[int, Counts], more: dict[int, Counts]) -> dict[int, Counts]:
+    """Per-load counts of two merges added together (into ``into``, which is returned)."""
+    for load_id, counts in more.items():
+        into.setdefault(load_id, Counts()).add(counts)
+    return into
+
 
 class Adapter:
     """Base class of a source adapter; subclasses set the class attributes and ``stage``."""

@@ -16,11 +16,18 @@ from zorko.registry.importers.egrip import Entrepreneur
 COLUMNS = ("ogrnip", "inn", "last_name", "first_name", "middle_name", "status", "terminated_on",
            "region", "okved", "registered_on")
 
-SPEC = EntitySpec(
-    table="entrepreneurs", stage="stage_egrip", key="ogrnip", columns=COLUMNS,
-    children=(ChildSpec("person_roles", "stage_egrip_roles", "subject_ogrn", ROLE_COLUMNS,
-                        where="subject_kind = 'entrepreneur'"),),
-)
+
+
+def entrepreneur_spec(stage: str, roles_stage: str) -> EntitySpec:
+    """Entrepreneurs with their own person_roles row, staged in ``stage`` and ``roles_stage``."""
+    return EntitySpec(
+        table="entrepreneurs", stage=stage, key="ogrnip", columns=COLUMNS,
+        children=(ChildSpec("person_roles", roles_stage, "subject_ogrn", ROLE_COLUMNS,
+                            where="subject_kind = 'entrepreneur'"),),
+    )
+
+
+SPEC = entrepreneur_spec("stage_egrip", "stage_egrip_roles")
 
 
 class EgripAdapter(Adapter):

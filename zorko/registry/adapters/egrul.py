@@ -25,15 +25,22 @@ OWNER_COLUMNS = ("subject_ogrn", "owner_kind", "owner_ogrn", "owner_inn", "owner
                  "share_percent", "share_nominal", "since", "unreliable")
 MANAGER_COLUMNS = ("subject_ogrn", "manager_ogrn", "manager_inn", "manager_name", "since", "unreliable")
 
-SPEC = EntitySpec(
-    table="companies", stage="stage_egrul_companies", key="ogrn", columns=COMPANY_COLUMNS,
-    children=(
-        ChildSpec("person_roles", "stage_egrul_roles", "subject_ogrn", ROLE_COLUMNS,
-                  where="subject_kind = 'company'"),
-        ChildSpec("company_owners", "stage_egrul_owners", "subject_ogrn", OWNER_COLUMNS),
-        ChildSpec("company_managers", "stage_egrul_managers", "subject_ogrn", MANAGER_COLUMNS),
-    ),
-)
+
+
+def company_spec(prefix: str) -> EntitySpec:
+    """Companies with their roles, owners and managers, staged in ``<prefix>_…`` tables."""
+    return EntitySpec(
+        table="companies", stage=f"{prefix}_companies", key="ogrn", columns=COMPANY_COLUMNS,
+        children=(
+            ChildSpec("person_roles", f"{prefix}_roles", "subject_ogrn", ROLE_COLUMNS,
+                      where="subject_kind = 'company'"),
+            ChildSpec("company_owners", f"{prefix}_owners", "subject_ogrn", OWNER_COLUMNS),
+            ChildSpec("company_managers", f"{prefix}_managers", "subject_ogrn", MANAGER_COLUMNS),
+        ),
+    )
+
+
+SPEC = company_spec("stage_egrul")
 
 
 # Address parts repeat across companies (regions, towns, streets, «Д. 1»):

@@ -18,7 +18,8 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from zorko.registry.adapters import Adapter, Counts, stage_columns
+from zorko.regions import region_code
+from zorko.registry.adapters import Adapter, Counts, add_counts, stage_columns
 from zorko.registry.importers import fns_lists
 from zorko.registry.importers.fns_lists import DisqualifiedPerson, MassAddress, MassPerson
 
@@ -125,23 +126,12 @@ class MassAdapter(Adapter):
         r = record
         if isinstance(r, MassAddress):
             batch[MASS_ADDRESSES.stage].append(
-                (load_id, rec, r.address, r.address_norm, _region_code(r.region), r.companies))
+                (load_id, rec, r.address, r.address_norm, region_code(r.region), r.companies))
         else:
             batch[MASS_PERSONS.stage].append(
                 (load_id, rec, r.inn, r.last_name, r.first_name, r.middle_name, r.kind,
                  r.companies))
 
     def merge(self, con: duckdb.DuckDBPyConnection) -> dict[int, Counts]:
-        counts = replace_list(con, MASS_PERSONS)
-        for load_id, c in replace_list(con, MASS_ADDRESSES).items():
-            total = counts.setdefault(load_id, Counts())
-            total.records += c.records
-            total.added += c.added
-            total.changed += c.changed
-            total.unchanged += c.unchanged
-        return counts
+        return add_counts(replace_list(con, MASS_PERSONS), replace_list(con, MASS_ADDRESSES))
 
-
-def _region_code(value: str | None) -> str | None:
-    # The store keeps the two-digit region code; a region written as a name is not kept.
-    return value if value and value.isdigit() and len(value) <= 2 else None

@@ -30,15 +30,12 @@ from typing import Any, BinaryIO
 
 import duckdb
 
-from zorko.registry.adapters import Adapter, Counts, stage_columns
-from zorko.registry.adapters.egrip import COLUMNS as ENTREPRENEUR_COLUMNS
+from zorko.registry.adapters import Adapter, Counts, add_counts, stage_columns
+from zorko.registry.adapters.egrip import entrepreneur_spec
 from zorko.registry.adapters.egrul import (
-    COMPANY_COLUMNS,
-    MANAGER_COLUMNS,
-    OWNER_COLUMNS,
-    ROLE_COLUMNS,
+    company_spec,
 )
-from zorko.registry.adapters.entity import ChildSpec, EntitySpec, merge_entities
+from zorko.registry.adapters.entity import merge_entities
 from zorko.registry.addresses import normalize_address
 from zorko.registry.importers import ftm
 from zorko.registry.importers.ftm import FtmEntity, FtmLink, FtmRecord
@@ -51,21 +48,8 @@ LINK_COLUMNS = ("id", "schema", "source_id", "target_id", "percentage", "shares_
 PARTIES, LINKS = "stage_ftm_parties", "stage_ftm_links"
 OWNER_KINDS = ("УчрЮЛРос", "УчрЮЛИн", "УчрРФСубМО", "УчрПИФ", "УчрДогИнвТов")
 
-COMPANIES = EntitySpec(
-    table="companies", stage="stage_ftm_companies", key="ogrn", columns=COMPANY_COLUMNS,
-    children=(
-        ChildSpec("person_roles", "stage_ftm_roles", "subject_ogrn", ROLE_COLUMNS,
-                  where="subject_kind = 'company'"),
-        ChildSpec("company_owners", "stage_ftm_owners", "subject_ogrn", OWNER_COLUMNS),
-        ChildSpec("company_managers", "stage_ftm_managers", "subject_ogrn", MANAGER_COLUMNS),
-    ),
-)
-ENTREPRENEURS = EntitySpec(
-    table="entrepreneurs", stage="stage_ftm_entrepreneurs", key="ogrnip",
-    columns=ENTREPRENEUR_COLUMNS,
-    children=(ChildSpec("person_roles", "stage_ftm_ip_roles", "subject_ogrn", ROLE_COLUMNS,
-                        where="subject_kind = 'entrepreneur'"),),
-)
+COMPANIES = company_spec("stage_ftm")
+ENTREPRENEURS = entrepreneur_spec("stage_ftm_entrepreneurs", "stage_ftm_ip_roles")
 
 
 class FtmAdapter(Adapter):
@@ -101,13 +85,7 @@ class FtmAdapter(Adapter):
     def merge(self, con: duckdb.DuckDBPyConnection) -> dict[int, Counts]:
         try:
             _resolve(con, date.today().isoformat())
-            counts = merge_entities(con, COMPANIES)
-            for load_id, c in merge_entities(con, ENTREPRENEURS).items():
-                total = counts.setdefault(load_id, Counts())
-                total.records += c.records
-                total.added += c.added
-                total.changed += c.changed
-                total.unchanged += c.unchanged
+            counts = add_counts(merge_entities(con, COMPANIES), merge_entities(con, ENTREPRENEURS))
         finally:
             for table in ("_parties", "_ftm_companies", "_child_sig", "stage_ftm_companies", "stage_ftm_roles", "stage_ftm_owners",
                           "stage_ftm_managers", "stage_ftm_entrepreneurs", "stage_ftm_ip_roles"):
