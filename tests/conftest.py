@@ -113,6 +113,14 @@ def browser(live_server: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
         chromium.close()
 
 
+def log_in(page: Any, username: str, password: str) -> None:
+    """Fill in the login form the page shows and submit it."""
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+
 def new_page(browser: Any, live_server: Any, locale: str = "ru-RU") -> Any:
     context = browser.new_context(base_url=live_server.url, locale=locale, accept_downloads=True)
     context.set_default_timeout(15_000)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import new_page
+from tests.conftest import log_in, new_page
 
 from .scenario import SUPPLIER_OGRN, make_family, make_finding
 
@@ -23,10 +23,7 @@ def test_english_browser_gets_russian_numbers_and_linked_names(page, make_servan
     finding = make_finding(servant, relative=wife, score=0.956)
     make_user("inspector", username="inspector", password=PASSWORD)
     page.goto("/login/")
-    page.fill("input[name=username]", "inspector")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button[type=submit]")
+    log_in(page, "inspector", PASSWORD)
 
     page.goto("/findings/")
     row = page.locator(f'tr[data-finding="{finding.pk}"]')

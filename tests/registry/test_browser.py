@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import log_in
 from zorko.registry import store
 from zorko.tasks import queue
 
@@ -23,10 +24,7 @@ def _registry_in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_upload_load_search_and_company_card(page: Any, make_user: Any) -> None:
     make_user("inspector", username="inspector", password=PASSWORD)
     page.goto("/registry/")
-    page.fill("input[name=username]", "inspector")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("main button:has-text('Войти')")
+    log_in(page, "inspector", PASSWORD)
     assert page.locator("h1").inner_text() == "Реестры"
 
     page.select_option("select[name=source]", "egrul")

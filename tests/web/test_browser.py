@@ -5,15 +5,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, log_in
 from zorko.audit.models import AuditEvent
 from zorko.tasks import queue
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "Пароль-для-тестов-1"
-
-
 
 
 def _submit(page: Any, label: str) -> None:
@@ -26,9 +24,7 @@ def test_login_import_search_and_open_card(page: Any, make_user: Any) -> None:
 
     page.goto("/people/")
     assert urlparse(page.url).path == "/login/"
-    page.fill("input[name=username]", "inspector")
-    page.fill("input[name=password]", PASSWORD)
-    _submit(page, "Войти")
+    log_in(page, "inspector", PASSWORD)
     assert urlparse(page.url).path == "/people/"
     assert page.locator("table.people a").count() == 0
 
