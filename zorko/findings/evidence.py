@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from zorko.affiliation.evidence import Evidence as TypedEvidence
 from zorko.affiliation.graph import finding_path
+from zorko.affiliation.wording import probability_words
+from zorko.matching.features import format_weight
 
 # Russian captions of the record fields an inspector sees in the evidence table.
 FIELD_LABELS = {
@@ -37,7 +40,8 @@ def _ru_date(value: Any) -> Any:
 
 CONFIDENCE = {"inn": "подтверждено ИНН", "strong": "сильное совпадение", "weak": "только по имени",
               "name": "только по имени", "birth_date": "подтверждено датой рождения",
-              "address": "совпадение адреса", "kinship": "по фамилии и отчеству: вероятное родство"}
+              "address": "совпадение адреса", "kinship": "по фамилии и отчеству: вероятное родство",
+              "judged": "решение инспектора о тождестве", "conflict": "ИНН совпадает при других ФИО"}
 
 
 @dataclass
@@ -48,6 +52,10 @@ class Match:
     signals: list[str]
     score: float | None = None
     confidence: str = ""
+    reasons: list[str] = field(default_factory=list)
+    probability: str = ""  # in words and figures: «высокая (0,97)»
+    # (detail, weight) of each engine signal, for the collapsed «подробнее».
+    weights: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -56,6 +64,10 @@ class Evidence:
     contracts: list[dict[str, Any]] = field(default_factory=list)
     subject: dict[str, Any] = field(default_factory=dict)
     path: list[str] = field(default_factory=list)
+    summary: str = ""
+    hint: bool = False  # a hidden-relative hint: a guess from names, not a match
+    conflict: dict[str, Any] = field(default_factory=dict)
+    registry_person: dict[str, Any] = field(default_factory=dict)
 
     @property
     def contracts_total(self) -> float:
@@ -116,14 +128,20 @@ def read_evidence(evidence: dict[str, Any], organisation: Any = None) -> Evidenc
         confidence = str(record.get("confidence") or "")
         ev.matches.append(Match(_fields(record), _signals(record.get("explanation")),
                                 record.get("score"), CONFIDENCE.get(confidence, confidence)))
-    match = evidence.get("match")
-    if isinstance(match, dict) and not ev.matches:
+    typed = TypedEvidence.from_dict(evidence)
+    ev.summary, ev.conflict = typed.summary, dict(typed.extra.get("conflict") or {})
+    ev.registry_person = dict(typed.extra.get("registry_person") or {})
+    ev.hint = bool(typed.match and typed.match.confidence == "kinship")
+    if typed.match is not None and not ev.matches:
         # The engine's shape: the registry role records that matched, and who they matched in the case data.
-        person = evidence.get("person") or {}
-        fields = [("лицо по анкете", str(person["full_name"]))] if person.get("full_name") else []
-        for role in evidence.get("registry") or []:
-            if isinstance(role, dict):
-                fields += _fields(role)
-        ev.matches.append(Match(fields, _signals(match.get("explanation")), match.get("score"),
-                                CONFIDENCE.get(str(match.get("confidence") or ""), str(match.get("confidence") or ""))))
+        m = typed.match
+        fields = [("лицо по анкете", typed.person.full_name)] if typed.person and typed.person.full_name else []
+        for role in typed.registry:
+            fields += _fields(role)
+        confidence = str(m.confidence)
+        ev.matches.append(Match(
+            fields, [s.detail for s in m.signals if s.detail] if m.signals else list(m.reasons), m.score,
+            CONFIDENCE.get(confidence, confidence), reasons=list(m.reasons),
+            probability=probability_words(m.probability) if m.probability is not None else "",
+            weights=[(s.detail, format_weight(s.weight) if s.feature else "") for s in m.signals if s.detail]))
     return ev
