@@ -35,6 +35,7 @@ from zorko.audit.log import record
 from zorko.exceptions import ValidationError
 from zorko.findings.models import ClarificationEvent, ClarificationRequest, ScreeningRun
 from zorko.findings.snapshot import pk_of
+from zorko.identifiers import check_inn
 
 R = ClarificationRequest.Status
 OPEN = frozenset({R.PREPARED, R.SENT})
@@ -161,6 +162,8 @@ def record_answer(request: ClarificationRequest, user: Any, decisions: Mapping[s
     inn = inn.strip()
     if inn and (not inn.isdigit() or len(inn) != 12):
         raise ValidationError("ИНН физического лица — 12 цифр")
+    if inn and (problem := check_inn(inn, person=True)):
+        raise ValidationError(problem)
     if not any(v is not None for v in decisions.values()) and not inn and birth_date is None:
         raise ValidationError("Отметьте по каждому лицу, родственник ли это, или укажите ИНН либо дату рождения")
     with transaction.atomic():
