@@ -31,6 +31,7 @@ from bench.matching_data import (  # noqa: E402
     icao,
     to_arrow,
 )
+from bench.matching_people import person_figures, print_person_table  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / ".data"
 CHUNK = 500_000
@@ -180,9 +181,14 @@ def measure(path: Path, threshold: float | None, sweep: bool = False) -> dict:
     scored = {(m.query_key, m.record["row_id"]): m.probability for m in matches}
     predicted = {pair for pair, p in scored.items() if p >= threshold}
     result = score(truth, predicted, info, rows_with_inn(con, truth | predicted))
+    result["per_person"] = per_person(con, [k for k, *_ in people], truth, predicted, info)
     if sweep:
-        result["sweep"] = {t: score(truth, {pair for pair, p in scored.items() if p >= t}, info,
-                                    set())["quality"]["overall"] for t in SWEEP}
+        keys = [k for k, *_ in people]
+        result["sweep"] = {}
+        for t in SWEEP:
+            at = {pair for pair, p in scored.items() if p >= t}
+            result["sweep"][t] = {"pairs": score(truth, at, info, set())["quality"]["overall"],
+                                  "people": per_person(con, keys, truth, at, info)["overall"]}
     matches = [m for m in matches if m.probability >= threshold]
     result.update(rows=rows, people=len(queries), build_s=round(build, 2),
                   match_s=round(elapsed, 2), people_per_s=round(len(queries) / elapsed, 1),
@@ -197,6 +203,31 @@ def rows_with_inn(con: duckdb.DuckDBPyConnection, pairs: set) -> set[int]:
                        "WHERE p.inn IS NOT NULL").fetchall()
     con.unregister("_rids")
     return {r for (r,) in rows}
+
+
+def per_person(con: duckdb.DuckDBPyConnection, keys: list[str], truth: set, predicted: set,
+               info: dict) -> dict:
+    """Per checked person (bench/matching_people.py): the registry persons behind the linked rows."""
+    pid = row_pids(con, truth | predicted)
+
+    def persons(pairs: set) -> dict[str, frozenset[int]]:
+        out: dict[str, set[int]] = {}
+        for key, rid in pairs:
+            out.setdefault(key, set()).add(pid[rid])
+        return {k: frozenset(v) for k, v in out.items()}
+
+    def groups(key: str) -> list[str]:
+        variant, has_inn = info[key]
+        return ["overall", variant, "with_inn" if has_inn else "without_inn"]
+
+    return person_figures(keys, persons(truth), persons(predicted), groups)
+
+
+def row_pids(con: duckdb.DuckDBPyConnection, pairs: set) -> dict[int, int]:
+    con.register("_rids", pa.table({"rid": pa.array(sorted({r for _, r in pairs}), pa.int64())}))
+    rows = con.execute("SELECT p.rowid, p.pid FROM person_roles p SEMI JOIN _rids r ON p.rowid = r.rid").fetchall()
+    con.unregister("_rids")
+    return dict(rows)
 
 
 def score(truth: set, predicted: set, info: dict, inn_rows: set[int]) -> dict:
@@ -235,10 +266,14 @@ def print_result(size_label: str, result: dict, title: str = "zorko") -> None:
             q = quality[group]
             print(f"{group:<16}{q['precision']:>10.4f}{q['recall']:>8.4f}{q['f1']:>8.4f}"
                   f"{q['tp']:>7}{q['fp']:>6}{q['fn']:>6}")
+    if "per_person" in result:
+        print_person_table(result["per_person"], order)
     if "sweep" in result:
-        print("threshold   precision  recall      F1")
+        print("threshold   pairs: precision  recall      F1   people: precision  recall      F1")
         for t, q in result["sweep"].items():
-            print(f"{float(t):<12}{q['precision']:>9.4f}{q['recall']:>8.4f}{q['f1']:>8.4f}")
+            a, b = q["pairs"], q["people"]
+            print(f"{float(t):<12}{a['precision']:>16.4f}{a['recall']:>8.4f}{a['f1']:>8.4f}"
+                  f"{b['precision']:>19.4f}{b['recall']:>8.4f}{b['f1']:>8.4f}")
 
 
 def main() -> None:

@@ -10,7 +10,9 @@ what no real matcher has: the true, un-garbled name of every checked person
 name frequencies of ``NameSampler`` and which rows form one registry person
 (pid). It uses no key, variant or pid of the checked person for scoring; the
 pid only yields the true spelling. Prints pairwise precision / recall / F1,
-so the figures bound what any matcher can reach on this data. Nor does it
+and per checked person (bench/matching_people.py; the oracle links the most
+probable registry person when its posterior reaches the cut), so the figures
+bound what any matcher can reach on this data. Nor does it
 exploit artefacts of the generator that reveal presence (ИНН digits hold
 the pid; Latin registry rows and former names occur only for present
 people). About 5 s per size, 10M included, under 1 GB. DuckDB refuses a
@@ -284,6 +286,58 @@ def bootstrap(pairs: list[Pair], positives: dict[str, int], rounds: int) -> str:
             f"best F1 with P>=0.98 {sorted(best98)[lo]:.4f}..{sorted(best98)[hi]:.4f}")
 
 
+def best_guess(pairs: list[Pair]) -> list[tuple[float, bool, bool]]:
+    """Per checked person its most probable registry person: (posterior, is it his, ИНН in the list).
+
+    Per person (bench/matching_people.py) the oracle links at most that one: a checked person is
+    one registry person, so linking a second can only make him wrong.
+    """
+    seen: set[str] = set()
+    out = []
+    for p, _, true, has_inn, key in pairs:  # sorted by posterior, highest first
+        if key not in seen and p > 0:
+            seen.add(key)
+            out.append((p, true, has_inn))
+    return out
+
+
+def person_cuts(guesses: list[tuple[float, bool, bool]], positives: int
+                ) -> tuple[dict[float, tuple[float, float, float]], tuple[float, ...]]:
+    """Per-person P / R / F1 at THRESHOLDS and the best F1 over all cuts (threshold, P, R, F1)."""
+    at: dict[float, tuple[float, float, float]] = {}
+    best = (0.0, 0.0, 0.0, 0.0)
+    tp = fp = 0
+    for i, (p, true, _) in enumerate(guesses):
+        tp, fp = tp + true, fp + (not true)
+        if i + 1 < len(guesses) and guesses[i + 1][0] == p:
+            continue
+        precision, recall, f1 = prf(tp, fp, positives)
+        if f1 > best[3]:
+            best = (p, precision, recall, f1)
+    for t in THRESHOLDS:
+        sel = [true for p, true, _ in guesses if p >= t]
+        at[t] = prf(sum(sel), len(sel) - sum(sel), positives)
+    return at, best
+
+
+def report_people(pairs: list[Pair], positives: dict[str, int]) -> None:
+    guesses = best_guess(pairs)
+    with_inn = {key for _, _, _, has_inn, key in pairs if has_inn}
+    present = {k for k, n in positives.items() if n}
+    groups = {"overall": (guesses, len(present)),
+              "with_inn": ([g for g in guesses if g[2]], len(present & with_inn)),
+              "without_inn": ([g for g in guesses if not g[2]], len(present - with_inn))}
+    cuts = {g: person_cuts(sel, total) for g, (sel, total) in groups.items()}
+    print("per checked person (the most probable registry person, linked when its posterior ≥ t):")
+    print(f"{'threshold':<10}" + "".join(f"{g + ' P / R / F1':>27}" for g in groups))
+    for t in THRESHOLDS:
+        print(f"{t:<10}" + "".join("{:>11.4f}{:>8.4f}{:>8.4f}".format(*c[0][t]) for c in cuts.values()))
+    print("per person, best F1:")
+    for g, c in cuts.items():
+        t, precision, recall, f1 = c[1]
+        print(f"  {g:<12} F1 {f1:.4f}  P {precision:.4f}  R {recall:.4f}  at t {t:.3f}")
+
+
 def calibration(pairs: list[Pair]) -> str:
     """Mean posterior vs share of true candidates, per bin (an exact posterior matches)."""
     parts = []
@@ -325,6 +379,7 @@ def report(label: str, path: Path, seed: int, rounds: int) -> None:
         print(f"bootstrap over checked people ({rounds} rounds), overall: "
               + bootstrap(pairs, positives, rounds))
     print("calibration (person pairs): " + calibration(pairs))
+    report_people(pairs, positives)
 
 
 def main() -> None:

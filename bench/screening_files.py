@@ -60,7 +60,9 @@ def _holder(p: Person, inn: str | None, since: date) -> records.Holder:
     return records.Holder(p.last, p.first, p.middle, inn, since, female=not p.male)
 
 
-def _company(c: Company) -> records.Company:
+def _company(w: World, c: Company) -> records.Company:
+    for p, _, _ in c.directors + c.founders:
+        w.note(p.last, p.first, p.middle, p.inn, c.region)
     a = c.address
     address = records.Address(a["region"], _region_name(a["region"]), "Г", a["city"], a["street"],
                               a["house"], a["flat"], a["index"])
@@ -70,8 +72,9 @@ def _company(c: Company) -> records.Company:
                            founders=[_holder(*f) for f in c.founders], terminated=c.terminated)
 
 
-def _entrepreneur(ip: Entrepreneur) -> records.Entrepreneur:
+def _entrepreneur(w: World, ip: Entrepreneur) -> records.Entrepreneur:
     last, first, middle = ip.registry_name
+    w.note(last, first, middle, ip.person.inn, ip.region)
     return records.Entrepreneur(ip.ogrnip, ip.person.inn, last, first, middle, not ip.person.male,
                                 date(2019, 4, 1), ip.terminated)
 
@@ -103,13 +106,13 @@ def _filler_entrepreneurs(w: World, count: int) -> Iterator[Entrepreneur]:
 
 def write_egrul(w: World, folder: Path, filler: int, extract: date) -> int:
     companies = chain(w.companies, _filler_companies(w, filler))
-    records.write_egrul(folder, map(_company, companies), extract)
+    records.write_egrul(folder, map(partial(_company, w), companies), extract)
     return len(w.companies) + filler
 
 
 def write_egrip(w: World, folder: Path, filler: int, extract: date) -> int:
     entrepreneurs = chain(w.entrepreneurs, _filler_entrepreneurs(w, filler))
-    records.write_egrip(folder, map(_entrepreneur, entrepreneurs), extract)
+    records.write_egrip(folder, map(partial(_entrepreneur, w), entrepreneurs), extract)
     return len(w.entrepreneurs) + filler
 
 
@@ -124,6 +127,6 @@ def _contract(w: World, c: Contract) -> records.Contract:
     else:
         customer, customer_inn = "Заказчик вне округа", make_inn("540500001", person=False)
     s = c.supplier
-    supplier = _company(s) if isinstance(s, Company) else _entrepreneur(s)
+    supplier = _company(w, s) if isinstance(s, Company) else _entrepreneur(w, s)
     return records.Contract(c.reg_num, customer, customer_inn, customer_inn[:4] + "01001", c.sign_date,
                             Decimal(c.price), "Поставка товаров для муниципальных нужд", supplier)

@@ -13,56 +13,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from screening_names import Names, patronymic
+
 from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
 
 REGION = "42"
 OTHER_REGIONS = [f"{r:02d}" for r in range(1, 90) if r != 42]
-# Male first name → (patronymic of a son, of a daughter): a table, not a rule, so the bench does not
-# reuse the code it measures.
-MALE = {
-    "Александр": ("Александрович", "Александровна"), "Сергей": ("Сергеевич", "Сергеевна"),
-    "Андрей": ("Андреевич", "Андреевна"), "Дмитрий": ("Дмитриевич", "Дмитриевна"),
-    "Алексей": ("Алексеевич", "Алексеевна"), "Иван": ("Иванович", "Ивановна"),
-    "Николай": ("Николаевич", "Николаевна"), "Михаил": ("Михайлович", "Михайловна"),
-    "Владимир": ("Владимирович", "Владимировна"), "Евгений": ("Евгеньевич", "Евгеньевна"),
-    "Юрий": ("Юрьевич", "Юрьевна"), "Олег": ("Олегович", "Олеговна"), "Игорь": ("Игоревич", "Игоревна"),
-    "Виктор": ("Викторович", "Викторовна"), "Павел": ("Павлович", "Павловна"),
-    "Пётр": ("Петрович", "Петровна"), "Илья": ("Ильич", "Ильинична"), "Никита": ("Никитич", "Никитична"),
-    "Артём": ("Артёмович", "Артёмовна"), "Степан": ("Степанович", "Степановна"),
-    "Василий": ("Васильевич", "Васильевна"), "Анатолий": ("Анатольевич", "Анатольевна"),
-    "Геннадий": ("Геннадьевич", "Геннадьевна"), "Валерий": ("Валерьевич", "Валерьевна"),
-    "Константин": ("Константинович", "Константиновна"), "Роман": ("Романович", "Романовна"),
-    "Максим": ("Максимович", "Максимовна"), "Денис": ("Денисович", "Денисовна"),
-    "Григорий": ("Григорьевич", "Григорьевна"), "Лев": ("Львович", "Львовна"),
-    "Фёдор": ("Фёдорович", "Фёдоровна"), "Семён": ("Семёнович", "Семёновна"),
-    "Тимофей": ("Тимофеевич", "Тимофеевна"), "Аркадий": ("Аркадьевич", "Аркадьевна"),
-    "Эдуард": ("Эдуардович", "Эдуардовна"), "Вадим": ("Вадимович", "Вадимовна"),
-}
-FEMALE = ["Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Светлана", "Анна", "Мария", "Юлия", "Екатерина",
-          "Людмила", "Галина", "Марина", "Надежда", "Валентина", "Алёна", "Ксения", "Дарья", "Полина",
-          "Вера", "Любовь", "Нина", "Лариса", "Оксана", "Евгения", "Софья", "Алла", "Жанна", "Зоя"]
-COMMON = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков",
-          "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов",
-          "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв",
-          "Борисов", "Яковлев", "Григорьев", "Романов", "Воробьёв", "Сергеев", "Кузьмин", "Фролов",
-          "Александров", "Дмитриев", "Королёв", "Гусев", "Киселёв", "Ильин", "Максимов", "Поляков",
-          "Сорокин", "Виноградов", "Ковалёв", "Белов", "Медведев", "Антонов", "Тарасов", "Жуков",
-          "Баранов", "Филиппов", "Комаров", "Давыдов", "Беляев", "Герасимов", "Богданов", "Осипов",
-          "Сидоров", "Матвеев", "Титов", "Марков", "Миронов", "Крылов", "Куликов", "Карпов", "Власов",
-          "Мельников", "Денисов", "Гаврилов", "Тихонов", "Казаков", "Афанасьев", "Данилов", "Савельев",
-          "Тимофеев", "Фомин", "Чернов", "Абрамов", "Мартынов", "Ефимов", "Федотов", "Щербаков",
-          "Назаров", "Калинин", "Исаев", "Чернышёв", "Быков", "Маслов", "Родионов", "Коновалов",
-          "Лазарев", "Воронин", "Климов", "Филатов", "Пономарёв", "Голубев", "Кудрявцев", "Прохоров",
-          "Наумов", "Потапов", "Журавлёв", "Овчинников", "Трофимов", "Леонов", "Соболев", "Ермаков",
-          "Колесников", "Гончаров", "Емельянов", "Никифоров", "Грачёв", "Котов", "Гришин", "Ефремов",
-          "Архипов", "Громов", "Кириллов", "Малышев", "Панов", "Моисеев", "Румянцев", "Акимов",
-          "Кондратьев", "Бирюков", "Горбунов", "Анисимов", "Ерёмин", "Тихомиров", "Галкин", "Лукьянов",
-          "Вишневский", "Островский", "Покровский", "Шевченко", "Бондаренко", "Коваленко", "Ткаченко",
-          "Кравченко", "Черных", "Седых", "Белых", "Толстой", "Ким"]
-_COMMON_WEIGHTS = [1 / (rank + 3) for rank in range(len(COMMON))]
-_SYL = ["ба", "ры", "ко", "ле", "ми", "но", "ту", "са", "ве", "де", "жу", "за", "пы", "ро", "ста", "гри",
-        "бо", "ла", "ме", "ни", "хо", "чу", "ща", "фе", "кре", "дро", "шма", "зве"]
-_SUFFIX = ["ов", "ев", "ин", "ский", "енко", "ых"]
 STREETS = ["Ленина", "Советская", "Мира", "Кирова", "Гагарина", "Шахтёров", "Весенняя", "Красная",
            "Садовая", "Молодёжная", "Школьная", "Набережная", "Строителей", "Пролетарская", "Островского"]
 TOWNS = ["Кемерово", "Берёзовский", "Елыкаево", "Ясногорский", "Металлплощадка", "Звёздный"]
@@ -73,17 +29,17 @@ LOOKALIKE = {"а": "a", "о": "o", "е": "e", "с": "c", "р": "p", "х": "x", "
 def masculine(surname: str) -> str:
     if surname.endswith(("ова", "ева", "ёва", "ина", "ына")):
         return surname[:-1]
-    if surname.endswith("ская"):
+    if surname.endswith(("ская", "цкая")):
         return surname[:-2] + "ий"
+    if surname.endswith("ая"):
+        return surname[:-2] + "ой"
     return surname
 
 
 def feminine(surname: str) -> str:
     if surname.endswith(("ов", "ев", "ёв", "ин", "ын")):
         return surname + "а"
-    if surname.endswith("ский"):
-        return surname[:-2] + "ая"
-    if surname.endswith("ой"):
+    if surname.endswith(("ский", "цкий", "ой", "ый")):
         return surname[:-2] + "ая"
     return surname
 
@@ -103,6 +59,22 @@ class Person:
     @property
     def full(self) -> str:
         return f"{self.last} {self.first} {self.middle}"
+
+
+@dataclass
+class Case:
+    """What a planted case is about, for the report: its kind and the relative (if any)."""
+
+    category: str  # "common_no_inn", "unique_no_inn", "ordinary", …
+    relative: str | None = None  # the relative's ФИО as in the questionnaire
+    name: tuple[str, str, str] | None = None  # registry ФИО of the planted person, normalised
+    person_inn: str | None = None  # the planted person's true ИНН (to tell him from his namesakes)
+    namesakes: int = 0  # other registry persons with that ФИО, counted as the registry is written
+    namesakes_region: int = 0  # … of them in the region
+
+
+def name_key(last: str, first: str, middle: str) -> tuple[str, str, str]:
+    return tuple(x.upper().replace("Ё", "Е") for x in (last, first, middle))  # type: ignore[return-value]
 
 
 @dataclass
@@ -154,6 +126,7 @@ class Contract:
 class World:
     def __init__(self, seed: int, servants: int, relatives: int, companies: int, today: date) -> None:
         self.rng = random.Random(seed)
+        self.names = Names(self.rng)
         self.today = today
         self.n_servants, self.n_relatives, self.n_companies = servants, relatives, companies
         self.orgs = [(f"Организация {i + 1} (бенчмарк)", make_inn(f"42{50001 + i:05d}01", person=False))
@@ -163,12 +136,36 @@ class World:
         self.entrepreneurs: list[Entrepreneur] = []
         self.contracts: list[Contract] = []
         self.truth: set[tuple[str, str, str]] = set()
+        self.cases: dict[tuple[str, str, str], Case] = {}
+        self.watch: dict[tuple[str, str, str], dict[str, bool]] = {}
         self.decoys: dict[str, int] = {}
         self.decoy_subjects: dict[str, str] = {}  # ОГРН/ОГРНИП → decoy kind
         self._inn_seq = 0
         self._ogrn_seq = 0
         self._contract_seq = 0
         self._addr_seq = 0
+
+    def watch_namesakes(self) -> None:
+        """Count, as the registry is written, the namesakes of every planted person (see note)."""
+        self.watch: dict[tuple[str, str, str], dict[str, bool]] = {c.name: {} for c in self.cases.values() if c.name}
+
+    def note(self, last: str, first: str, middle: str, inn: str, region: str) -> None:
+        seen = self.watch.get(name_key(last, first, middle))
+        if seen is not None:
+            seen[inn] = seen.get(inn, False) or region == REGION
+
+    def count_namesakes(self) -> None:
+        for case in self.cases.values():
+            if case.name:
+                others = {inn: here for inn, here in self.watch[case.name].items() if inn != case.person_inn}
+                case.namesakes, case.namesakes_region = len(others), sum(others.values())
+
+    def registry_persons(self, male: bool) -> float:
+        """About how many registry persons of a gender the bench writes (see screening_files)."""
+        return self.n_companies * (1.65 + 0.2) * (0.6 if male else 0.4)
+
+    def expected_namesakes(self, p: Person) -> float:
+        return self.names.share(masculine(p.last), p.first, p.middle, p.male) * self.registry_persons(p.male)
 
     # -- identifiers -------------------------------------------------------------------------
     def person_inn(self, region: str = REGION) -> str:
@@ -203,22 +200,17 @@ class World:
 
     # -- names -------------------------------------------------------------------------------
     def surname(self) -> str:
-        """A quarter of people carry one of the common surnames, weighted 1/(rank+3) (Иванов ≈ 2 %,
-        close to the real ≈ 1.3 %); the rest carry rarer surnames made of syllables."""
-        if self.rng.random() < 0.25:
-            return self.rng.choices(COMMON, weights=_COMMON_WEIGHTS)[0]
-        stem = "".join(self.rng.choice(_SYL) for _ in range(self.rng.randint(2, 3)))
-        return stem.capitalize() + self.rng.choice(_SUFFIX)
+        return self.names.surname()
 
     def person(self, male: bool, last: str | None = None, father_first: str | None = None,
                region: str = REGION, inn_known: float = 0.6) -> Person:
-        father_first = father_first or self.rng.choice(list(MALE))
-        middle = MALE[father_first][0 if male else 1]
+        """Everybody — servant, relative, director, founder, ИП — is drawn from the same frequencies."""
+        year = self.names.birth_year()
+        father_first = father_first or self.names.father(year)
         last = last or self.surname()
-        return Person(last if male else feminine(last), self.rng.choice(list(MALE)) if male else
-                      self.rng.choice(FEMALE), middle, male, self.person_inn(region),
-                      self.rng.random() < inn_known, birth=date(self.rng.randint(1950, 2004), self.rng.randint(1, 12),
-                                                               self.rng.randint(1, 28)))
+        return Person(last if male else feminine(last), self.names.first(male, year), patronymic(father_first, male),
+                      male, self.person_inn(region), self.rng.random() < inn_known,
+                      birth=date(year, self.rng.randint(1, 12), self.rng.randint(1, 28)))
 
     def home_address(self) -> str:
         self._addr_seq += 1

@@ -55,7 +55,9 @@ def node(kind: str, key: str) -> str:
 
 
 def _severity(hit: RoleHit, strong: Severity, weak: Severity) -> Severity:
-    if hit.confidence in (INN, STRONG, JUDGED):
+    if hit.confidence == JUDGED:
+        return Severity.HIGH  # an inspector has already decided it is our person
+    if hit.confidence in (INN, STRONG):
         return strong
     return weak if hit.score >= POLICY.medium_score else Severity.LOW
 

@@ -160,9 +160,8 @@ def record_answer(request: ClarificationRequest, user: Any, decisions: Mapping[s
     if unknown:
         raise ValidationError("В ответе есть лица, о которых запрос не спрашивал")
     inn = inn.strip()
-    if inn and (not inn.isdigit() or len(inn) != 12):
-        raise ValidationError("ИНН физического лица — 12 цифр")
-    if inn and (problem := check_inn(inn, person=True)):
+    problem = check_inn(inn, person=True) if inn else None
+    if problem:
         raise ValidationError(problem)
     if not any(v is not None for v in decisions.values()) and not inn and birth_date is None:
         raise ValidationError("Отметьте по каждому лицу, родственник ли это, или укажите ИНН либо дату рождения")
