@@ -110,3 +110,18 @@ def test_inn_conflict_shows_both_records(store, make_servant, client_as):  # noq
     assert "Сидоров Пётр Ильич" in table and "Кузнецов Олег Борисович" in table
     assert table.count("420512345675") == 2
     assert "ИНН из анкеты совпадает с ИНН лица в реестре с другими ФИО" in html  # the rule in Russian
+
+
+def test_hostile_registry_names_are_shown_as_text(store, make_servant, client_as):  # noqa: F811
+    me = make_servant("Волков", "Андрей", "Игоревич")
+    Relative.objects.create(servant=me, kinship="sister", last_name="Петрова", first_name="Анна",
+                            middle_name="Сергеевна")
+    with store.write() as reg:
+        supplier = reg.company("<script>alert(1)</script>")
+        reg.role(supplier, "director", "Петрова", "Анна", "Сергеевна")
+        reg.contract(ORG, supplier)
+    run_screening("all")
+    finding = Finding.objects.get(servant=me, rule="relative_supplier")
+    assert "<script>alert(1)</script>" in finding.evidence["summary"]
+    html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
