@@ -140,3 +140,19 @@ def test_answer_with_wrong_inn_checksum_is_refused(family, client_as):
     assert "неверные контрольные цифры" in html
     family.mother.refresh_from_db()
     assert family.mother.inn in ("", None)
+
+
+def test_home_counts_open_and_overdue_requests(family, make_user, client_as):
+    html = client_as("viewer").get("/").content.decode()
+    assert 'id="clarifications-open">1</a>' in html and "clarifications-overdue" not in html
+    mark_sent(family.request, make_user("inspector"), timezone.localdate() - timedelta(days=40))
+    html = client_as("viewer").get("/").content.decode()
+    assert 'href="/clarifications/?status=overdue" id="clarifications-overdue" class="behind">1</a>' in html
+
+
+def test_kpi_page_states_the_definition(family, client_as):
+    from zorko.findings.kpi import DEFINITION
+
+    html = client_as("viewer").get("/kpi/").content.decode()
+    assert f'<p id="kpi-definition">{DEFINITION}</p>' in html
+    assert "запросы уточнения получили ответ" in DEFINITION
