@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,6 +14,7 @@ from zorko.findings.evidence import Evidence
 from zorko.findings.judgements import note_of, record_judgement, revoke_judgement
 from zorko.findings.models import Finding, IdentityJudgement
 from zorko.web.access import requires
+from zorko.web.form_actions import run_step
 
 HIDDEN_RULE = "hidden_relative"
 
@@ -30,10 +30,6 @@ class RevokeForm(forms.Form):
     reason = forms.CharField(max_length=4000, strip=True, error_messages={
         "required": "Укажите причину отмены решения",
         "max_length": "Причина слишком длинная (не более 4000 знаков)"})
-
-
-def form_errors(form: forms.Form) -> str:
-    return "; ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 def judgements_about(finding: Finding, ev: Evidence) -> list[dict[str, Any]]:
@@ -53,17 +49,16 @@ def finding_judge(request: HttpRequest, finding_id: int) -> HttpResponse:
     from zorko.findings.evidence import read_evidence
 
     finding = get_object_or_404(Finding.objects.select_related("servant", "relative"), pk=finding_id)
-    form = JudgementForm(request.POST)
     ev = read_evidence(finding.evidence or {})
-    if not form.is_valid():
-        messages.error(request, form_errors(form))
-    elif not ev.registry_person.get("key"):
-        messages.error(request, "В срабатывании не указано лицо в реестре: решение о тождестве записать нельзя")
-    else:
-        hint = finding.rule == HIDDEN_RULE
+    hint = finding.rule == HIDDEN_RULE
+
+    def judge(data: dict[str, Any]) -> str:
+        # record_judgement refuses a finding without a registry person, in Russian.
         j = record_judgement(finding.servant, None if hint else finding.relative, ev.registry_person,
-                             form.cleaned_data["same"], form.cleaned_data["reason"], request.user, kinship_hint=hint)
-        messages.success(request, f"Решение записано: {note_of(j)}")
+                             data["same"], data["reason"], request.user, kinship_hint=hint)
+        return f"Решение записано: {note_of(j)}"
+
+    run_step(request, JudgementForm(request.POST), judge)
     return redirect("finding-detail", finding_id=finding.pk)
 
 
@@ -71,12 +66,12 @@ def finding_judge(request: HttpRequest, finding_id: int) -> HttpResponse:
 @requires("findings.review")
 def judgement_revoke(request: HttpRequest, judgement_id: int) -> HttpResponse:
     j = get_object_or_404(IdentityJudgement, pk=judgement_id)
-    form = RevokeForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors(form))
-    else:
-        revoke_judgement(j, request.user, form.cleaned_data["reason"])
-        messages.success(request, "Решение о тождестве отменено")
+
+    def revoke(data: dict[str, Any]) -> str:
+        revoke_judgement(j, request.user, data["reason"])
+        return "Решение о тождестве отменено"
+
+    run_step(request, RevokeForm(request.POST), revoke)
     finding = request.POST.get("finding", "")
     if finding.isdigit() and Finding.objects.filter(pk=int(finding), servant_id=j.servant_id).exists():
         return redirect("finding-detail", finding_id=int(finding))

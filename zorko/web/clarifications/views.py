@@ -31,7 +31,7 @@ from zorko.findings.models import ClarificationRequest
 from zorko.reports.clarification_letter import letter_filename, letters_zip, write_letter
 from zorko.web.access import requires
 from zorko.web.clarifications.forms import AnswerForm, CloseForm, FilterForm, SendForm
-from zorko.web.judgement_views import form_errors
+from zorko.web.form_actions import run_step
 
 R = ClarificationRequest.Status
 PAGE_SIZE = 50
@@ -128,12 +128,12 @@ def letters_batch(request: HttpRequest) -> HttpResponse:
 @requires("findings.review")
 def request_send(request: HttpRequest, request_id: int) -> HttpResponse:
     req = _request(request_id)
-    form = SendForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors(form))
-    else:
-        mark_sent(req, request.user, form.cleaned_data["sent_on"])
-        messages.success(request, f"Запрос отмечен как направленный; срок ответа — {req.due_on:%d.%m.%Y}")
+
+    def send(data: dict[str, Any]) -> str:
+        mark_sent(req, request.user, data["sent_on"])
+        return f"Запрос отмечен как направленный; срок ответа — {req.due_on:%d.%m.%Y}"
+
+    run_step(request, SendForm(request.POST), send)
     return redirect("clarification-detail", request_id=req.pk)
 
 
@@ -142,13 +142,13 @@ def request_send(request: HttpRequest, request_id: int) -> HttpResponse:
 def request_answer(request: HttpRequest, request_id: int) -> HttpResponse:
     req = _request(request_id)
     form = AnswerForm(persons(req), request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors(form))
-    else:
-        data = form.cleaned_data
+
+    def answer(data: dict[str, Any]) -> str:
         record_answer(req, request.user, form.decisions(), data.get("answer") or "", data.get("inn") or "",
                       data.get("birth_date"))
-        messages.success(request, "Ответ записан; проверка служащего повторена с новыми сведениями")
+        return "Ответ записан; проверка служащего повторена с новыми сведениями"
+
+    run_step(request, form, answer)
     return redirect("clarification-detail", request_id=req.pk)
 
 
@@ -156,10 +156,10 @@ def request_answer(request: HttpRequest, request_id: int) -> HttpResponse:
 @requires("findings.review")
 def request_close(request: HttpRequest, request_id: int) -> HttpResponse:
     req = _request(request_id)
-    form = CloseForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, form_errors(form))
-    else:
-        close_overdue(req, request.user, form.cleaned_data["reason"])
-        messages.success(request, "Просроченный запрос закрыт без ответа")
+
+    def close(data: dict[str, Any]) -> str:
+        close_overdue(req, request.user, data["reason"])
+        return "Просроченный запрос закрыт без ответа"
+
+    run_step(request, CloseForm(request.POST), close)
     return redirect("clarification-detail", request_id=req.pk)
