@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from zorko.cli import main
 from zorko.demo.registry_demo import load_demo_registry, write_files
 from zorko.demo.registry_world import build
-from zorko.findings.models import Finding, ScreeningRun
+from zorko.findings.models import ClarificationRequest, Finding, ScreeningRun
 from zorko.findings.rules_info import RULE_NAMES
 from zorko.people.demo import generate
 from zorko.people.demo_build import build_demo
@@ -61,6 +61,11 @@ def test_demo_registry_plants_every_rule_and_a_rerun_changes_nothing(settings, t
     assert Servant.objects.filter(personnel_number=maiden.personnel_number).exists()
     assert found[("relative_supplier", maiden.personnel_number, maiden.subject)].relative is not None
     assert summary.screened and sum(summary.findings.values()) == len(found)
+    # The relative without ИНН whose namesakes direct suppliers gets one request, not a finding each.
+    namesakes = [d for d in world.decoys if d.rule == "namesakes"]
+    [request] = ClarificationRequest.objects.filter(servant__personnel_number=namesakes[0].personnel_number)
+    assert {s["ogrn"] for c in request.candidates for s in c["subjects"]} == {d.subject for d in namesakes}
+    assert f"Запросов уточнения служащим: {summary.requests}" in "\n".join(summary.lines())
     job = Job.objects.get(kind="screening.run")  # the run is a job the home page lists
     assert job.status == Job.Status.DONE and f"срабатываний: {len(found)}" in job.message
 

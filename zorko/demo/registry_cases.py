@@ -151,6 +151,27 @@ def plant_cases(b: RegistryBuilder, per_rule: int) -> None:
         _former_servant(b)
 
 
+def _relative_namesakes(b: RegistryBuilder, count: int = 3) -> None:
+    """A relative without ИНН whose full name strangers in the region share, each directing a supplier:
+    the screening asks the servant once (a clarification request), it raises no finding."""
+    for s in b.data.servants:
+        if s["статус"] != "служащий" or s["табельный_номер"] in b.used:
+            continue
+        rel = next((r for r in b.relatives[s["табельный_номер"]] if r["родство"] in CLOSE and not r["инн"]), None)
+        if rel is None:
+            continue
+        b.used.add(s["табельный_номер"])
+        for _ in range(count):
+            c = b.company()
+            c.directors.append(Holder(rel["фамилия"], rel["имя"], rel["отчество"], b.person_inn(), c.registered,
+                                      rel["отчество"].endswith("на")))
+            c.founders.append(b.stranger(since=c.registered))
+            b.contract(s["организация_инн"], c)
+            b.plant("namesakes", s, c, f"{rel['родство']} без ИНН: полные тёзки — директора поставщиков",
+                    decoy=True)
+        return
+
+
 def plant_decoys(b: RegistryBuilder) -> None:
     """Records that look like a case but are not one: the screening must stay silent on them."""
     # A name no other demo person bears: the decoy tests the region and ИНН, not a family namesake.
@@ -175,3 +196,4 @@ def plant_decoys(b: RegistryBuilder) -> None:
                             rel["отчество"].endswith("на"), registered=b.date_before(2000, 3000))
         ip.terminated = b.date_before(300, 900)
         b.plant("terminated", s, ip, f"{rel['родство']} прекратил(а) деятельность ИП", decoy=True)
+    _relative_namesakes(b)

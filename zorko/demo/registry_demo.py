@@ -35,6 +35,7 @@ class DemoRegistrySummary:
     loaded: dict[str, tuple[int, int]] = field(default_factory=dict)  # source → (records, added or changed)
     screened: bool = False
     findings: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
 
     def lines(self) -> list[str]:
         out = []
@@ -48,6 +49,7 @@ class DemoRegistrySummary:
         total = sum(self.findings.values())
         by_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(self.findings.items()))
         out.append(f"Срабатываний: {total}" + (f" ({by_rule})" if by_rule else ""))
+        out.append(f"Запросов уточнения служащим: {self.requests}")
         return out
 
 
@@ -76,7 +78,7 @@ def _screen_as_job(user: Any) -> None:
 
 def load_demo_registry(seed: int = 1, servants: int = 420, companies: int | None = None,
                        user: Any = None) -> DemoRegistrySummary:
-    from zorko.findings.models import Finding, ScreeningRun
+    from zorko.findings.models import ClarificationRequest, Finding, ScreeningRun
 
     world = build(generate(seed, servants), seed, companies)
     files = write_files(world, settings.CONFIG.data_dir / FOLDER, timezone.localdate())
@@ -92,4 +94,5 @@ def load_demo_registry(seed: int = 1, servants: int = 420, companies: int | None
         summary.screened = True
     rows = Finding.objects.filter(active=True).values("rule").annotate(n=Count("pk")).order_by("rule")
     summary.findings = {r["rule"]: r["n"] for r in rows}
+    summary.requests = ClarificationRequest.objects.filter(active=True).count()
     return summary

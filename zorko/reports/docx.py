@@ -9,7 +9,13 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from zorko.reports.person_report import PersonReport, ReportFinding, fmt_date, fmt_money
+from zorko.reports.person_report import (
+    NAMESAKES_NOTE,
+    PersonReport,
+    ReportFinding,
+    fmt_date,
+    fmt_money,
+)
 
 
 def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]]) -> None:
@@ -27,11 +33,16 @@ def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]]) -
 
 def _finding(doc: DocxDocument, n: int, f: ReportFinding) -> None:
     doc.add_heading(f"{n}. {f.rule_name}", level=3)
-    rows = [["Правило", f"{f.rule_name} ({f.rule})"], ["Значимость / оценка", f"{f.severity} / {f.score:.2f}"],
-            ["Статус", f.status], ["Объект", f.subject]]
+    if f.summary:
+        doc.add_paragraph().add_run(f.summary).bold = True
+    if f.probability:
+        doc.add_paragraph(f"Вероятность, что в реестре то же лицо: {f.probability}")
+    rows = [["Значимость / оценка", f"{f.severity} / {f.score:.2f}".replace(".", ",")], ["Статус", f.status],
+            ["Объект", f.subject]]
     if f.relative:
         rows.append(["Родственник", f.relative])
-    rows.append(["Пояснение", f.explanation])
+    if not f.summary:
+        rows.append(["Пояснение", f.explanation])
     if f.decision:
         rows.append(["Решение", f.decision])
     _table(doc, None, rows)
@@ -39,15 +50,26 @@ def _finding(doc: DocxDocument, n: int, f: ReportFinding) -> None:
         doc.add_paragraph("Совпавшая запись реестра:")
         if m.fields:
             _table(doc, None, [[k, v] for k, v in m.fields])
-        if m.signals:
-            doc.add_paragraph("Основания совпадения:")
-            for s in m.signals:
-                doc.add_paragraph(s, style="List Bullet")
+    if f.reasons:
+        doc.add_paragraph("Основания совпадения:")
+        for s in f.reasons:
+            doc.add_paragraph(s, style="List Bullet")
     if f.evidence.contracts:
         doc.add_paragraph("Контракты:")
         _table(doc, ["Реестровый номер", "Дата", "Цена", "Заказчик", "Предмет"],
                [[str(c.get("reg_num") or ""), fmt_date(c.get("sign_date")), fmt_money(c.get("price")),
                  str(c.get("customer_name") or ""), str(c.get("subject") or "")] for c in f.evidence.contracts])
+
+
+def _namesakes(doc: DocxDocument, r: PersonReport) -> None:
+    if not r.namesakes:
+        doc.add_paragraph("Возможных тёзок нет.")
+        return
+    doc.add_paragraph(NAMESAKES_NOTE)
+    for n in r.namesakes:
+        p = doc.add_paragraph(style="List Bullet")
+        p.add_run(f"{n.who}. ").bold = True
+        p.add_run(f"{n.text}." + (f" Например: {'; '.join(n.examples)}." if n.examples else ""))
 
 
 class DocxWriter:
@@ -76,9 +98,17 @@ class DocxWriter:
             doc.add_paragraph("Срабатываний нет.")
         for i, f in enumerate(r.findings, 1):
             _finding(doc, i, f)
-        doc.add_heading("4. Граф связей", level=2)
+        doc.add_heading("4. Возможные тёзки", level=2)
+        _namesakes(doc, r)
+        doc.add_heading("5. Запросы уточнения", level=2)
+        if r.requests:
+            _table(doc, ["№", "О ком", "Статус", "Срок ответа"],
+                   [[str(q.request.pk), q.about, q.status, fmt_date(q.request.due_on) or "—"] for q in r.requests])
+        else:
+            doc.add_paragraph("Запросов уточнения нет.")
+        doc.add_heading("6. Граф связей", level=2)
         doc.add_picture(io.BytesIO(r.graph_png), width=Cm(16))
-        doc.add_heading("5. Заключение", level=2)
+        doc.add_heading("7. Заключение", level=2)
         doc.add_paragraph(r.conclusion)
         sign = doc.add_table(rows=2, cols=3)
         sign.rows[0].cells[0].text = r.made_by_position

@@ -5,7 +5,13 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from zorko.reports.person_report import PersonReport, ReportFinding, fmt_date, fmt_money
+from zorko.reports.person_report import (
+    NAMESAKES_NOTE,
+    PersonReport,
+    ReportFinding,
+    fmt_date,
+    fmt_money,
+)
 
 CSS = """
 @page { size: A4; margin: 18mm 15mm 18mm 20mm;
@@ -15,7 +21,7 @@ h1 { font-size: 15pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; } h3 { font-size: 11pt; margin: 4mm 0 1mm; }
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
 th, td { border: 0.5pt solid #777; padding: 1mm 1.5mm; vertical-align: top; font-size: 9.5pt; text-align: left; }
-th { background: #eee; } .muted { color: #555; } img.graph { width: 100%; }
+th { background: #eee; } .muted { color: #555; } img.graph { width: 100%; } .summary { font-weight: bold; }
 .sign td { border: none; padding-top: 8mm; }
 """
 
@@ -29,19 +35,25 @@ def _rows(pairs: list[tuple[str, str]]) -> str:
 
 
 def _finding(n: int, f: ReportFinding) -> str:
-    head = [("Правило", f"{f.rule_name} ({f.rule})"), ("Значимость / оценка", f"{f.severity} / {f.score:.2f}"),
-            ("Статус", f.status), ("Объект", f.subject)]
+    out = [f"<h3>{n}. {_e(f.rule_name)}</h3>"]
+    if f.summary:
+        out.append(f"<p class='summary'>{_e(f.summary)}</p>")
+    if f.probability:
+        out.append(f"<p>Вероятность, что в реестре то же лицо: {_e(f.probability)}</p>")
+    head = [("Значимость / оценка", f"{f.severity} / {f.score:.2f}".replace(".", ",")), ("Статус", f.status),
+            ("Объект", f.subject)]
     if f.relative:
         head.append(("Родственник", f.relative))
-    head.append(("Пояснение", f.explanation))
+    if not f.summary:
+        head.append(("Пояснение", f.explanation))
     if f.decision:
         head.append(("Решение", f.decision))
-    out = [f"<h3>{n}. {_e(f.rule_name)}</h3><table>{_rows(head)}</table>"]
+    out.append(f"<table>{_rows(head)}</table>")
     for m in f.evidence.matches:
         out.append("<p class='muted'>Совпавшая запись реестра:</p><table>" + _rows(m.fields) + "</table>")
-        if m.signals:
-            out.append("<p class='muted'>Основания совпадения:</p><ul>"
-                       + "".join(f"<li>{_e(s)}</li>" for s in m.signals) + "</ul>")
+    if f.reasons:
+        out.append("<p class='muted'>Основания совпадения:</p><ul>"
+                   + "".join(f"<li>{_e(s)}</li>" for s in f.reasons) + "</ul>")
     if f.evidence.contracts:
         rows = "".join(f"<tr><td>{_e(c.get('reg_num'))}</td><td>{_e(fmt_date(c.get('sign_date')))}</td>"
                        f"<td>{_e(fmt_money(c.get('price')))}</td><td>{_e(c.get('customer_name') or '')}</td>"
@@ -50,6 +62,23 @@ def _finding(n: int, f: ReportFinding) -> str:
         out.append("<p class='muted'>Контракты:</p><table><tr><th>Реестровый номер</th><th>Дата</th>"
                    f"<th>Цена</th><th>Заказчик</th><th>Предмет</th></tr>{rows}</table>")
     return "".join(out)
+
+
+def _namesakes(r: PersonReport) -> str:
+    if not r.namesakes:
+        return "<p>Возможных тёзок нет.</p>"
+    lines = "".join(f"<li><b>{_e(n.who)}.</b> {_e(n.text)}."
+                    + (f" Например: {_e('; '.join(n.examples))}." if n.examples else "") + "</li>"
+                    for n in r.namesakes)
+    return f"<p class='muted'>{_e(NAMESAKES_NOTE)}</p><ul>{lines}</ul>"
+
+
+def _requests(r: PersonReport) -> str:
+    if not r.requests:
+        return "<p>Запросов уточнения нет.</p>"
+    rows = "".join(f"<tr><td>{q.request.pk}</td><td>{_e(q.about)}</td><td>{_e(q.status)}</td>"
+                   f"<td>{_e(fmt_date(q.request.due_on) or '—')}</td></tr>" for q in r.requests)
+    return f"<table><tr><th>№</th><th>О ком</th><th>Статус</th><th>Срок ответа</th></tr>{rows}</table>"
 
 
 def render_html(r: PersonReport) -> str:
@@ -71,8 +100,10 @@ def render_html(r: PersonReport) -> str:
 <h2>2. Источники и даты сведений</h2><p>Дата проверки: {_e(screened)}</p>
 <table><tr><th>Реестр</th><th>Сведения по состоянию на</th></tr>{regs}</table>
 <h2>3. Результаты проверки</h2>{findings}
-<h2>4. Граф связей</h2><img class="graph" src="data:image/png;base64,{png}" alt="Граф связей">
-<h2>5. Заключение</h2><p>{_e(r.conclusion)}</p>
+<h2>4. Возможные тёзки</h2>{_namesakes(r)}
+<h2>5. Запросы уточнения</h2>{_requests(r)}
+<h2>6. Граф связей</h2><img class="graph" src="data:image/png;base64,{png}" alt="Граф связей">
+<h2>7. Заключение</h2><p>{_e(r.conclusion)}</p>
 <table class="sign"><tr><td>{_e(r.made_by_position)}</td><td>____________________</td>
 <td>{_e(r.made_by or "____________________")}</td></tr>
 <tr><td></td><td class="muted">(подпись)</td><td class="muted">«___» ____________ 20__ г.</td></tr></table>

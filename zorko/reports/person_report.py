@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from zorko.clarifications.summary import NamesakeLine, RequestLine, namesake_lines, request_lines
 from zorko.findings.evidence import Evidence, read_evidence
 from zorko.findings.graph_data import servant_graph
 from zorko.findings.models import Finding, ScreenedPerson, ScreeningRun
@@ -27,6 +28,10 @@ REGISTRY_NAMES = {
 }
 
 
+NAMESAKES_NOTE = ("Лица в реестрах с тем же ФИО, связь с которыми слишком маловероятна для срабатывания; "
+                  "срабатываниями они не являются и на показатель не влияют.")
+
+
 def registry_name(code: str) -> str:
     return REGISTRY_NAMES.get(code, code)
 
@@ -43,6 +48,14 @@ class ReportFinding:
     explanation: str
     evidence: Evidence
     decision: str
+    # The sentence a lawyer would sign and one probability in words, as on the finding page.
+    summary: str = ""
+    probability: str = ""
+
+    @property
+    def reasons(self) -> list[str]:
+        """Why the registry record is the person, in the screening's words (never the model's weights)."""
+        return [r for m in self.evidence.matches for r in (m.reasons or m.signals)]
 
 
 @dataclass
@@ -62,6 +75,8 @@ class PersonReport:
     made_at: datetime
     made_by: str
     made_by_position: str = "Специалист по профилактике коррупционных правонарушений"
+    namesakes: list[NamesakeLine] = field(default_factory=list)
+    requests: list[RequestLine] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -124,6 +139,17 @@ def conclusion(findings: list[Finding], screened: bool) -> str:
     return " ".join(parts)
 
 
+def _report_finding(f: Finding) -> ReportFinding:
+    ev = read_evidence(f.evidence or {})
+    probability = next((m.probability for m in ev.matches if m.probability), "")
+    return ReportFinding(
+        f.rule, rule_name(f.rule), f.get_severity_display(), f.score, f.get_status_display(),
+        f"{f.relative.get_kinship_display()}: {f.relative.full_name}" if f.relative else "",
+        " ".join(x for x in (f.subject_name, f"ОГРН {f.subject_ogrn}" if f.subject_ogrn else "",
+                             f"ИНН {f.subject_inn}" if f.subject_inn else "") if x),
+        ru_amounts(f.explanation), ev, _decision(f), ru_amounts(ev.summary), probability)
+
+
 def build_report(servant: Servant, user: Any = None) -> PersonReport:
     findings = sorted(servant.findings.filter(active=True).select_related("relative"),
                       key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.score))
@@ -139,13 +165,8 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
         status=servant.get_status_display(),
         relatives=[(r.get_kinship_display(), r.full_name) for r in servant.relatives.all()],
         screened_at=screened_at, registries=registries,
-        findings=[ReportFinding(
-            f.rule, rule_name(f.rule), f.get_severity_display(), f.score, f.get_status_display(),
-            f"{f.relative.get_kinship_display()}: {f.relative.full_name}" if f.relative else "",
-            " ".join(x for x in (f.subject_name, f"ОГРН {f.subject_ogrn}" if f.subject_ogrn else "",
-                                 f"ИНН {f.subject_inn}" if f.subject_inn else "") if x),
-            ru_amounts(f.explanation), read_evidence(f.evidence or {}), _decision(f),
-        ) for f in findings],
+        findings=[_report_finding(f) for f in findings],
+        namesakes=namesake_lines(servant), requests=request_lines(servant),
         graph_png=render_png(graph_dict),
         conclusion=conclusion(findings, run is not None),
         made_at=timezone.now(),

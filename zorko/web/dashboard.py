@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from zorko import deadlines
+from zorko.clarifications.listing import open_counts
 from zorko.findings import kpi
 from zorko.findings.models import Finding
 from zorko.people.models import Relative, Servant
@@ -102,6 +103,8 @@ def home_context(caps: frozenset[str]) -> dict[str, Any]:
         ctx["findings"] = open_findings()
         ctx["kpi"] = month_kpi(now)
         ctx["kpi_lag"] = round(ctx["kpi"].plan - (ctx["kpi"].percent or 0.0), 1)
+        ctx["kpi_definition"] = kpi.DEFINITION
+        ctx["clarifications"] = open_counts(today)
     if "registry.view" in caps:
         ctx["registries"] = registry_freshness(today)
         ctx["registry_stale"] = any(r.stale for r in ctx["registries"])

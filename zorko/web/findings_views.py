@@ -25,6 +25,7 @@ from zorko.findings.service import export_findings
 from zorko.people.models import Organisation, Servant
 from zorko.tasks import queue
 from zorko.web.access import requires
+from zorko.web.judgement_views import HIDDEN_RULE, judgements_about
 
 # Button captions of the review transitions.
 ACTIONS = {
@@ -95,8 +96,10 @@ def finding_detail(request: HttpRequest, finding_id: int) -> HttpResponse:
     # The page shows the servant's personal data: a card read for the audit log.
     record(request.user, "person.view", finding.servant, ip=client_ip(request), finding=finding.pk)
     allowed = [(s, ACTIONS[s]) for s in Finding.Status.values if s in TRANSITIONS[finding.status]]
+    ev = read_evidence(finding.evidence or {}, finding.servant.organisation)
     return render(request, "findings/detail.html", {
-        "finding": finding, "ev": read_evidence(finding.evidence or {}, finding.servant.organisation),
+        "finding": finding, "ev": ev, "judgements": judgements_about(finding, ev),
+        "hint": finding.rule == HIDDEN_RULE,
         "path": path_labels(finding), "rule_name": rule_name(finding.rule),
         "actions": allowed if can(request.user, "findings.review") else [],
         "decisions": finding.decisions.all(), "servant": finding.servant,

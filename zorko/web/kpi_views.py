@@ -37,5 +37,5 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
         "year": year, "months": months, "organisation": organisation, "month": month,
         "month_name": kpi.MONTHS[month - 1], "organisations": Organisation.objects.all(),
         "by_org": by_org, "chart_json": json.dumps(chart, ensure_ascii=False),
-        "current": started[-1] if started else None,
+        "current": started[-1] if started else None, "definition": kpi.DEFINITION,
     })

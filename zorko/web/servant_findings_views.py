@@ -15,6 +15,7 @@ from zorko.people.models import Servant
 from zorko.reports.person_report import build_report
 from zorko.reports.writer import writer_for
 from zorko.web.access import requires
+from zorko.web.clarifications.card import review_context
 
 
 def servant_findings_context(servant: Servant, selected_id: str | None = None) -> dict[str, object]:
@@ -24,7 +25,7 @@ def servant_findings_context(servant: Servant, selected_id: str | None = None) -
     # Findings the latest screening no longer produced (e.g. the company was terminated): history.
     history = list(servant.findings.filter(active=False).order_by("-last_found_at"))
     return {"servant": servant, "servant_findings": findings, "selected_finding": selected,
-            "servant_findings_history": history}
+            "servant_findings_history": history} | review_context(servant)
 
 
 def _servant(servant_id: int) -> Servant:
