@@ -36,6 +36,7 @@ class Config:
     login_lockout_minutes: int
     worker_threads: int
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
+    import_dirs: tuple[Path, ...] = ()  # folders the web may load registry files from by path
 
     @property
     def sqlite_path(self) -> Path:
@@ -59,6 +60,7 @@ SETTING_NAMES = (
     "ZORKO_LOGIN_LOCKOUT_MINUTES",
     "ZORKO_WORKER_THREADS",
     "ZORKO_LOAD_WORKERS",
+    "ZORKO_IMPORT_DIRS",
 )
 
 
@@ -98,4 +100,6 @@ def load() -> Config:
         login_lockout_minutes=int(_env("ZORKO_LOGIN_LOCKOUT_MINUTES", "15")),
         worker_threads=int(_env("ZORKO_WORKER_THREADS", "1")),
         load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
+        import_dirs=tuple(Path(d.strip()).resolve() for d in _env("ZORKO_IMPORT_DIRS", "").split(",")
+                          if d.strip()),
     )
