@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zorko.audit import chain
 from zorko.audit.models import AuditEvent
 
 # Action codes and their Russian names for the audit page.
@@ -77,7 +78,7 @@ def record(
         object_id = object_id or obj.pk
         object_repr = object_repr or str(obj)
     real_user = user if user is not None and getattr(user, "pk", None) else None
-    return AuditEvent.objects.create(
+    return chain.append(AuditEvent(
         user=real_user,
         username=bounded(username or getattr(user, "username", "") or ("cli" if user is None else ""), 150),
         action=action[:64],
@@ -86,7 +87,7 @@ def record(
         object_repr=bounded(object_repr, MAX_TEXT),
         details=_bounded_details(details),
         ip=ip,
-    )
+    ))
 
 
 def client_ip(request: Any) -> str | None:
