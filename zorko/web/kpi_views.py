@@ -9,26 +9,18 @@ from django.utils import timezone
 from zorko.findings import kpi
 from zorko.people.models import Organisation
 from zorko.web.access import requires
-
-
-def _number(request: HttpRequest, name: str, low: int, high: int) -> int | None:
-    """A whole number within bounds from the query, or None: «²» or 10**30 must not end in a 500."""
-    text = request.GET.get(name, "")
-    if not (text.isascii() and text.isdigit() and len(text) <= 10):
-        return None
-    value = int(text)
-    return value if low <= value <= high else None
+from zorko.web.params import bounded_int, object_id
 
 
 @requires("findings.view")
 def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.localtime()
-    year = _number(request, "year", 2000, 2100) or now.year
-    organisation_id = _number(request, "organisation", 1, 2**63 - 1)
+    year = bounded_int(request.GET.get("year"), 2000, 2100) or now.year
+    organisation_id = object_id(request.GET.get("organisation"))
     organisation = Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
     months = kpi.monthly(year, organisation)
     started = [m for m in months if m.checked is not None]
-    month = _number(request, "month", 1, 12) or (started[-1].month if started else 1)
+    month = bounded_int(request.GET.get("month"), 1, 12) or (started[-1].month if started else 1)
     by_org = kpi.by_organisation(year, month)
     chart = {
         "labels": [m.name for m in months],
