@@ -31,6 +31,10 @@ ACTIONS = {
     "finding.review": "решение по срабатыванию",
     "report.download": "выгрузка отчёта",
     "matching.export": "выгрузка сопоставления с реестрами",
+    "declarations.import": "импорт справок о доходах",
+    "declarations.create": "ввод справки о доходах",
+    "declarations.view": "просмотр справки о доходах",
+    "declarations.analyse": "анализ справок о доходах",
 }
 
 

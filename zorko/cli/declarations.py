@@ -1,0 +1,77 @@
+"""``zorko declarations …``: import справки, analyse them, the campaign and its documents."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import click
+
+from zorko.cli import main, setup_django
+
+YEAR_HELP = "Отчётный год (по умолчанию — прошлый год)."
+
+
+def _year(year: int | None) -> int:
+    return year if year is not None else date.today().year - 1
+
+
+@main.group("declarations")
+def declarations_group() -> None:
+    """Справки о доходах, расходах, об имуществе: импорт, кампания, анализ."""
+
+
+@declarations_group.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--year", type=int, default=None,
+              help="Отчётный год: для справок без отчётного периода; справки за другой год отклоняются.")
+def import_command(paths: tuple[Path, ...], year: int | None) -> None:
+    """Импорт файлов «Справки БК» (.xsb): файлы, папки или ZIP-архивы.
+
+    Сначала читаются и проверяются все файлы; при любой ошибке ничего не
+    записывается. Повторный импорт тех же справок ничего не меняет;
+    уточнённая справка заменяет прежнюю, прежняя сохраняется в истории.
+    """
+    setup_django()
+    from zorko.cli.core import init_database
+    from zorko.declarations.intake import import_paths
+
+    init_database()
+    started = time.perf_counter()
+    summary = import_paths(list(paths), year)
+    click.echo(str(summary))
+    click.echo(f"Готово за {time.perf_counter() - started:.1f} с.")
+
+
+@declarations_group.command("analyse")
+@click.option("--year", type=int, default=None, help=YEAR_HELP)
+@click.option("--share", type=click.FloatRange(0.01, 100), default=0.5, show_default=True,
+              help="Порог изменения год к году (0,5 — больше чем на 50 %).")
+def analyse_command(year: int | None, share: float) -> None:
+    """Проверить справки: расходы (230-ФЗ), год к году, реестры, анкеты, поставщики."""
+    setup_django()
+    from decimal import Decimal
+
+    from zorko.cli.core import init_database
+    from zorko.declarations.analysis import analyse
+    from zorko.declarations.rule_names import Policy
+
+    init_database()
+    result = analyse(_year(year), policy=Policy(share=Decimal(str(share))))
+    for line in result.lines():
+        click.echo(line)
+
+
+@declarations_group.command("campaign")
+@click.option("--year", type=int, default=None, help=YEAR_HELP)
+def campaign_command(year: int | None) -> None:
+    """Кампания по справкам: кто обязан, кто сдал в срок, с опозданием, кто не сдал."""
+    setup_django()
+    from zorko.cli.core import init_database
+    from zorko.declarations.campaign import build
+    from zorko.declarations.texts import campaign_lines
+
+    init_database()
+    for line in campaign_lines(build(_year(year), date.today())):
+        click.echo(line)
