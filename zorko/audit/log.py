@@ -32,6 +32,7 @@ ACTIONS = {
     "report.download": "выгрузка отчёта",
     "matching.export": "выгрузка сопоставления с реестрами",
     "declarations.import": "импорт справок о доходах",
+    "declarations.import.refused": "отказ в импорте справок о доходах",
     "declarations.create": "ввод справки о доходах",
     "declarations.view": "просмотр справки о доходах",
     "declarations.analyse": "анализ справок о доходах",

@@ -75,3 +75,17 @@ def campaign_command(year: int | None) -> None:
     init_database()
     for line in campaign_lines(build(_year(year), date.today())):
         click.echo(line)
+
+
+@declarations_group.command("positions")
+@click.argument("names", nargs=-1)
+@click.option("--off", is_flag=True, help="Исключить должности из перечня.")
+def positions_command(names: tuple[str, ...], off: bool) -> None:
+    """Включить должности в перечень (обязывающих представлять справки) или показать перечень."""
+    setup_django()
+    from zorko.cli.core import init_database
+    from zorko.declarations.campaign import set_listed_positions
+
+    init_database()
+    for line in set_listed_positions(list(names), not off):
+        click.echo(line)

@@ -77,6 +77,7 @@ class Row:
     filed_on: date | None
     corrected_on: date | None
     correction_in_time: bool | None
+    declaration_id: int | None = None  # the servant's current справка, for a link
 
     @property
     def status_name(self) -> str:
@@ -190,3 +191,23 @@ def not_filed_by(year: int, day: date, organisation_id: int | None = None) -> li
 
 def last_reporting_year(today: date) -> int:
     return today.year - 1
+
+
+def home_campaign(today: date) -> Campaign | None:
+    """The campaign the home page shows: the last reporting year's, while it runs."""
+    year = last_reporting_year(today)
+    return build(year, today) if running(year, today) else None
+
+
+def set_listed_positions(names: list[str], listed: bool) -> list[str]:
+    """Flag positions as in the перечень (or not); with no names, the current перечень. Unknown names are errors."""
+    from zorko.exceptions import ValidationError
+    from zorko.people.models import Position
+
+    found = {p.name: p for p in Position.objects.filter(name__in=names)}
+    unknown = [n for n in names if n not in found]
+    if unknown:
+        raise ValidationError("Нет таких должностей: " + ", ".join(f"«{n}»" for n in unknown))
+    Position.objects.filter(name__in=names).update(declaration_required=listed)
+    current = list(Position.objects.filter(declaration_required=True).values_list("name", flat=True))
+    return [f"В перечне должностей: {len(current)}", *(f"  {n}" for n in current)]

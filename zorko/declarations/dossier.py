@@ -31,6 +31,7 @@ class ItemView:
     amount: Decimal | None
     area: Decimal | None
     country: str
+    ownership: str
     basis: str
     inn: str
     ogrn: str
@@ -123,7 +124,7 @@ def load(year: int, servant_ids: list[int] | None = None) -> list[Dossier]:
         "correction"))
     items: dict[int, list[ItemView]] = defaultdict(list)
     for values in DeclarationItem.objects.filter(declaration_id__in=[r[0] for r in rows]).values_list(
-            "declaration_id", "section", "kind", "name", "amount", "area", "country", "basis", "inn", "ogrn", "share",
+            "declaration_id", "section", "kind", "name", "amount", "area", "country", "ownership", "basis", "inn", "ogrn", "share",
             "co_owners").order_by("pk"):
         items[values[0]].append(ItemView(*values[1:]))
     dossiers: dict[int, Dossier] = {}

@@ -211,5 +211,13 @@ def apply_import(planned: list[Planned], *, user: Any = None, ip: str | None = N
 
 def import_paths(paths: list[Path], year: int | None = None, *, user: Any = None, ip: str | None = None,
                  names: list[str] | None = None, progress: ProgressFn | None = None) -> ImportSummary:
-    """The one service behind the CLI, the web job and the demo."""
-    return apply_import(plan_import(paths, year, names), user=user, ip=ip, progress=progress)
+    """The one service behind the CLI, the web job and the demo; a refused import is audited too."""
+    try:
+        planned = plan_import(paths, year, names)
+    except InputFileError as exc:
+        files = names or [str(p) for p in paths]
+        record(user, "declarations.import.refused", object_type="declarations", ip=ip,
+               object_repr=", ".join(files)[:300], file_names=files[:50], errors=len(exc.problems),
+               first_errors=[str(p) for p in exc.problems[:3]])
+        raise
+    return apply_import(planned, user=user, ip=ip, progress=progress)
