@@ -7,12 +7,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zorko.declarations.records import Item, Member, ParsedDeclaration, Person, Section
+from zorko.identifiers import make_inn
 from zorko.registry.synthetic_records import Holder
 
 if TYPE_CHECKING:
     from zorko.declarations.synthetic import Family, Generator
 
 Built = dict[str, dict[int, list[ParsedDeclaration]]]
+CO_OWNERS = (("Кравцов", "Игорь", "Игоревич"), ("Шубин", "Денис", "Олегович"), ("Ларионов", "Павел", "Юрьевич"),
+             ("Гаврилов", "Семён", "Петрович"), ("Фомичёв", "Артём", "Сергеевич"), ("Зуев", "Кирилл", "Андреевич"),
+             ("Лапин", "Роман", "Ильич"), ("Пахомов", "Глеб", "Витальевич"), ("Рябов", "Тимур", "Олегович"),
+             ("Сафонов", "Лев", "Аркадьевич"))
 
 
 def _own(built: Built, f: Family, year: int) -> ParsedDeclaration:
@@ -105,14 +110,14 @@ def _creditor(g: Generator, built: Built, f: Family, y: int) -> None:
 def _coowner(g: Generator, built: Built, f: Family, y: int) -> None:
     n = len(g.campaign.registry.companies) + 1
     inn = f"42970{n:05d}"
-    from zorko.identifiers import make_inn
-
-    director = Holder("КРАВЦОВ", "ИГОРЬ", "ИГОРЕВИЧ", make_inn(inn, person=True), date(2016, 1, 1))
+    planted = sum(rule == "decl_coowner_linked" for rule, _ in g.campaign.planted)
+    last, first, middle = CO_OWNERS[planted % len(CO_OWNERS)]
+    director = Holder(last.upper(), first.upper(), middle.upper(), make_inn(inn, person=True), date(2016, 1, 1))
     _supplier(g, f, y, director)
     _own(built, f, y).items.append(Item(
         Section.REAL_ESTATE, "Гараж", area=Decimal("24.0"), country="Россия", ownership="Общая долевая", share="1/2",
         basis="Договор купли-продажи",
-        co_owners=[{"name": "Кравцов Игорь Игоревич", "inn": director.inn or "", "birth_date": ""}]))
+        co_owners=[{"name": f"{last} {first} {middle}", "inn": director.inn or "", "birth_date": ""}]))
     _own(built, f, y).items.append(Item(Section.EXPENSE, "Гараж", amount=Decimal(150_000), basis="Накопления"))
 
 

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from zorko import identifiers
 from zorko.registry import loader
-from zorko.registry.synthetic_records import Address, Company, Contract, Holder, write_contracts, write_egrul
+from zorko.registry.synthetic_records import (
+    Address,
+    Company,
+    Contract,
+    Holder,
+    write_contracts,
+    write_egrul,
+)
 
 # Identifiers of the planted companies: region 42, a block («97») the demo registry does not use.
 _OGRN_HEAD, _INN_HEAD = "1174297", "4297"
