@@ -154,3 +154,31 @@ def test_home_page_shows_the_running_campaign(client_as: Callable[[str], Any], s
     monkeypatch.setattr(dashboard.timezone, "localtime", in_april)
     page = client.get("/").content.decode()
     assert 'id="block-declarations"' in page and "Справки о доходах за 2025 год" in page
+
+
+def test_hostile_справка_from_a_file_is_inert_everywhere(client_as: Callable[[str], Any], servant: Any,
+                                                         tmp_path: Any) -> None:
+    from tests.declarations.factory import write_file
+    from zorko.declarations.analysis import analyse
+    from zorko.declarations.intake import import_paths
+
+    long_text = "Я" * 5000
+    me = Person(servant.last_name, servant.first_name, servant.middle_name, servant.birth_date, servant.snils)
+    child = Person(HOSTILE, FORMULA, "", date(2016, 1, 1))
+    path = write_file(tmp_path / "злой.xsb",
+                      declaration(me, 2025, income(1, kind=long_text),
+                                  item(Section.VEHICLE, FORMULA)),
+                      declaration(child, 2025, income(0), member=Member.CHILD))
+    import_paths([path])
+    analyse(2025)
+    client = client_as("inspector")
+    own = Declaration.objects.get(member="declarant")
+    assert len(own.items.get(section="income").kind) == 300
+    page = client.get(f"/declarations/{own.pk}/").content.decode()
+    assert HOSTILE not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    finding_page = client.get(f"/findings/{own.servant.findings.get().pk}/").content.decode()
+    assert HOSTILE not in finding_page
+    org = servant.organisation.pk
+    sheet = load_workbook(io.BytesIO(client.get(
+        f"/declarations/publication/?organisation={org}&year=2025&format=xlsx").content)).active
+    assert f"'{FORMULA}" in [c.value for c in sheet["E"]]
