@@ -183,3 +183,18 @@ def test_rerun_changes_nothing_and_keeps_the_review(servant: Any) -> None:
     _rules()
     again = Finding.objects.get()
     assert (again.pk, again.status, again.active) == (finding.pk, "confirmed", True)
+
+
+def test_dismissed_finding_returns_when_the_справка_changes(servant: Any) -> None:
+    store(servant, Y, income(1))
+    store(servant, Y, income(0), member=Member.CHILD, person=Person("Чужой", "Ребёнок", "", date(2015, 1, 1)))
+    _rules()
+    Finding.objects.update(status=Finding.Status.DISMISSED)
+    _rules()
+    assert Finding.objects.get().status == "dismissed"  # nothing changed: the decision stands
+    store(servant, Y, income(5), member=Member.CHILD, person=Person("Чужой", "Ребёнок", "", date(2015, 1, 1)),
+          correction=True)
+    _rules()
+    finding = Finding.objects.get()
+    assert finding.status == "new"
+    assert finding.decisions.get().reason.startswith("Справки изменились")

@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from zorko.declarations.rule_names import PREFIX
-from zorko.findings.models import Finding
+from zorko.findings.models import Finding, FindingDecision
 
 EVIDENCE_KIND = "declarations"
 
@@ -38,7 +38,6 @@ class Draft:
     subject_inn: str = ""
     subject_name: str = ""
     relative_id: int | None = None
-    extra_key: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -64,7 +63,7 @@ def save_findings(drafts: Iterable[Draft], year: int, servant_ids: Iterable[int]
     with transaction.atomic():
         existing = {f.key: f for f in Finding.objects.filter(rule__startswith=PREFIX, servant_id__in=servants,
                                                               evidence__year=year)}
-        new, changed = [], []
+        new, changed, reopened = [], [], []
         for d in drafts:
             evidence = {**d.evidence, "kind": EVIDENCE_KIND, "rule": d.rule, "year": year}
             fields = dict(rule=d.rule, severity=d.severity, score=d.score, servant_id=d.servant_id,
@@ -76,7 +75,10 @@ def save_findings(drafts: Iterable[Draft], year: int, servant_ids: Iterable[int]
                 new.append(Finding(key=d.key, **fields))
                 continue
             if finding.status == Finding.Status.DISMISSED and finding.evidence_hash != fields["evidence_hash"]:
-                finding.status = Finding.Status.NEW  # new evidence deserves a new look
+                finding.status = Finding.Status.NEW  # new evidence deserves a new look, as a recorded decision
+                reopened.append(FindingDecision(finding=finding, from_status=Finding.Status.DISMISSED,
+                                                to_status=Finding.Status.NEW, username="",
+                                                reason="Справки изменились: срабатывание возвращено на рассмотрение"))
             if any(getattr(finding, k) != v for k, v in fields.items()):
                 for k, v in fields.items():
                     setattr(finding, k, v)
@@ -86,6 +88,7 @@ def save_findings(drafts: Iterable[Draft], year: int, servant_ids: Iterable[int]
         Finding.objects.bulk_update(changed, ["rule", "severity", "score", "servant", "relative", "subject_kind",
                                               "subject_ogrn", "subject_inn", "subject_name", "explanation", "evidence",
                                               "evidence_hash", "active", "status", "last_found_at"], batch_size=500)
+        FindingDecision.objects.bulk_create(reopened)
         result.new = len(new)
         gone = [f.pk for f in existing.values() if f.active]
         result.resolved = Finding.objects.filter(pk__in=gone).update(active=False)
