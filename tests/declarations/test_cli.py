@@ -56,3 +56,24 @@ def test_damaged_file_exits_with_code_2_and_a_russian_reason(tmp_path: Path) -> 
     result = zorko(tmp_path / "data", "declarations", "import", str(bad))
     assert result.returncode == 2
     assert "битый.xsb: файл повреждён" in result.stderr and "Ничего не записано" in result.stderr
+
+
+def test_export_and_publication_files(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    data = tmp_path / "data"
+    assert zorko(data, "import", "people", str(SERVANTS_CSV)).returncode == 0
+    zorko(data, "declarations", "positions", "Главный специалист")
+    path = write_file(tmp_path / "к.xsb", declaration(ANNA, 2025, income(1_000_000), signed_on=date(2026, 4, 1)))
+    assert zorko(data, "declarations", "import", str(path)).returncode == 0
+    out = tmp_path / "кампания.xlsx"
+    result = zorko(data, "declarations", "export", "--year", "2025", "--out", str(out))
+    assert result.returncode == 0 and "Выгружено строк: 1" in result.stdout
+    assert load_workbook(out)["По организациям"].cell(2, 3).value == 1
+    extract = tmp_path / "сайт.xlsx"
+    published = zorko(data, "declarations", "publication", "--organisation", "4250009998", "--year", "2025",
+                      "--format", "xlsx", "--out", str(extract))
+    assert published.returncode == 0, published.stderr
+    assert "Ковалёва Анна Сергеевна" in [c.value for c in load_workbook(extract).active["B"]]
+    missing = zorko(data, "declarations", "publication", "--organisation", "7700000000", "--out", str(extract))
+    assert missing.returncode != 0 and "не найдена" in missing.stderr

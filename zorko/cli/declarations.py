@@ -89,3 +89,46 @@ def positions_command(names: tuple[str, ...], off: bool) -> None:
     init_database()
     for line in set_listed_positions(list(names), not off):
         click.echo(line)
+
+
+@declarations_group.command("export")
+@click.option("--year", type=int, default=None, help=YEAR_HELP)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Файл XLSX.")
+def export_command(year: int | None, out: Path) -> None:
+    """Выгрузить показатели кампании по справкам в XLSX (записывается в журнал аудита)."""
+    setup_django()
+    from zorko.audit.log import record
+    from zorko.cli.core import init_database
+    from zorko.declarations.campaign import build
+    from zorko.declarations.campaign_export import campaign_xlsx
+
+    init_database()
+    campaign = build(_year(year), date.today())
+    out.write_bytes(campaign_xlsx(campaign))
+    record(None, "export", object_type="declarations.campaign", object_repr=f"кампания по справкам за "
+           f"{campaign.year} год", year=campaign.year, rows=len(campaign.rows), file=out.name)
+    click.echo(f"Выгружено строк: {len(campaign.rows)} → {out}")
+
+
+@declarations_group.command("publication")
+@click.option("--organisation", "org_inn", required=True, metavar="ИНН", help="ИНН организации.")
+@click.option("--year", type=int, default=None, help=YEAR_HELP)
+@click.option("--format", "fmt", type=click.Choice(["docx", "xlsx"]), default="docx", show_default=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Файл.")
+def publication_command(org_inn: str, year: int | None, fmt: str, out: Path) -> None:
+    """Сведения о доходах для сайта по Указу № 613 (без персональных данных членов семьи)."""
+    setup_django()
+    from zorko.audit.log import record
+    from zorko.cli.core import init_database
+    from zorko.declarations.publication import publication_docx, publication_xlsx
+    from zorko.exceptions import NotFound
+    from zorko.people.models import Organisation
+
+    init_database()
+    org = Organisation.objects.filter(inn=org_inn).first()
+    if org is None:
+        raise NotFound(f"Организация с ИНН {org_inn} не найдена")
+    y = _year(year)
+    out.write_bytes(publication_xlsx(org, y) if fmt == "xlsx" else publication_docx(org, y))
+    record(None, "export", org, document="сведения для сайта (Указ № 613)", year=y, format=fmt, file=out.name)
+    click.echo(f"Сведения за {y} год: {org} → {out}")
