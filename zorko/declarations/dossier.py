@@ -18,8 +18,8 @@ from zorko.matching.normalize import normalize_name
 from zorko.people.kinship import Kinship
 from zorko.people.models import Relative, Servant
 
-SPOUSE_KINSHIPS = {Kinship.HUSBAND.value, Kinship.WIFE.value}
-CHILD_KINSHIPS = {Kinship.SON.value, Kinship.DAUGHTER.value}
+SPOUSE_KINSHIPS = {str(Kinship.HUSBAND), str(Kinship.WIFE)}
+CHILD_KINSHIPS = {str(Kinship.SON), str(Kinship.DAUGHTER)}
 HISTORY_YEARS = 3
 
 

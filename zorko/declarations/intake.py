@@ -162,7 +162,7 @@ def save_declaration(servant: Servant, year: int, decl: ParsedDeclaration, *, so
         summary.unchanged += 1
         return None
     p = decl.person
-    row = Declaration.objects.create(
+    row: Declaration = Declaration.objects.create(
         servant=servant, year=year, member=decl.member.value, last_name=p.last_name[:100],
         first_name=p.first_name[:100], middle_name=p.middle_name[:100], birth_date=p.birth_date,
         position=(p.position or (servant.position.name if servant.position else ""))[:300],
@@ -199,13 +199,13 @@ def apply_import(planned: list[Planned], *, user: Any = None, ip: str | None = N
         # Originals before corrections, earlier before later, so a уточнённая always supersedes.
         ordered = sorted(planned, key=lambda p: (p.decl.correction, p.decl.signed_on or date.min))
         for done, p in enumerate(ordered, 1):
-            save_declaration(p.servant, p.year, p.decl, source=Declaration.Source.XSB, source_file=p.file,
+            save_declaration(p.servant, p.year, p.decl, source="xsb", source_file=p.file,
                              user=user, current=current, summary=summary)
             if progress:
                 progress(done, len(planned))
         record(user, "declarations.import", object_type="declarations", ip=ip,
                object_repr=f"справки: {summary.files} файлов", file_names=sorted({p.file for p in planned})[:50],
-               **summary.as_dict())
+               summary=summary.as_dict())
     return summary
 
 

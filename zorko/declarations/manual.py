@@ -39,7 +39,7 @@ def enter_declaration(servant: Servant, year: int, member: str, filed_on: date, 
     if not decl.items:
         raise ValidationError("Справка пуста: заполните хотя бы одну строку (например, доход)")
     with transaction.atomic():
-        row = save_declaration(servant, year, decl, source=Declaration.Source.MANUAL, source_file="", user=user)
+        row = save_declaration(servant, year, decl, source="manual", source_file="", user=user)
         if row is None:
             raise ValidationError("Такая справка уже есть: ничего не записано")
         record(user, "declarations.create", row, ip=ip, year=year, member=member)

@@ -169,8 +169,9 @@ class _Reader:
         f = fields(node)
         end = self.day("ОтчетныйПериодКонец", text(f.get("ОтчетныйПериодКонец")))
         start = self.day("ОтчетныйПериодНачало", text(f.get("ОтчетныйПериодНачало")))
+        period = end or start
         decl = ParsedDeclaration(
-            year=(end or start).year if (end or start) else None,
+            year=period.year if period else None,
             member=self.member(text(f.get("ЗаполняетсяНа"))),
             person=self.person(f),
             correction=text(f.get("Уточнение")).lower() in F.TRUE_WORDS,

@@ -90,7 +90,7 @@ def to_xml(declarations: list[ParsedDeclaration]) -> str:
             if element not in sections:
                 sections[element] = _field(node, element, None)
             _item(sections[element], item)
-    return etree.tostring(root, encoding="unicode")
+    return str(etree.tostring(root, encoding="unicode"))
 
 
 def pack(xml: str) -> bytes:
