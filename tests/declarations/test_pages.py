@@ -182,3 +182,12 @@ def test_hostile_справка_from_a_file_is_inert_everywhere(client_as: Calla
     sheet = load_workbook(io.BytesIO(client.get(
         f"/declarations/publication/?organisation={org}&year=2025&format=xlsx").content)).active
     assert f"'{FORMULA}" in [c.value for c in sheet["E"]]
+
+
+def test_people_list_filters_by_category(client_as: Callable[[str], Any], make_servant: Callable[..., Any]) -> None:
+    from zorko.people.models import Servant
+
+    make_servant("Директоров", "Иван", "Иванович", category=Servant.Category.INSTITUTION_HEAD)
+    make_servant("Рядовой", "Иван", "Иванович")
+    page = client_as("hr").get("/people/?category=institution_head").content.decode()
+    assert "Директоров" in page and "Рядовой" not in page
