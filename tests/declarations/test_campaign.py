@@ -85,3 +85,14 @@ def test_campaign_runs_from_january_to_the_end_of_the_correction_window() -> Non
     assert not running(YEAR, date(2025, 12, 31))
     assert running(YEAR, date(2026, 1, 1)) and running(YEAR, date(2026, 5, 30))
     assert not running(YEAR, date(2026, 5, 31))
+
+
+def test_category_filter_separates_the_list_from_the_categories(listed: Callable[..., Any],
+                                                                   make_servant: Callable[..., Any]) -> None:
+    from zorko.declarations.campaign import LISTED
+
+    by_position = listed("Позиционный")
+    head = make_servant("Директоров", category=Servant.Category.INSTITUTION_HEAD)
+    assert [r.servant for r in build(YEAR, AFTER, category=LISTED).rows] == [by_position]
+    assert [r.servant for r in build(YEAR, AFTER, category=Servant.Category.INSTITUTION_HEAD).rows] == [head]
+    assert build(YEAR, AFTER).total.must == 2

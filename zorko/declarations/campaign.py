@@ -23,6 +23,7 @@ from zorko.people.models import Servant
 
 DEADLINE_MONTH, DEADLINE_DAY = 4, 30
 CORRECTION_MONTHS = 1
+LISTED = "listed"  # the category filter's value for servants in the перечень without a category
 FILING_CATEGORIES = (Servant.Category.INSTITUTION_HEAD, Servant.Category.MUNICIPAL_OFFICE)
 
 
@@ -159,8 +160,8 @@ def build(year: int, today: date, *, organisation_id: int | None = None, categor
     servants = obliged(year)
     if organisation_id:
         servants = servants.filter(organisation_id=organisation_id)
-    if category is not None and category != "any":
-        servants = servants.filter(category=category)
+    if category:
+        servants = servants.filter(category="" if category == LISTED else category)
     people = list(servants.order_by("organisation__name", "last_name", "first_name", "middle_name", "pk"))
     dates = _dates(year, [s.pk for s in people])
     rows, total = [], Counts()
@@ -174,7 +175,7 @@ def build(year: int, today: date, *, organisation_id: int | None = None, categor
         by_org.setdefault(str(servant.organisation), Counts()).add(row)
         by_category.setdefault(servant.get_category_display() if servant.category else "по перечню должностей",
                                Counts()).add(row)
-        if status in (None, "", "any") or row.status == status or (status == "corrected" and corrected_on):
+        if not status or row.status == status or (status == "corrected" and corrected_on):
             rows.append(row)
     return Campaign(year, today, rows, total, by_org, by_category)
 

@@ -72,7 +72,8 @@ def _supplier_draft(rule: str, dossier: Dossier, year: int, d: DeclView, item: I
                     text: str) -> Draft:
     return Draft(rule, "high", 0.9, dossier.servant_id, year, supplier.ogrn or supplier.inn,
                  f"{text} «{supplier.name or item.name}» (ИНН {supplier.inn}) — поставщик организации "
-                 f"«{dossier.organisation_name}»: контрактов {len(supplier.contracts)} на {_contracts_total(supplier)}.",
+                 f"«{dossier.organisation_name}» (контрактов: {len(supplier.contracts)}, на сумму "
+                 f"{_contracts_total(supplier)}).",
                  {"declarations": [d.pk], "contracts": supplier.contracts,
                   "organisation": {"inn": dossier.organisation_inn, "name": dossier.organisation_name},
                   "matches": [{"справка": f"{MEMBER_NAMES[Member(d.member)]}: {d.full_name}",
@@ -131,8 +132,8 @@ def coowner_linked(dossier: Dossier, year: int, facts: RegistryFacts) -> list[Dr
                             dossier.servant_id, year, key,
                             f"Совладелец недвижимости «{item.kind}» ({owner.get('name', '')}) — "
                             f"{'руководитель' if person['role'] == 'director' else 'участник или предприниматель'} "
-                            f"«{supplier.name}», поставщика организации «{dossier.organisation_name}»: контрактов "
-                            f"{len(supplier.contracts)} на {_contracts_total(supplier)}."
+                            f"«{supplier.name}», поставщика организации «{dossier.organisation_name}» (контрактов: "
+                            f"{len(supplier.contracts)}, на сумму {_contracts_total(supplier)})."
                             + ("" if exact else " Совпадение только по ФИО."),
                             {"declarations": [d.pk], "contracts": supplier.contracts,
                              "organisation": {"inn": dossier.organisation_inn, "name": dossier.organisation_name},

@@ -43,7 +43,7 @@ def expense_over_income(dossier: Dossier, year: int, policy: Policy) -> list[Dra
     missing = [y for y, v in incomes.items() if v is None]
     note = f" Справок за {', '.join(map(str, missing))} год(ы) нет: доход за них не учтён." if missing else ""
     explanation = (f"В {year} году совершены сделки на {_money(total)}, а общий доход служащего и супруга(и) "
-                   f"за {years[0]}–{years[-1]} годы — {_money(income)}. Расходы подлежат контролю по 230-ФЗ."
+                   f"за {years[0]}–{years[-1]} годы — {_money(income)}: расходы подлежат контролю по 230-ФЗ."
                    + note)
     matches = [_deal_line(d, i) for d, i in deals]
     matches.append({"доход за три года": _money(income), **{f"доход за {y}": _money(v) if v is not None

@@ -9,7 +9,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils import timezone
 
-from zorko.declarations.campaign import STATUS_NAMES, last_reporting_year
+from zorko.declarations.campaign import LISTED, STATUS_NAMES, last_reporting_year
 from zorko.declarations.records import MEMBER_NAMES, SECTION_NAMES
 from zorko.people.models import Organisation, Servant
 
@@ -29,9 +29,9 @@ class CampaignFilterForm(forms.Form):
     organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False, label="Организация",
                                           empty_label="все организации")
     category = forms.ChoiceField(label="Категория", required=False, choices=[
-        ("any", "все категории"), ("", "по перечню должностей"), *Servant.Category.choices[1:]])
+        ("", "все категории"), (LISTED, "по перечню должностей"), *Servant.Category.choices[1:]])
     status = forms.ChoiceField(label="Статус", required=False, choices=[
-        ("any", "любой статус"), *[(k.value, v) for k, v in STATUS_NAMES.items()], ("corrected", "с уточнённой")])
+        ("", "любой статус"), *[(k.value, v) for k, v in STATUS_NAMES.items()], ("corrected", "с уточнённой")])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -52,8 +52,7 @@ def _campaign_from(request: HttpRequest) -> tuple[CampaignFilterForm, Any]:
     year = data.get("year") or default_year()
     org = data.get("organisation")
     campaign = build(year, timezone.localdate(), organisation_id=org.pk if org else None,
-                     category=data.get("category") if "category" in request.GET else "any",
-                     status=data.get("status") or "any")
+                     category=data.get("category") or None, status=data.get("status") or None)
     return form, campaign
 
 
