@@ -98,7 +98,7 @@ def build_demo_declarations(seed: int = 1, *, today: date | None = None, registr
     paths = write_files(campaign, root / "справки")
     if registry:
         campaign.registry.load(root / "реестр", today, settings.CONFIG.registry_path)
-    imported = import_paths(paths, user=user)
+    imported = import_paths(paths, user=user, names=[f"{p.parent.name}/{p.name}" for p in paths])
     result = analyse(year, user=user, registry_path=settings.CONFIG.registry_path)
     return DemoDeclarations(year, imported, campaign, result, Counter(rule for rule, _ in campaign.planted))
 

@@ -25,6 +25,11 @@ from zorko.matching.normalize import normalize_name
 from zorko.reports.person_report import fmt_date, fmt_money
 
 
+def quoted(name: str) -> str:
+    """«Ромашка» in guillemets, but «ООО «Ромашка»» as it is: registry names carry their own."""
+    return name if "«" in name or '"' in name else f"«{name}»"
+
+
 def _contracts_total(s: Supplier) -> str:
     return fmt_money(sum(float(c["price"] or 0) for c in s.contracts))
 
@@ -55,7 +60,7 @@ def share_omitted(dossier: Dossier, year: int, facts: RegistryFacts) -> list[Dra
                 "decl_share_omitted", "high" if exact else "medium", 0.9 if exact else 0.5, dossier.servant_id, year,
                 f"{role['subject_ogrn']}|{name_key}",
                 f"По ЕГРЮЛ {how} ({role['last_name']} {role['first_name']} {role['middle_name'] or ''}".rstrip()
-                + f") — участник «{subject.get('name', '')}»{share} с {fmt_date(role['since']) or 'неизвестной даты'}, "
+                + f") — участник {quoted(subject.get('name', ''))}{share} с {fmt_date(role['since']) or 'неизвестной даты'}, "
                 f"а в справках за {year} год это участие не указано."
                 + ("" if exact else " Совпадение по ФИО и региону, без ИНН: проверьте, тот ли это человек."),
                 {"registry_role": {k: role[k] for k in ("subject_ogrn", "role", "inn", "share_percent", "since")},
@@ -71,7 +76,7 @@ def share_omitted(dossier: Dossier, year: int, facts: RegistryFacts) -> list[Dra
 def _supplier_draft(rule: str, dossier: Dossier, year: int, d: DeclView, item: ItemView, supplier: Supplier,
                     text: str) -> Draft:
     return Draft(rule, "high", 0.9, dossier.servant_id, year, supplier.ogrn or supplier.inn,
-                 f"{text} «{supplier.name or item.name}» (ИНН {supplier.inn}) — поставщик организации "
+                 f"{text} {quoted(supplier.name or item.name)} (ИНН {supplier.inn}) — поставщик организации "
                  f"«{dossier.organisation_name}» (контрактов: {len(supplier.contracts)}, на сумму "
                  f"{_contracts_total(supplier)}).",
                  {"declarations": [d.pk], "contracts": supplier.contracts,
@@ -132,7 +137,7 @@ def coowner_linked(dossier: Dossier, year: int, facts: RegistryFacts) -> list[Dr
                             dossier.servant_id, year, key,
                             f"Совладелец недвижимости «{item.kind}» ({owner.get('name', '')}) — "
                             f"{'руководитель' if person['role'] == 'director' else 'участник или предприниматель'} "
-                            f"«{supplier.name}», поставщика организации «{dossier.organisation_name}» (контрактов: "
+                            f"{quoted(supplier.name)}, поставщика организации «{dossier.organisation_name}» (контрактов: "
                             f"{len(supplier.contracts)}, на сумму {_contracts_total(supplier)})."
                             + ("" if exact else " Совпадение только по ФИО."),
                             {"declarations": [d.pk], "contracts": supplier.contracts,

@@ -18,7 +18,7 @@ from zorko.declarations.campaign_export import campaign_xlsx
 from zorko.declarations.manual import enter_declaration
 from zorko.declarations.models import Declaration
 from zorko.declarations.publication import publication_docx, publication_xlsx
-from zorko.declarations.records import SECTION_NAMES, Section
+from zorko.declarations.records import SECTION_NAMES, Member, Section
 from zorko.declarations.reminders import file_name, letter_docx, letters_zip
 from zorko.declarations.rule_names import PREFIX, rule_name
 from zorko.findings.models import Finding
@@ -26,6 +26,7 @@ from zorko.people.models import Servant
 from zorko.tasks import queue
 from zorko.web import uploads
 from zorko.web.access import requires
+from zorko.web.declarations.display import section_table
 from zorko.web.declarations.forms import (
     CampaignFilterForm,
     DeclarationForm,
@@ -36,6 +37,7 @@ from zorko.web.declarations.forms import (
     default_year,
 )
 
+MEMBER_ORDER = [m.value for m in Member]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -115,7 +117,7 @@ def declaration_detail(request: HttpRequest, declaration_id: int) -> HttpRespons
                                                                 "superseded_by"), pk=declaration_id)
     record(request.user, "declarations.view", decl, ip=client_ip(request))
     items = list(decl.items.all())
-    sections = [(SECTION_NAMES[s], [i for i in items if i.section == s.value]) for s in Section]
+    sections = [(SECTION_NAMES[s], section_table(s, [i for i in items if i.section == s.value])) for s in Section]
     history = Declaration.objects.filter(servant=decl.servant, year=decl.year, member=decl.member,
                                          last_name=decl.last_name, first_name=decl.first_name).order_by("pk")
     findings = []
@@ -123,8 +125,9 @@ def declaration_detail(request: HttpRequest, declaration_id: int) -> HttpRespons
         findings = [(f, rule_name(f.rule)) for f in Finding.objects.filter(
             servant=decl.servant, rule__startswith=PREFIX, evidence__year=decl.year, active=True)]
     return render(request, "declarations/detail.html", {
-        "decl": decl, "sections": [s for s in sections if s[1]], "history": history, "findings": findings,
-        "family": Declaration.objects.filter(servant=decl.servant, year=decl.year, superseded_by__isnull=True)})
+        "decl": decl, "sections": [s for s in sections if s[1].rows], "history": history, "findings": findings,
+        "family": sorted(Declaration.objects.filter(servant=decl.servant, year=decl.year, superseded_by__isnull=True),
+                         key=lambda d: (MEMBER_ORDER.index(d.member), d.last_name, d.first_name))})
 
 
 @require_POST
