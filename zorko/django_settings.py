@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "zorko.people",
     "zorko.tasks",
     "zorko.findings",
+    "zorko.declarations",
     "zorko.web",
 ]
 

@@ -33,16 +33,20 @@ CAPABILITIES = {
     "reference.edit": "вести справочники (организации, подразделения, должности)",
     "audit.view": "просматривать и выгружать журнал аудита",
     "users.manage": "управлять учётными записями",
+    "declarations.view": "видеть справки о доходах и кампанию по ним",
+    "declarations.edit": "вводить и импортировать справки о доходах",
+    "declarations.analyse": "анализировать справки о доходах",
 }
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(CAPABILITIES),
     INSPECTOR: frozenset(
         {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
-         "screening.run", "findings.view", "findings.review"}
+         "screening.run", "findings.view", "findings.review",
+         "declarations.view", "declarations.edit", "declarations.analyse"}
     ),
-    HR: frozenset({"people.view", "people.edit", "people.import"}),
-    VIEWER: frozenset({"people.view", "registry.view", "findings.view"}),
+    HR: frozenset({"people.view", "people.edit", "people.import", "declarations.view", "declarations.edit"}),
+    VIEWER: frozenset({"people.view", "registry.view", "findings.view", "declarations.view"}),
 }
 
 

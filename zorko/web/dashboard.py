@@ -31,7 +31,8 @@ AUDIT_QUICK_CHECK = 5_000
 OPEN_STATUSES = ("new", "in_review")
 STATUS_NAMES = {"new": "новые", "in_review": "на рассмотрении"}
 JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам",
-              "people.import": "Импорт кадровых данных"}
+              "people.import": "Импорт кадровых данных", "declarations.import": "Импорт справок о доходах",
+              "declarations.analyse": "Анализ справок о доходах"}
 
 
 @dataclass(slots=True)
@@ -110,7 +111,11 @@ def home_context(caps: frozenset[str]) -> dict[str, Any]:
     if "registry.view" in caps:
         ctx["registries"] = registry_freshness(today)
         ctx["registry_stale"] = any(r.stale for r in ctx["registries"])
-    if caps & {"registry.load", "screening.run", "people.import"}:
+    if "declarations.view" in caps:
+        from zorko.declarations.campaign import home_campaign
+
+        ctx["declaration_campaign"] = home_campaign(today)
+    if caps & {"registry.load", "screening.run", "people.import", "declarations.edit"}:
         ctx["jobs"] = recent_jobs()
     if "audit.view" in caps:
         from zorko.audit.chain import verify

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("zorko.web.urls_findings")),
     path("", include("zorko.web.urls_reports")),
     path("", include("zorko.web.clarifications.urls")),
+    path("declarations/", include("zorko.web.declarations.urls")),
 ]
