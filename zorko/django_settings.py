@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "zorko.people",
     "zorko.tasks",
     "zorko.findings",
+    "zorko.journals",
+    "zorko.commission",
     "zorko.web",
 ]
 

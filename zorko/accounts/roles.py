@@ -13,12 +13,14 @@ ADMINISTRATOR = "administrator"
 INSPECTOR = "inspector"
 HR = "hr"
 VIEWER = "viewer"
+SECRETARY = "secretary"
 
 ROLE_NAMES = {
     ADMINISTRATOR: "администратор",
     INSPECTOR: "инспектор",
     HR: "кадровая служба",
     VIEWER: "наблюдатель",
+    SECRETARY: "секретарь комиссии",
 }
 
 CAPABILITIES = {
@@ -33,16 +35,24 @@ CAPABILITIES = {
     "reference.edit": "вести справочники (организации, подразделения, должности)",
     "audit.view": "просматривать и выгружать журнал аудита",
     "users.manage": "управлять учётными записями",
+    "journals.view": "видеть журналы регистрации уведомлений",
+    "journals.edit": "регистрировать уведомления и вести журналы",
+    "journals.inducement": "видеть журнал уведомлений о склонении к коррупционным правонарушениям",
+    "commission.view": "видеть дела, заседания и решения комиссии",
+    "commission.manage": "вести комиссию: состав, дела, заседания, решения, меры",
 }
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(CAPABILITIES),
     INSPECTOR: frozenset(
         {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
-         "screening.run", "findings.view", "findings.review"}
+         "screening.run", "findings.view", "findings.review", "journals.view", "journals.edit",
+         "journals.inducement", "commission.view", "commission.manage"}
     ),
-    HR: frozenset({"people.view", "people.edit", "people.import"}),
-    VIEWER: frozenset({"people.view", "registry.view", "findings.view"}),
+    HR: frozenset({"people.view", "people.edit", "people.import", "journals.view", "journals.edit"}),
+    VIEWER: frozenset({"people.view", "registry.view", "findings.view", "journals.view", "commission.view"}),
+    # Manages the commission; sees findings only as the grounds of its cases.
+    SECRETARY: frozenset({"people.view", "commission.view", "commission.manage"}),
 }
 
 
@@ -78,7 +88,7 @@ def ensure_groups() -> None:
         Group.objects.get_or_create(name=name)
 
 
-ROLE_ORDER = (ADMINISTRATOR, INSPECTOR, HR, VIEWER)
+ROLE_ORDER = (ADMINISTRATOR, INSPECTOR, HR, VIEWER, SECRETARY)
 
 
 def roles_table() -> str:

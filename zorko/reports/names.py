@@ -43,17 +43,27 @@ def _inflect(method: str, value: str, case: int, gender: str) -> str:
         return value.strip()  # an unknown pattern stays as written rather than mis-declined
 
 
-def full_name_genitive(last_name: str, first_name: str, middle_name: str = "") -> str:
-    """«Иванов Иван Иванович» → «Иванова Ивана Ивановича»; invariant surnames stay (Шевченко, Ким ж.)."""
+def full_name_in_case(last_name: str, first_name: str, middle_name: str = "", case: int = Case.GENITIVE) -> str:
+    """«Иванов Иван Иванович» in a petrovich ``Case``; invariant surnames stay (Шевченко, Ким ж.)."""
     gender = gender_of(first_name, middle_name)
     # Surnames in -ых/-их (Белых, Долгих) never decline; the tables decline the male ones.
     invariant = last_name.strip().lower().endswith(("ых", "их"))
     parts = [
-        last_name.strip() if invariant else _inflect("lastname", last_name, Case.GENITIVE, gender),
-        _inflect("firstname", first_name, Case.GENITIVE, gender),
-        _inflect("middlename", middle_name, Case.GENITIVE, gender),
+        last_name.strip() if invariant else _inflect("lastname", last_name, case, gender),
+        _inflect("firstname", first_name, case, gender),
+        _inflect("middlename", middle_name, case, gender),
     ]
     return " ".join(p for p in parts if p)
+
+
+def full_name_genitive(last_name: str, first_name: str, middle_name: str = "") -> str:
+    """«Иванов Иван Иванович» → «Иванова Ивана Ивановича»."""
+    return full_name_in_case(last_name, first_name, middle_name, Case.GENITIVE)
+
+
+def full_name_dative(last_name: str, first_name: str, middle_name: str = "") -> str:
+    """«Иванов Иван Иванович» → «Иванову Ивану Ивановичу» (to whom a letter goes)."""
+    return full_name_in_case(last_name, first_name, middle_name, Case.DATIVE)
 
 
 def report_title(last_name: str, first_name: str, middle_name: str = "") -> str:

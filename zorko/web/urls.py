@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("zorko.web.urls_registry")),
     path("", include("zorko.web.urls_findings")),
     path("", include("zorko.web.urls_reports")),
+    path("", include("zorko.web.journals.urls")),
+    path("", include("zorko.web.commission.urls")),
 ]
