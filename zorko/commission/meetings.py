@@ -36,7 +36,7 @@ def schedule(day: date, cases: list[Case], user: Any, place: str = "", time: str
             case.save(update_fields=["status"])
         for member in members_on(day):
             Attendance.objects.create(meeting=meeting, member=member, present=True)
-        record(user, "commission.meeting", meeting, action="schedule", cases=[c.label for c in cases])
+        record(user, "commission.meeting", meeting, step="schedule", cases=[c.label for c in cases])
     return meeting
 
 
@@ -47,7 +47,7 @@ def set_attendance(meeting: Meeting, present_ids: set[int], user: Any) -> None:
     for member_id in roster:
         Attendance.objects.update_or_create(meeting=meeting, member_id=member_id,
                                             defaults={"present": member_id in present_ids})
-    record(user, "commission.meeting", meeting, action="attendance", present=len(present_ids & roster))
+    record(user, "commission.meeting", meeting, step="attendance", present=len(present_ids & roster))
 
 
 def hold(meeting: Meeting, user: Any) -> None:
@@ -56,11 +56,11 @@ def hold(meeting: Meeting, user: Any) -> None:
         raise ValidationError("Заседание уже проведено")
     result = check(meeting)
     if not result.ok:
-        record(user, "commission.meeting", meeting, action="refused", reasons=result.problems)
+        record(user, "commission.meeting", meeting, step="refused", reasons=result.problems)
         raise ValidationError("Заседание не может быть проведено: " + "; ".join(result.problems))
     meeting.status, meeting.held_on = Meeting.Status.HELD, meeting.date
     meeting.save(update_fields=["status", "held_on"])
-    record(user, "commission.meeting", meeting, action="held", present=result.present)
+    record(user, "commission.meeting", meeting, step="held", present=result.present)
 
 
 def decide(item: AgendaItem, code: str, user: Any, *, votes_for: int, votes_against: int = 0,
@@ -112,5 +112,5 @@ def add_member(user: Any, **fields: Any) -> Member:
     member = Member(**fields)
     member.full_clean()
     member.save()
-    record(user, "commission.member", member, action="add")
+    record(user, "commission.member", member, step="add")
     return member

@@ -19,7 +19,7 @@ NOTICE = [
     ("right", "{{ servant_dative }}"),
     ("right", "{{ servant_position }}"),
     ("center-bold", "УВЕДОМЛЕНИЕ о заседании комиссии"),
-    ("", "{{ salutation }}, {{ servant_first_middle }}!"),
+    ("", "{{ salutation }} {{ servant_first_middle }}!"),
     ("", "Сообщаем, что {{ meeting_date }} в {{ meeting_time }} по адресу: {{ place }} состоится заседание "
          "комиссии ({{ commission }}), на котором будет рассмотрен вопрос в отношении "
          "{{ servant_genitive }}: {{ summary }}."),

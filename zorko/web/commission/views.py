@@ -183,7 +183,7 @@ def members_page(request: HttpRequest) -> HttpResponse:
             return redirect("commission-members")
         if "rules" in request.POST and rules_form.is_valid():
             rules_form.save()
-            record(request.user, "commission.member", rules(), action="rules")
+            record(request.user, "commission.member", rules(), step="rules")
             messages.success(request, "Положение о комиссии сохранено")
             return redirect("commission-members")
     return render(request, "commission/members.html", {
