@@ -68,6 +68,10 @@ def entry_form_class(kind: str) -> type[forms.ModelForm]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.fields["registered_on"].required = False
+            if "gift_value" in self.fields:  # «4 500,00» as a Russian user types it
+                self.fields["gift_value"].localize = True
+                self.fields["gift_value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})
+                self.fields["gift_value"].widget.is_localized = True
             if kind == Kind.APPLICATION:
                 self.fields["application_kind"].required = True
 

@@ -1,0 +1,80 @@
+"""Commission pages: the secretary manages the commission but sees no findings outside its cases."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from docx import Document
+
+from tests.commission.conftest import MEETING_DAY
+from zorko.commission import meetings
+from zorko.commission.cases import open_from_finding
+from zorko.findings.models import Finding
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def other_finding(make_servant):
+    return Finding.objects.create(
+        key="o" * 64, rule="relative_founder", severity="medium", score=0.7, servant=make_servant("Орлова"),
+        subject_kind="company", subject_ogrn="1024200000017", subject_name="ООО «Чужое»",
+        explanation="Чужое срабатывание вне дел комиссии", evidence={}, evidence_hash="h")
+
+
+def test_secretary_sees_the_cases_ground_and_no_other_finding(client_as, members, confirmed_finding,
+                                                               other_finding) -> None:
+    case = open_from_finding(confirmed_finding, None)
+    client = client_as("secretary")
+    page = client.get(f"/commission/cases/{case.pk}/").content.decode()
+    assert "Супруг — учредитель поставщика" in page
+    assert f"/findings/{confirmed_finding.pk}/" not in page  # the ground is shown, not linked
+    assert client.get("/findings/").status_code == 403
+    assert client.get(f"/findings/{other_finding.pk}/").status_code == 403
+    assert client.get(f"/findings/{confirmed_finding.pk}/").status_code == 403
+    card = client.get(f"/people/{other_finding.servant_id}/").content.decode()
+    assert "Чужое срабатывание" not in card
+    index = client.get("/commission/").content.decode()
+    assert "Открыть дело по подтверждённому срабатыванию" not in index and "Назначить заседание" in index
+    assert client.post("/commission/cases/from-finding/", {"finding": other_finding.pk}).status_code == 403
+
+
+def test_secretary_runs_a_meeting_and_the_refusal_names_the_reason(client_as, members, confirmed_finding) -> None:
+    case = open_from_finding(confirmed_finding, None)
+    client = client_as("secretary")
+    response = client.post("/commission/meetings/new/", {"date": MEETING_DAY.isoformat(), "time": "10:00",
+                                                         "place": "зал", "cases": [case.pk]})
+    meeting = case.agenda_items.get().meeting
+    assert response["Location"] == f"/commission/meetings/{meeting.pk}/"
+    client.post(f"/commission/meetings/{meeting.pk}/attendance/", {"present": [members[0].pk, members[1].pk]})
+    refused = client.post(f"/commission/meetings/{meeting.pk}/hold/")
+    assert refused.status_code == 400
+    assert "нет кворума: присутствуют 2 из 6 членов комиссии, нужно не менее 4" in refused.content.decode()
+    client.post(f"/commission/meetings/{meeting.pk}/attendance/", {"present": [m.pk for m in members]})
+    assert client.post(f"/commission/meetings/{meeting.pk}/hold/").status_code == 302
+    item = meeting.items.get()
+    client.post(f"/commission/items/{item.pk}/decide/", {f"i{item.pk}-decision": "not_complied",
+                                                         f"i{item.pk}-votes_for": "6",
+                                                         f"i{item.pk}-votes_against": "0",
+                                                         f"i{item.pk}-votes_abstained": "0"})
+    confirmed_finding.refresh_from_db()
+    assert confirmed_finding.status == Finding.Status.CONFIRMED
+    protocol = client.get(f"/commission/meetings/{meeting.pk}/protocol.docx")
+    text = "\n".join(p.text for p in Document(io.BytesIO(protocol.content)).paragraphs)
+    assert "в отношении Петровой Марии Сергеевны" in text
+    client.post(f"/commission/cases/{case.pk}/measure/", {"kind": "dismissal", "order_number": "15-к",
+                                                          "order_date": "2026-11-25"})
+    register = client.get("/commission/measures/").content.decode()
+    assert "увольнение в связи с утратой доверия" in register and "№ 15-к от 25.11.2026" in register
+    card = client.get(f"/people/{case.servant_id}/").content.decode()
+    assert f"Дело {case.label}" in card and "распоряжение № 15-к от 25.11.2026" in card
+
+
+def test_viewer_reads_but_does_not_manage(client_as, members, confirmed_finding) -> None:
+    case = open_from_finding(confirmed_finding, None)
+    meeting = meetings.schedule(MEETING_DAY, [case], None)
+    client = client_as("viewer")
+    assert client.get(f"/commission/meetings/{meeting.pk}/").status_code == 200
+    assert client.post(f"/commission/meetings/{meeting.pk}/hold/").status_code == 403
+    assert client.get("/commission/measures/federal.xlsx").status_code == 403

@@ -1,0 +1,85 @@
+"""Journal pages: who reads the inducement journal (and that each read is audited), registration, export."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from zorko.audit.models import AuditEvent
+from zorko.journals.models import JournalEntry, Kind
+
+pytestmark = pytest.mark.django_db
+HOSTILE = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def inducement(make_entry):
+    return make_entry(Kind.INDUCEMENT, date(2026, 11, 10), content="Предложено вознаграждение за контракт",
+                      event_on=date(2026, 11, 9))
+
+
+@pytest.mark.parametrize("role", ["hr", "viewer", "secretary"])
+def test_inducement_journal_is_hidden_from_other_roles(client_as, inducement, role) -> None:
+    client = client_as(role)
+    listing = client.get("/journals/?kind=inducement")
+    if role == "secretary":
+        assert listing.status_code == 403
+    else:
+        assert listing.status_code == 200 and "Предложено вознаграждение" not in listing.content.decode()
+    assert client.get(f"/journals/{inducement.pk}/").status_code in (403, 404)
+    assert client.get("/journals/export/inducement.xlsx").status_code in (403, 404)
+    assert not AuditEvent.objects.filter(action="journal.view").exists()
+
+
+@pytest.mark.parametrize("role", ["inspector", "administrator"])
+def test_inducement_journal_reads_are_audited(client_as, inducement, role) -> None:
+    client = client_as(role)
+    assert "Предложено вознаграждение" in client.get("/journals/?kind=inducement").content.decode()
+    assert "Предложено вознаграждение" in client.get(f"/journals/{inducement.pk}/").content.decode()
+    listed = AuditEvent.objects.get(action="journal.list")
+    assert listed.details["ids"] == [inducement.pk]
+    viewed = AuditEvent.objects.get(action="journal.view")
+    assert viewed.object_id == str(inducement.pk) and viewed.details["kind"] == "inducement"
+
+
+def test_hr_registers_a_gift_notice_and_sees_it_escaped(client_as, make_servant) -> None:
+    servant = make_servant()
+    client = client_as("hr")
+    response = client.post("/journals/new/gift/", {
+        "servant": servant.pk, "received_on": "2026-03-11", "registered_on": "2026-03-11",
+        "content": HOSTILE, "event_on": "2026-03-05", "gift_value": "4500,00"})
+    entry = JournalEntry.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/journals/{entry.pk}/"
+    page = client.get(f"/journals/{entry.pk}/").content.decode()
+    assert HOSTILE not in page and "&lt;script&gt;" in page
+    assert "подлежит сдаче" in page and "18.03.2026" in page  # 5 working days after 11 March
+    assert client.get("/journals/new/inducement/").status_code == 404
+
+
+def test_export_is_audited_and_filtered(client_as, make_entry) -> None:
+    make_entry(Kind.GIFT, date(2026, 3, 11))
+    client = client_as("inspector")
+    response = client.get("/journals/export/gift.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.active["B3"].value == "1/2026"
+    assert AuditEvent.objects.filter(action="journal.export").count() == 1
+
+
+def test_attachment_upload_refuses_a_disguised_file(client_as, make_entry, settings, tmp_path) -> None:
+    import dataclasses
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, data_dir=tmp_path)
+    entry = make_entry(Kind.GIFT, date(2026, 3, 11))
+    client = client_as("inspector")
+    bad = client.post(f"/journals/{entry.pk}/attach/", {"file": SimpleUploadedFile("скан.pdf", b"GIF89a...")})
+    assert bad.status_code == 400 and "не является PDF, JPEG или PNG" in bad.content.decode()
+    good = client.post(f"/journals/{entry.pk}/attach/",
+                       {"file": SimpleUploadedFile("скан.pdf", b"%PDF-1.7\n%%EOF")})
+    assert good.status_code == 302
+    download = client.get(f"/journals/{entry.pk}/files/{entry.attachments.get().pk}/")
+    assert download.content == b"%PDF-1.7\n%%EOF" and download["Content-Type"] == "application/pdf"
