@@ -19,6 +19,10 @@ RULES = {
 }
 
 
+def _quoted(name: str) -> str:
+    return name if "«" in name else f"«{name}»"
+
+
 def rule_for(entry: JournalEntry) -> str:
     return "former_servant_supplier" if entry.kind == Kind.EMPLOYER_MESSAGE else "paid_work_supplier"
 
@@ -31,7 +35,8 @@ def raise_employer_finding(entry: JournalEntry, check: EmployerCheck) -> Finding
     key = hashlib.sha256(f"{rule}|{entry.servant_id}|{subject['ogrn']}".encode()).hexdigest()
     what = "работает по совместительству у" if entry.kind == Kind.PAID_WORK else "принят на работу в"
     explanation = (f"Служащий по уведомлению № {entry.reg_number} от {entry.received_on:%d.%m.%Y} {what} "
-                   f"«{subject['name']}», поставщика организации «{entry.organisation}»: контрактов — "
+                   f"{_quoted(subject['name'])}, поставщика организации {_quoted(str(entry.organisation))}: "
+                   f"контрактов — "
                    f"{len(check.contracts)}")
     evidence = {"kind": "journals", "entry_id": entry.pk, "entry": entry.reg_number,
                 "journal": entry.kind, "contracts": check.contracts}
