@@ -78,3 +78,49 @@ def test_viewer_reads_but_does_not_manage(client_as, members, confirmed_finding)
     assert client.get(f"/commission/meetings/{meeting.pk}/").status_code == 200
     assert client.post(f"/commission/meetings/{meeting.pk}/hold/").status_code == 403
     assert client.get("/commission/measures/federal.xlsx").status_code == 403
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def test_hostile_text_is_escaped_on_pages_and_neutralised_in_the_register(client_as, members,
+                                                                         confirmed_finding) -> None:
+    from openpyxl import load_workbook
+
+    from zorko.commission.measures import apply_measure
+    from zorko.people.models import Position
+
+    servant = confirmed_finding.servant
+    servant.position = Position.objects.create(name="=HYPERLINK(\"http://evil\")")
+    servant.save()
+    case = open_from_finding(confirmed_finding, None, summary=HOSTILE + " длинно" * 400)
+    meeting = meetings.schedule(MEETING_DAY, [case], None, place=HOSTILE)
+    meetings.hold(meeting, None)
+    meetings.decide(meeting.items.get(), "not_complied", None, votes_for=6, statements=HOSTILE)
+    case.refresh_from_db()
+    apply_measure(case, "dismissal", "=1+1", MEETING_DAY, None, note=HOSTILE)
+    client = client_as("inspector")
+    for url in (f"/commission/cases/{case.pk}/", f"/commission/meetings/{meeting.pk}/", "/commission/measures/",
+                f"/people/{servant.pk}/"):
+        page = client.get(url).content.decode()
+        assert HOSTILE not in page, url
+    sheet = load_workbook(io.BytesIO(client.get("/commission/measures/federal.xlsx").content)).active
+    row = {sheet.cell(1, c).value: sheet.cell(2, c).value for c in range(1, sheet.max_column + 1)}
+    assert row["Фамилия"] == "Петрова" and row["Замещавшаяся должность"].startswith("'=HYPERLINK")
+    assert row["Дата и номер акта об увольнении"] == "№ =1+1 от 20.11.2026"
+
+
+def test_card_summary_of_inducement_notices_is_audited(client_as, make_servant) -> None:
+    from datetime import date
+
+    from zorko.audit.models import AuditEvent
+    from zorko.journals.models import Kind
+    from zorko.journals.services import register_entry
+
+    servant = make_servant()
+    entry = register_entry(Kind.INDUCEMENT, servant, date(2026, 11, 10), "Предложено вознаграждение", None,
+                           registered_on=date(2026, 11, 10))
+    assert "№ 1/2026" not in client_as("hr").get(f"/people/{servant.pk}/").content.decode()
+    assert not AuditEvent.objects.filter(action="journal.list").exists()
+    assert "№ 1/2026" in client_as("inspector").get(f"/people/{servant.pk}/").content.decode()
+    assert AuditEvent.objects.get(action="journal.list").details["ids"] == [entry.pk]

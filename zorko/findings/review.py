@@ -24,7 +24,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 REVIEWED = frozenset({S.CONFIRMED, S.DISMISSED, S.REFERRED})
 # Only the commission's decision (zorko.commission) settles a referred finding: a breach stands or not.
-COMMISSION_OUTCOMES = frozenset({S.CONFIRMED, S.DISMISSED})
+COMMISSION_OUTCOMES: frozenset[str] = frozenset({"confirmed", "dismissed"})
 
 
 def review_finding(finding: Finding, to_status: str, user: Any, reason: str = "",

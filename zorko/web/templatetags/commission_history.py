@@ -6,7 +6,9 @@ from typing import Any
 
 from django import template
 
+from zorko.audit.log import record
 from zorko.journals.access import visible_kinds
+from zorko.journals.models import Kind
 
 register = template.Library()
 
@@ -15,8 +17,12 @@ register = template.Library()
 def servant_commission_history(context: Any, servant: Any) -> dict[str, Any]:
     caps = context.get("caps", frozenset())
     user = context.get("user")
+    entries = list(servant.journal_entries.filter(kind__in=visible_kinds(user))) if user else []
+    inducement = [e.pk for e in entries if e.kind == Kind.INDUCEMENT]
+    if inducement:  # every read of the inducement journal is audited, the card's summary too
+        record(user, "journal.list", servant, ids=inducement)
     return {
-        "entries": list(servant.journal_entries.filter(kind__in=visible_kinds(user))) if user else [],
+        "entries": entries,
         "cases": list(servant.commission_cases.all()) if "commission.view" in caps else [],
         "measures": list(servant.measures.select_related("case")) if "commission.view" in caps else [],
         "show": "commission.view" in caps or "journals.view" in caps,
