@@ -96,3 +96,13 @@ def test_no_decision_before_the_meeting_is_held_and_only_a_confirmed_finding_is_
     confirmed_finding.refresh_from_db()
     with pytest.raises(ValidationError, match="только подтверждённое"):
         open_from_finding(confirmed_finding, None)
+
+
+def test_a_finding_referred_on_the_findings_page_gets_its_case(confirmed_finding) -> None:
+    from zorko.findings.review import review_finding
+
+    review_finding(confirmed_finding, Finding.Status.REFERRED, None)
+    case = open_from_finding(confirmed_finding, None)
+    assert case.finding == confirmed_finding and confirmed_finding.decisions.count() == 2
+    with pytest.raises(ValidationError, match="только подтверждённое"):
+        open_from_finding(confirmed_finding, None)

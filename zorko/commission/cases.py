@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q, QuerySet
 
 from zorko.audit.log import record
 from zorko.commission.decisions import ground_of_entry, ground_of_finding
@@ -32,15 +32,28 @@ def _open(user: Any, opened_on: date | None, **fields: Any) -> Case:
 
 
 def open_from_finding(finding: Finding, user: Any, summary: str = "", opened_on: date | None = None) -> Case:
-    """A confirmed finding goes to the commission; the finding becomes «передано в комиссию»."""
-    if finding.status != Finding.Status.CONFIRMED:
+    """A confirmed finding goes to the commission and becomes «передано в комиссию».
+
+    A finding already referred on the findings page, with no case yet, gets its case here.
+    """
+    referred_without_case = (finding.status == Finding.Status.REFERRED
+                             and not finding.commission_cases.exists())
+    if finding.status != Finding.Status.CONFIRMED and not referred_without_case:
         raise ValidationError("В комиссию передаётся только подтверждённое срабатывание "
                               f"(сейчас: «{Finding.Status(finding.status).label}»)")
     with transaction.atomic():
         case = _open(user, opened_on, servant=finding.servant, finding=finding,
                      ground=ground_of_finding(finding.rule), summary=summary.strip() or finding.explanation)
-        review_finding(finding, Finding.Status.REFERRED, user, reason=f"Открыто дело комиссии {case.label}")
+        if not referred_without_case:
+            review_finding(finding, Finding.Status.REFERRED, user, reason=f"Открыто дело комиссии {case.label}")
     return case
+
+
+def findings_to_refer() -> QuerySet[Finding]:
+    """Confirmed findings, and referred ones still waiting for their case."""
+    return (Finding.objects.filter(Q(status=Finding.Status.CONFIRMED)
+                                   | Q(status=Finding.Status.REFERRED, commission_cases__isnull=True))
+            .select_related("servant").order_by("servant__last_name", "pk"))
 
 
 def open_from_entry(entry: JournalEntry, user: Any, summary: str = "", opened_on: date | None = None) -> Case:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from zorko.commission import decisions
+from zorko.commission.cases import findings_to_refer
 from zorko.commission.models import Case, Measure, Member, Rules
 from zorko.findings.models import Finding
 from zorko.web.journals.forms import DateInput
@@ -23,14 +24,14 @@ class FindingChoice(forms.ModelChoiceField):
 
 
 class OpenFromFindingForm(forms.Form):
-    finding = FindingChoice(label="Подтверждённое срабатывание", queryset=Finding.objects.none())
+    finding = FindingChoice(label="Подтверждённое или переданное в комиссию срабатывание",
+                            queryset=Finding.objects.none())
     summary = forms.CharField(label="Существо вопроса (если не указать — пояснение срабатывания)", required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["finding"].queryset = Finding.objects.filter(status=Finding.Status.CONFIRMED).select_related(
-            "servant").order_by("servant__last_name", "pk")
+        self.fields["finding"].queryset = findings_to_refer()
 
 
 class MeetingForm(forms.Form):
