@@ -19,16 +19,10 @@ from zorko.commission.quorum import check, members_on, rules
 from zorko.exceptions import PermissionDenied, ValidationError
 from zorko.web.access import requires
 from zorko.web.commission import forms as f
+from zorko.web.journals.forms import cleaned_or_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _valid(form: Any) -> dict[str, Any]:
-    if not form.is_valid():
-        raise ValidationError("; ".join(f"{form.fields[k].label if k in form.fields else 'Форма'}: {' '.join(v)}"
-                                        for k, v in form.errors.items()))
-    return dict(form.cleaned_data)
 
 
 @requires("commission.view")
@@ -52,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def case_from_finding(request: HttpRequest) -> HttpResponse:
     if not can(request.user, "findings.view"):
         raise PermissionDenied("Открыть дело по срабатыванию может только тот, кто видит срабатывания")
-    data = _valid(f.OpenFromFindingForm(request.POST))
+    data = cleaned_or_error(f.OpenFromFindingForm(request.POST))
     case = open_from_finding(data["finding"], request.user, data["summary"])
     messages.success(request, f"Открыто дело {case.label}")
     return redirect("commission-case", case.pk)
@@ -75,7 +69,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 @requires("commission.manage")
 def measure_add(request: HttpRequest, case_id: int) -> HttpResponse:
     case = get_object_or_404(Case, pk=case_id)
-    data = _valid(f.MeasureForm(request.POST))
+    data = cleaned_or_error(f.MeasureForm(request.POST))
     measures.apply_measure(case, data["kind"], data["order_number"], data["order_date"], request.user, data["note"])
     messages.success(request, "Мера ответственности внесена в реестр")
     return redirect("commission-case", case.pk)
@@ -84,7 +78,7 @@ def measure_add(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 @requires("commission.manage")
 def meeting_new(request: HttpRequest) -> HttpResponse:
-    data = _valid(f.MeetingForm(request.POST))
+    data = cleaned_or_error(f.MeetingForm(request.POST))
     meeting = meetings.schedule(data["date"], list(data["cases"]), request.user, data["place"], data["time"])
     messages.success(request, f"Назначено заседание № {meeting.number}")
     return redirect("commission-meeting", meeting.pk)
@@ -112,7 +106,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_action(request: HttpRequest, meeting_id: int, action: str) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=meeting_id)
     if action == "attendance":
-        data = _valid(f.AttendanceForm(request.POST, members=members_on(meeting.date)))
+        data = cleaned_or_error(f.AttendanceForm(request.POST, members=members_on(meeting.date)))
         meetings.set_attendance(meeting, {m.pk for m in data["present"]}, request.user)
     elif action == "hold":
         meetings.hold(meeting, request.user)
@@ -127,13 +121,13 @@ def meeting_action(request: HttpRequest, meeting_id: int, action: str) -> HttpRe
 def item_action(request: HttpRequest, item_id: int, action: str) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting", "case"), pk=item_id)
     if action == "decide":
-        data = _valid(f.DecisionForm(request.POST, ground=item.case.ground, prefix=f"i{item.pk}"))
+        data = cleaned_or_error(f.DecisionForm(request.POST, ground=item.case.ground, prefix=f"i{item.pk}"))
         meetings.decide(item, data["decision"], request.user, votes_for=data["votes_for"],
                         votes_against=data["votes_against"], votes_abstained=data["votes_abstained"],
                         statements=data["statements"])
         messages.success(request, f"Решение по делу {item.case.label} принято")
     elif action == "extract-sent":
-        data = _valid(f.ExtractSentForm(request.POST, prefix=f"x{item.pk}"))
+        data = cleaned_or_error(f.ExtractSentForm(request.POST, prefix=f"x{item.pk}"))
         meetings.mark_extract_sent(item, data["sent_on"], request.user)
     else:
         raise Http404("Нет такого действия")
@@ -177,11 +171,11 @@ def members_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not manage:
             raise PermissionDenied("Состав комиссии меняет секретарь комиссии или инспектор")
-        if "add" in request.POST and member_form.is_valid():
+        if "add" in request.POST and member_form.iscleaned_or_error():
             meetings.add_member(request.user, **member_form.cleaned_data)
             messages.success(request, "Член комиссии добавлен")
             return redirect("commission-members")
-        if "rules" in request.POST and rules_form.is_valid():
+        if "rules" in request.POST and rules_form.iscleaned_or_error():
             rules_form.save()
             record(request.user, "commission.member", rules(), step="rules")
             messages.success(request, "Положение о комиссии сохранено")

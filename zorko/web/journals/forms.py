@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 
+from zorko.exceptions import ValidationError
 from zorko.journals.models import JournalEntry, Kind, Status
 from zorko.journals.queries import EntryFilter
 from zorko.journals.services import COMMON_FIELDS, KIND_FIELDS
@@ -94,3 +95,11 @@ class CloseForm(forms.Form):
 
 class AttachForm(forms.Form):
     file = forms.FileField(label="Файл (PDF, JPEG или PNG)")
+
+
+def cleaned_or_error(form: forms.Form) -> dict[str, Any]:
+    """A posted action form's data, or its errors as one Russian message (mapped once by the middleware)."""
+    if not form.is_valid():
+        raise ValidationError("; ".join(f"{form.fields[k].label if k in form.fields else 'Форма'}: {' '.join(v)}"
+                                        for k, v in form.errors.items()))
+    return dict(form.cleaned_data)

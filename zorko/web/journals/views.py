@@ -27,6 +27,7 @@ from zorko.web.journals.forms import (
     ConclusionForm,
     ExtendForm,
     FilterForm,
+    cleaned_or_error,
     entry_form_class,
 )
 
@@ -110,13 +111,6 @@ def entry_detail(request: HttpRequest, entry_id: int) -> HttpResponse:
     return render(request, "journals/detail.html", context)
 
 
-def _form_or_error(form: Any) -> dict[str, Any]:
-    if not form.is_valid():
-        raise ValidationError("; ".join(f"{form.fields[k].label if k in form.fields else k}: {' '.join(v)}"
-                                        for k, v in form.errors.items()))
-    return dict(form.cleaned_data)
-
-
 @require_POST
 @requires("journals.edit")
 def entry_action(request: HttpRequest, entry_id: int, action: str) -> HttpResponse:
@@ -124,12 +118,12 @@ def entry_action(request: HttpRequest, entry_id: int, action: str) -> HttpRespon
     if action == "review":
         svc.start_review(entry, request.user)
     elif action == "extend":
-        data = _form_or_error(ExtendForm(request.POST))
+        data = cleaned_or_error(ExtendForm(request.POST))
         svc.extend_review(entry, data["until"], data["reason"], request.user)
     elif action == "conclude":
-        svc.conclude(entry, _form_or_error(ConclusionForm(request.POST))["conclusion"], request.user)
+        svc.conclude(entry, cleaned_or_error(ConclusionForm(request.POST))["conclusion"], request.user)
     elif action == "close":
-        data = _form_or_error(CloseForm(request.POST))
+        data = cleaned_or_error(CloseForm(request.POST))
         svc.close_entry(entry, data["decision"], data["decided_on"], request.user)
     elif action == "check":
         messages.info(request, "Проверка работодателя: " + svc.check_entry_employer(entry, request.user))
