@@ -54,9 +54,9 @@ def federal_register_xlsx(measures: list[Measure]) -> bytes:
     ws.append(FEDERAL_COLUMNS)
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for m in measures:
+    for n, m in enumerate(measures, 2):
         ws.append([safe(v) for v in federal_row(m)])
-        ws.cell(ws.max_row, 4).number_format = "DD.MM.YYYY"
+        ws.cell(n, 4).number_format = "DD.MM.YYYY"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from zorko.journals.models import JournalEntry, Kind
 
 FORMULA_START = ("=", "+", "-", "@")
+WRAP = Alignment(wrap_text=True, vertical="top")
 BASE_COLUMNS = ["№ п/п", "Регистрационный номер", "Дата поступления", "Дата регистрации",
                 "ФИО, должность лица, представившего уведомление", "Организация", "Краткое содержание"]
 KIND_COLUMNS: dict[str, list[str]] = {
@@ -72,19 +73,21 @@ def write_journal(kind: str, entries: Iterable[JournalEntry], cases: dict[int, s
     ws.append(header)
     for cell in ws[2]:
         cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = WRAP
     for n, e in enumerate(entries, 1):
         row = [n, e.reg_number, e.received_on, e.registered_on, _person(e), str(e.organisation), e.content,
                *_kind_cells(e), e.extended_until or e.deadline, e.late_note,
                (e.responsible.get_full_name() or e.responsible.username) if e.responsible else "",
                e.get_status_display(), e.decision, cases.get(e.pk, "")]
         ws.append([safe(v) for v in row])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, date):
+        # Cells by index: ws[row] and ws.max_row scan every cell, quadratic on a long journal.
+        for col, value in enumerate(row, 1):
+            cell = ws.cell(row=n + 2, column=col)
+            if isinstance(value, date):
                 cell.number_format = "DD.MM.YYYY"
-            elif isinstance(cell.value, float):
+            elif isinstance(value, float):
                 cell.number_format = "#,##0.00"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = WRAP
     for i, title in enumerate(header, 1):
         ws.column_dimensions[get_column_letter(i)].width = max(12, min(40, len(title) + 2))
     ws.freeze_panes = "A3"
@@ -96,7 +99,8 @@ def write_journal(kind: str, entries: Iterable[JournalEntry], cases: dict[int, s
 def export_journal(kind: str, entries: QuerySet[JournalEntry]) -> bytes:
     """The journal in registration order, each entry with the label of its commission case."""
     rows = list(entries.filter(kind=kind).select_related("servant", "servant__position", "organisation",
-                                                         "responsible").order_by("year", "number"))
+                                                         "responsible")
+                .prefetch_related("commission_cases").order_by("year", "number"))
     cases: dict[int, str] = {}
     for e in rows:
         labels = [c.label for c in e.commission_cases.all()]
