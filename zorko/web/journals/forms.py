@@ -49,6 +49,14 @@ class ResponsibleChoice(forms.ModelChoiceField):
         return obj.get_full_name() or obj.username
 
 
+EVENT_LABELS = {
+    Kind.INTEREST: "Дата возникновения личной заинтересованности",
+    Kind.INDUCEMENT: "Дата обращения в целях склонения",
+    Kind.GIFT: "Дата получения подарка (мероприятия)",
+    Kind.EMPLOYER_MESSAGE: "Дата трудового (гражданско-правового) договора",
+}
+
+
 def entry_form_class(kind: str) -> type[forms.ModelForm]:
     """A form with the common fields and the fields of this journal only."""
     names = ["servant", *COMMON_FIELDS, *KIND_FIELDS[kind]]
@@ -69,6 +77,8 @@ def entry_form_class(kind: str) -> type[forms.ModelForm]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.fields["registered_on"].required = False
+            if "event_on" in self.fields:
+                self.fields["event_on"].label = EVENT_LABELS[kind]
             if "gift_value" in self.fields:  # «4 500,00» as a Russian user types it
                 self.fields["gift_value"].localize = True
                 self.fields["gift_value"].widget = forms.TextInput(attrs={"inputmode": "decimal"})

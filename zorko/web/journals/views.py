@@ -74,6 +74,8 @@ def entry_new(request: HttpRequest, kind: str) -> HttpResponse:
         entry = svc.register_entry(kind, servant, received_on, content, request.user,
                                    registered_on=data.pop("registered_on") or None, **data)
         messages.success(request, f"Уведомление зарегистрировано под № {entry.reg_number}")
+        if entry.employer_name or entry.employer_inn:
+            messages.info(request, "Проверка работодателя: " + svc.check_entry_employer(entry, request.user))
         return redirect("journal-entry", entry.pk)
     return render(request, "journals/form.html", {"form": form, "title": Kind(kind).label, "kind": kind})
 
