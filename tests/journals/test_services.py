@@ -82,3 +82,21 @@ def test_export_keeps_the_paper_layout_and_neutralises_formulas(make_entry, make
     assert row["Акт приёма-передачи"].value == "'-1 акт"
     assert row["Стоимость, руб."].value == 12500.5 and row["Стоимость, руб."].number_format == "#,##0.00"
     assert row["ФИО, должность лица, представившего уведомление"].value == "Сидорова Анна Павловна"
+
+
+def test_a_number_taken_meanwhile_is_skipped(make_entry, monkeypatch) -> None:
+    from django.db.models import Max, Min
+
+    from zorko.journals import numbering
+
+    make_entry(Kind.GIFT, date(2026, 5, 5))
+    make_entry(Kind.GIFT, date(2026, 5, 6))
+    reads = []
+
+    def stale_then_fresh(field: str):
+        reads.append(field)
+        return Min(field) if len(reads) == 1 else Max(field)  # the first read misses the latest entry
+
+    monkeypatch.setattr(numbering, "Max", stale_then_fresh)
+    third = make_entry(Kind.GIFT, date(2026, 5, 7))
+    assert third.reg_number == "3/2026" and len(reads) == 2

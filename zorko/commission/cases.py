@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from zorko.audit.log import record
 from zorko.commission.decisions import ground_of_entry, ground_of_finding
@@ -16,17 +16,17 @@ from zorko.findings.models import Finding
 from zorko.findings.review import review_finding
 from zorko.journals import services as journal_services
 from zorko.journals.models import JournalEntry
-
-
-def _next_number(year: int) -> int:
-    taken = Case.objects.select_for_update().filter(year=year).aggregate(n=Max("number"))["n"] or 0
-    return int(taken) + 1
+from zorko.journals.numbering import create_numbered
 
 
 def _open(user: Any, opened_on: date | None, **fields: Any) -> Case:
-    opened_on = opened_on or date.today()
-    case = Case.objects.create(year=opened_on.year, number=_next_number(opened_on.year), opened_on=opened_on,
-                               opened_by=getattr(user, "username", "") or "cli", **fields)
+    day = opened_on or date.today()
+
+    def create(number: int) -> Case:
+        return Case.objects.create(year=day.year, number=number, opened_on=day,
+                                   opened_by=getattr(user, "username", "") or "cli", **fields)
+
+    case = create_numbered(Case, {"year": day.year}, create)
     record(user, "commission.case", case, ground=case.ground)
     return case
 

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
 
 from zorko.audit.log import record
 from zorko.commission import decisions
@@ -19,6 +18,7 @@ from zorko.commission.quorum import check, members_on, rules
 from zorko.exceptions import ValidationError
 from zorko.findings.review import review_finding
 from zorko.journals import services as journal_services
+from zorko.journals.numbering import create_numbered
 
 
 def schedule(day: date, cases: list[Case], user: Any, place: str = "", time: str = "10:00") -> Meeting:
@@ -28,8 +28,8 @@ def schedule(day: date, cases: list[Case], user: Any, place: str = "", time: str
     if closed:
         raise ValidationError(f"Дела уже рассмотрены: {', '.join(closed)}")
     with transaction.atomic():
-        taken = Meeting.objects.select_for_update().filter(year=day.year).aggregate(n=Max("number"))["n"] or 0
-        meeting = Meeting.objects.create(year=day.year, number=int(taken) + 1, date=day, place=place, time=time)
+        meeting = create_numbered(Meeting, {"year": day.year}, lambda number: Meeting.objects.create(
+            year=day.year, number=number, date=day, place=place, time=time))
         for order, case in enumerate(cases, 1):
             AgendaItem.objects.create(meeting=meeting, case=case, order=order)
             case.status = Case.Status.SCHEDULED

@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
 
 from zorko.audit.log import record
 from zorko.exceptions import PermissionDenied, ValidationError
 from zorko.journals.access import can_use_kind
 from zorko.journals.models import EntryEvent, JournalEntry, Kind, Status
+from zorko.journals.numbering import create_numbered
 from zorko.journals.rules import max_extension, timing
 from zorko.people.models import Servant
 
@@ -65,19 +65,18 @@ def register_entry(kind: str, servant: Servant, received_on: date, content: str,
     registered_on = registered_on or date.today()
     if registered_on < received_on:
         raise ValidationError("Дата регистрации не может быть раньше даты поступления")
-    with transaction.atomic():
-        # Lock the journal's rows of the year so two inspectors never get the same number.
-        taken = (JournalEntry.objects.select_for_update().filter(kind=kind, year=received_on.year)
-                 .aggregate(n=Max("number"))["n"]) or 0
-        entry = JournalEntry(kind=kind, year=received_on.year, number=taken + 1, received_on=received_on,
+    def create(number: int) -> JournalEntry:
+        entry = JournalEntry(kind=kind, year=received_on.year, number=number, received_on=received_on,
                              registered_on=registered_on, servant=servant, organisation=servant.organisation,
                              content=content, **fields)
         _apply_timing(entry)
-        entry.full_clean(exclude=["responsible"])
+        entry.full_clean(exclude=["responsible", "number"])
         entry.save()
         _event(entry, user, f"Зарегистрировано под № {entry.reg_number}")
         record(user, "journal.register", entry, kind=kind)
-    return entry
+        return entry
+
+    return create_numbered(JournalEntry, {"kind": kind, "year": received_on.year}, create)
 
 
 def update_entry(entry: JournalEntry, user: Any, **fields: Any) -> JournalEntry:
