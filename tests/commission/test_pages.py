@@ -124,3 +124,24 @@ def test_card_summary_of_inducement_notices_is_audited(client_as, make_servant) 
     assert not AuditEvent.objects.filter(action="journal.list").exists()
     assert "№ 1/2026" in client_as("inspector").get(f"/people/{servant.pk}/").content.decode()
     assert AuditEvent.objects.get(action="journal.list").details["ids"] == [entry.pk]
+
+
+def test_secretary_keeps_the_membership(client_as, members) -> None:
+    from datetime import date
+
+    client = client_as("secretary")
+    added = client.post("/commission/members/", {
+        "add": "1", "last_name": "Новикова", "first_name": "Алла", "middle_name": "Сергеевна",
+        "position": "представитель профсоюза", "role": "member", "independent": "on", "since": "2026-12-01"})
+    assert added.status_code == 302
+    client.post("/commission/members/", {"end": "1", "member": members[3].pk, "until": "2026-12-02"})
+    members[3].refresh_from_db()
+    assert members[3].until == date(2026, 12, 2)
+    refused = client.post("/commission/members/", {"end": "1", "member": members[4].pk, "until": "2025-01-01"})
+    assert refused.status_code == 400 and "Дата исключения должна быть позже 01.01.2026" in refused.content.decode()
+    bad_rules = client.post("/commission/members/", {"rules": "1", "name": "Комиссия", "quorum_num": "4",
+                                                     "quorum_den": "3", "independent_num": "1",
+                                                     "independent_den": "4", "extract_days": "7"})
+    assert "Доля задаётся дробью не больше единицы" in bad_rules.content.decode()
+    assert client_as("viewer").post("/commission/members/", {"end": "1", "member": members[4].pk,
+                                                             "until": "2026-12-02"}).status_code == 403

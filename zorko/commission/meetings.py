@@ -114,3 +114,12 @@ def add_member(user: Any, **fields: Any) -> Member:
     member.save()
     record(user, "commission.member", member, step="add")
     return member
+
+
+def end_membership(member: Member, until: date, user: Any) -> None:
+    """A member leaves the commission from ``until``; meetings before that still count them."""
+    if until <= member.since:
+        raise ValidationError(f"Дата исключения должна быть позже {member.since:%d.%m.%Y}")
+    member.until = until
+    member.save(update_fields=["until"])
+    record(user, "commission.member", member, step="end", until=until.isoformat())

@@ -71,6 +71,10 @@ class ExtractSentForm(forms.Form):
     sent_on = forms.DateField(label="Выписка направлена", widget=DateInput())
 
 
+class EndMembershipForm(forms.Form):
+    until = forms.DateField(label="Исключить с", widget=DateInput())
+
+
 class MemberForm(forms.ModelForm):
     class Meta:
         model = Member

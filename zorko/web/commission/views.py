@@ -171,11 +171,16 @@ def members_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not manage:
             raise PermissionDenied("Состав комиссии меняет секретарь комиссии или инспектор")
-        if "add" in request.POST and member_form.iscleaned_or_error():
+        if "add" in request.POST and member_form.is_valid():
             meetings.add_member(request.user, **member_form.cleaned_data)
             messages.success(request, "Член комиссии добавлен")
             return redirect("commission-members")
-        if "rules" in request.POST and rules_form.iscleaned_or_error():
+        if "end" in request.POST:
+            member = get_object_or_404(Member, pk=request.POST.get("member"))
+            until = cleaned_or_error(f.EndMembershipForm(request.POST))["until"]
+            meetings.end_membership(member, until, request.user)
+            return redirect("commission-members")
+        if "rules" in request.POST and rules_form.is_valid():
             rules_form.save()
             record(request.user, "commission.member", rules(), step="rules")
             messages.success(request, "Положение о комиссии сохранено")
