@@ -83,3 +83,35 @@ def test_attachment_upload_refuses_a_disguised_file(client_as, make_entry, setti
     assert good.status_code == 302
     download = client.get(f"/journals/{entry.pk}/files/{entry.attachments.get().pk}/")
     assert download.content == b"%PDF-1.7\n%%EOF" and download["Content-Type"] == "application/pdf"
+
+
+def test_review_actions_on_a_personal_interest_notice(client_as, make_entry) -> None:
+    entry = make_entry(Kind.INTEREST, date(2026, 11, 2))
+    client = client_as("inspector")
+    base = f"/journals/{entry.pk}"
+    assert client.post(f"{base}/review/").status_code == 302
+    too_far = client.post(f"{base}/extend/", {"until": "2026-12-31", "reason": "запрос"})
+    assert too_far.status_code == 400 and "не дальше 12.12.2026" in too_far.content.decode()
+    client.post(f"{base}/extend/", {"until": "2026-12-01", "reason": "запрос в налоговый орган"})
+    client.post(f"{base}/conclude/", {"conclusion": HOSTILE + " конфликта интересов нет"})
+    client.post(f"{base}/close/", {"decision": "Принято к сведению", "decided_on": "2026-11-20"})
+    entry.refresh_from_db()
+    assert entry.status == "closed" and entry.due == date(2026, 12, 1) and entry.decided_on == date(2026, 11, 20)
+    page = client.get(f"{base}/").content.decode()
+    assert "Срок продлён до 01.12.2026: запрос в налоговый орган" in page and HOSTILE not in page
+    again = client.post(f"{base}/close/", {"decision": "ещё раз", "decided_on": "2026-11-21"})
+    assert again.status_code == 400 and "Запись уже рассмотрена" in again.content.decode()
+    assert client_as("viewer").post(f"{base}/review/").status_code == 403
+
+
+def test_list_filters_by_status_and_organisation(client_as, make_entry, make_servant) -> None:
+    from zorko.people.models import Organisation
+
+    other = Organisation.objects.create(name="Управление образования", inn="4205000014")
+    mine = make_entry(Kind.GIFT, date(2026, 3, 11), content="Подарок в администрации")
+    make_entry(Kind.GIFT, date(2026, 3, 12), servant=make_servant(organisation=other), content="Подарок в управлении")
+    client = client_as("inspector")
+    by_org = client.get(f"/journals/?organisation={mine.organisation_id}").content.decode()
+    assert "Подарок в администрации" in by_org and "Подарок в управлении" not in by_org
+    closed = client.get("/journals/?status=closed").content.decode()
+    assert "Подарок в" not in closed and "Записей: 0" in closed
