@@ -115,3 +115,15 @@ def test_list_filters_by_status_and_organisation(client_as, make_entry, make_ser
     assert "Подарок в администрации" in by_org and "Подарок в управлении" not in by_org
     closed = client.get("/journals/?status=closed").content.decode()
     assert "Подарок в" not in closed and "Записей: 0" in closed
+
+
+def test_edit_recomputes_the_deadline(client_as, make_entry) -> None:
+    entry = make_entry(Kind.PAID_WORK, date(2026, 9, 1), employer_name="МБОУ СОШ № 1", start_on=date(2026, 9, 15))
+    client = client_as("inspector")
+    response = client.post(f"/journals/{entry.pk}/edit/", {
+        "received_on": "2026-09-01", "registered_on": "", "content": "Уведомление", "employer_name": "МБОУ СОШ № 1",
+        "employer_inn": "", "work_kind": "учитель", "start_on": "2026-09-01"})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.deadline == date(2026, 9, 1) and "не до начала работы" in entry.late_note
+    assert entry.registered_on == date(2026, 9, 1)

@@ -100,3 +100,10 @@ def test_a_number_taken_meanwhile_is_skipped(make_entry, monkeypatch) -> None:
     monkeypatch.setattr(numbering, "Max", stale_then_fresh)
     third = make_entry(Kind.GIFT, date(2026, 5, 7))
     assert third.reg_number == "3/2026" and len(reads) == 2
+
+
+def test_model_limits_come_back_as_a_russian_error(make_servant) -> None:
+    with pytest.raises(ValidationError, match="ИНН работодателя"):
+        register_entry(Kind.PAID_WORK, make_servant(), date(2026, 5, 5), "Работа", None,
+                       employer_inn="1" * 13, start_on=date(2026, 5, 20))
+    assert not JournalEntry.objects.exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 
 from zorko.audit.log import record
@@ -45,6 +46,16 @@ def _check_kind(user: Any, kind: str) -> None:
                                "только администраторам и инспекторам")
 
 
+def _validate(entry: JournalEntry, exclude: list[str]) -> None:
+    """Model validation, reported as Zorko's own error with the Russian field names."""
+    try:
+        entry.full_clean(exclude=exclude)
+    except DjangoValidationError as exc:
+        problems = [f"{JournalEntry._meta.get_field(name).verbose_name if name != '__all__' else 'запись'}: "
+                    f"{' '.join(messages)}" for name, messages in exc.message_dict.items()]
+        raise ValidationError("; ".join(problems)) from exc
+
+
 def _apply_timing(entry: JournalEntry) -> None:
     t = timing(entry)
     entry.deadline, entry.late_note = t.deadline, t.late_note
@@ -70,7 +81,7 @@ def register_entry(kind: str, servant: Servant, received_on: date, content: str,
                              registered_on=registered_on, servant=servant, organisation=servant.organisation,
                              content=content, **fields)
         _apply_timing(entry)
-        entry.full_clean(exclude=["responsible", "number"])
+        _validate(entry, ["responsible", "number"])
         entry.save()
         _event(entry, user, f"Зарегистрировано под № {entry.reg_number}")
         record(user, "journal.register", entry, kind=kind)
@@ -93,7 +104,7 @@ def update_entry(entry: JournalEntry, user: Any, **fields: Any) -> JournalEntry:
         return entry
     with transaction.atomic():
         _apply_timing(entry)
-        entry.full_clean(exclude=["responsible"])
+        _validate(entry, ["responsible"])
         entry.save()
         _event(entry, user, "Изменено: " + ", ".join(changed))
         record(user, "journal.update", entry, fields=changed)

@@ -86,7 +86,8 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     form = entry_form_class(entry.kind)(request.POST or None, instance=JournalEntry.objects.get(pk=entry.pk))
     del form.fields["servant"]
     if request.method == "POST" and form.is_valid():
-        svc.update_entry(entry, request.user, **form.cleaned_data)
+        data = {k: v for k, v in form.cleaned_data.items() if not (k == "registered_on" and v is None)}
+        svc.update_entry(entry, request.user, **data)
         messages.success(request, "Изменения сохранены")
         return redirect("journal-entry", entry.pk)
     return render(request, "journals/form.html", {"form": form, "title": f"Запись № {entry.reg_number}",
