@@ -113,7 +113,6 @@ class Meeting(models.Model):
     place = models.CharField("место", max_length=300, blank=True)
     status = models.CharField("статус", max_length=16, choices=Status.choices, default=Status.PLANNED)
     held_on = models.DateField("проведено", null=True, blank=True)
-    votes_note = models.TextField("ход голосования", blank=True)
 
     class Meta:
         ordering = ["-date", "-number"]
