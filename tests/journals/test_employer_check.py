@@ -40,7 +40,7 @@ def test_supplier_employer_raises_one_finding(registry, make_entry, settings) ->
     finding = Finding.objects.get()
     assert finding.rule == "paid_work_supplier" and finding.servant == entry.servant
     assert finding.evidence["kind"] == "journals" and finding.subject_ogrn == supplier["ogrn"]
-    assert "по уведомлению № 1/2026 от 01.09.2026" in finding.explanation
+    assert finding.explanation.startswith("Служащий по уведомлению № 1/2026 от 01.09.2026 выполняет работу у ООО")
     check_entry_employer(entry, None)
     assert Finding.objects.count() == 1
 
@@ -58,3 +58,15 @@ def test_without_a_registry_store_the_employer_is_not_checked(make_entry, tmp_pa
     entry = make_entry(Kind.PAID_WORK, date(2026, 9, 1), employer_name="ООО «Нет»", start_on=date(2026, 9, 2))
     check = check_employer(entry, tmp_path / "absent.duckdb")
     assert not check.looked_up and check.summary() == "реестры не загружены: работодатель не проверен"
+
+
+def test_former_servant_hired_by_a_supplier(registry, make_entry, make_servant) -> None:
+    path, supplier, _ = registry
+    former = make_servant("Смирнова", "Анна", "Игоревна", status="dismissed", dismissed_on=date(2025, 10, 1))
+    entry = make_entry(Kind.EMPLOYER_MESSAGE, date(2026, 9, 5), servant=former, employer_name="ООО «Стройресурс»",
+                       employer_inn=supplier["inn"], event_on=date(2026, 9, 1))
+    from zorko.journals.findings import raise_employer_finding
+
+    finding = raise_employer_finding(entry, check_employer(entry, path))
+    assert finding is not None and finding.rule == "former_servant_supplier" and finding.servant == former
+    assert finding.explanation.startswith("Бывший служащий по сообщению работодателя № 1/2026 от 05.09.2026")

@@ -147,13 +147,21 @@ class _Builder:
             self.settle(e, "Подарок принят на хранение по акту" if needs_handover(e) else
                         "Стоимость не превышает порога: подарок возвращён служащему")
             made[Kind.GIFT].append(e)
-        for former in self.former[:4]:
+        # Former servants the screening found founding a company: its message comes from that company.
+        planted = {f.servant_id: f for f in Finding.objects.filter(rule="former_servant").order_by("key")}
+        formers = sorted(self.former, key=lambda s: (s.pk not in planted, s.personnel_number))[:4]
+        for former in formers:
             hired = self.day(340, 15)
             employer, work = self.rng.choice(EMPLOYERS)
+            inn = ""
+            if former.pk in planted:
+                employer, inn = planted[former.pk].subject_name, planted[former.pk].subject_inn
             e = self.register(Kind.EMPLOYER_MESSAGE, hired + timedelta(days=self.rng.choice([5, 9, 14])),
                               f"Сообщаем о заключении трудового договора с бывшим муниципальным служащим ({work})",
-                              servant=former, employer_name=employer, work_kind=work, event_on=hired,
-                              supervised_employer=self.rng.random() < 0.5)
+                              servant=former, employer_name=employer, employer_inn=inn, work_kind=work,
+                              event_on=hired, supervised_employer=self.rng.random() < 0.5)
+            if inn:
+                js.check_entry_employer(e, None)
             made[Kind.EMPLOYER_MESSAGE].append(e)
         for kind, text in ((ApplicationKind.CONSENT, "Прошу дать согласие на замещение должности в "
                             "ООО «Кузбасская экспертиза» после увольнения"),

@@ -33,11 +33,13 @@ def raise_employer_finding(entry: JournalEntry, check: EmployerCheck) -> Finding
     subject = check.subject
     rule = rule_for(entry)
     key = hashlib.sha256(f"{rule}|{entry.servant_id}|{subject['ogrn']}".encode()).hexdigest()
-    what = "работает по совместительству у" if entry.kind == Kind.PAID_WORK else "принят на работу в"
-    explanation = (f"Служащий по уведомлению № {entry.reg_number} от {entry.received_on:%d.%m.%Y} {what} "
-                   f"{_quoted(subject['name'])}, поставщика организации {_quoted(str(entry.organisation))}: "
-                   f"контрактов — "
-                   f"{len(check.contracts)}")
+    if entry.kind == Kind.PAID_WORK:
+        head = f"Служащий по уведомлению № {entry.reg_number} от {entry.received_on:%d.%m.%Y} выполняет работу у"
+    else:
+        head = (f"Бывший служащий по сообщению работодателя № {entry.reg_number} от {entry.received_on:%d.%m.%Y} "
+                "принят на работу в")
+    explanation = (f"{head} {_quoted(subject['name'])}, поставщика организации {_quoted(str(entry.organisation))}: "
+                   f"контрактов — {len(check.contracts)}")
     evidence = {"kind": "journals", "entry_id": entry.pk, "entry": entry.reg_number,
                 "journal": entry.kind, "contracts": check.contracts}
     evidence_hash = hashlib.sha256(json.dumps(evidence, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -67,7 +67,8 @@ def entry_new(request: HttpRequest, kind: str) -> HttpResponse:
     if kind not in Kind.values or not can_use_kind(request.user, kind):
         raise Http404("Нет такого журнала")
     form_class = entry_form_class(kind)
-    form = form_class(request.POST or None, initial={"received_on": date.today(), "registered_on": date.today()})
+    form = form_class(request.POST or None, initial={"received_on": date.today(), "registered_on": date.today(),
+                                                     "responsible": request.user.pk})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         servant, received_on, content = data.pop("servant"), data.pop("received_on"), data.pop("content")
