@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "zorko.tasks",
     "zorko.findings",
     "zorko.declarations",
+    "zorko.journals",
+    "zorko.commission",
     "zorko.web",
 ]
 

@@ -14,4 +14,6 @@ urlpatterns = [
     path("", include("zorko.web.urls_reports")),
     path("", include("zorko.web.clarifications.urls")),
     path("declarations/", include("zorko.web.declarations.urls")),
+    path("", include("zorko.web.journals.urls")),
+    path("", include("zorko.web.commission.urls")),
 ]
