@@ -36,6 +36,7 @@ class Config:
     login_lockout_minutes: int
     worker_threads: int
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
+    monitoring_k_day: int = 10  # day of the month after a quarter the «Мониторинг-К» form is due
 
     @property
     def sqlite_path(self) -> Path:
@@ -59,6 +60,7 @@ SETTING_NAMES = (
     "ZORKO_LOGIN_LOCKOUT_MINUTES",
     "ZORKO_WORKER_THREADS",
     "ZORKO_LOAD_WORKERS",
+    "ZORKO_MONITORING_K_DAY",
 )
 
 
@@ -82,6 +84,11 @@ def _secret_key(data_dir: Path) -> str:
         return key
 
 
+def monitoring_k_day() -> int:
+    """The «Мониторинг-К» due day; at most 28 so that it exists in every month."""
+    return min(max(int(_env("ZORKO_MONITORING_K_DAY", "10")), 1), 28)
+
+
 def load() -> Config:
     data_dir = Path(_env("ZORKO_DATA_DIR", "./var")).resolve()
     return Config(
@@ -98,4 +105,5 @@ def load() -> Config:
         login_lockout_minutes=int(_env("ZORKO_LOGIN_LOCKOUT_MINUTES", "15")),
         worker_threads=int(_env("ZORKO_WORKER_THREADS", "1")),
         load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
+        monitoring_k_day=monitoring_k_day(),
     )

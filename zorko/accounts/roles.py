@@ -31,6 +31,10 @@ CAPABILITIES = {
     "findings.view": "видеть срабатывания и отчёты",
     "findings.review": "рассматривать срабатывания",
     "reference.edit": "вести справочники (организации, подразделения, должности)",
+    "program.view": "видеть ход программы: обучение, контрольные точки, «Мониторинг-К»",
+    "program.edit": "вести обучение, мероприятия, беседы, заполнять «Мониторинг-К»",
+    "program.mark": "отмечать контрольные точки и представлять «Мониторинг-К»",
+    "program.configure": "настраивать контрольные точки и шаблон «Мониторинг-К»",
     "audit.view": "просматривать и выгружать журнал аудита",
     "users.manage": "управлять учётными записями",
 }
@@ -39,10 +43,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(CAPABILITIES),
     INSPECTOR: frozenset(
         {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
-         "screening.run", "findings.view", "findings.review"}
+         "screening.run", "findings.view", "findings.review", "program.view", "program.edit", "program.mark"}
     ),
-    HR: frozenset({"people.view", "people.edit", "people.import"}),
-    VIEWER: frozenset({"people.view", "registry.view", "findings.view"}),
+    HR: frozenset({"people.view", "people.edit", "people.import", "program.view", "program.edit"}),
+    VIEWER: frozenset({"people.view", "registry.view", "findings.view", "program.view"}),
 }
 
 
