@@ -127,7 +127,7 @@ def parse(content: Any, file: str = "контрольные точки") -> list
         if not isinstance(rule, dict) or rule.get("type") not in RULE_TYPES:
             bad("rule.type", "правило срока: fixed, all_year или quarterly", (rule or {}).get("type")
                 if isinstance(rule, dict) else rule)
-            rule = {"type": "fixed"}
+            rule = {"type": "all_year"}  # checked no further: one error per wrong rule
         for key in ("start", "due"):
             if key in rule and not _valid_day(rule[key]):
                 bad(f"rule.{key}", "дата в виде ДД.ММ", rule[key])
