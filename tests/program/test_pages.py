@@ -48,7 +48,7 @@ def test_course_with_hostile_text_is_escaped_on_page_and_neutral_in_xlsx(client_
     rows = _sheet(client.get("/program/export/trainings.xlsx?year=2026"))
     data = rows[4]
     assert data[0] == "1001" and data[5] == HOSTILE + FORMULA and data[6] == LONG.strip()
-    assert data[7] == 36 and isinstance(data[7], int) and data[13] == 198000.5
+    assert data[7] == 36 and isinstance(data[7], int) and data[12] == 198000.5
     event = AuditEvent.objects.filter(action="export").latest("pk")
     assert event.details["rows"] == 1 and event.details["filter"] == {"year": "2026"}
 
