@@ -9,7 +9,14 @@ import pytest
 
 from zorko.exceptions import InputFileError
 from zorko.program import control_points as cp
-from zorko.program.models import ControlPointMark, Event, MonitoringReport, PlanEntry, PreventiveTalk, TrainingCourse
+from zorko.program.models import (
+    ControlPointMark,
+    Event,
+    MonitoringReport,
+    PlanEntry,
+    PreventiveTalk,
+    TrainingCourse,
+)
 from zorko.program.status import statuses
 
 SEED_CODES = {"1.1.К1", "1.1.К2", "1.1.2", "2.1.К1", "2.1.К2", "2.1.2", "3.1.К1", "3.1.К2", "3.1.2", "4.1.К1",
@@ -207,3 +214,11 @@ def test_home_deadlines_read_the_points(db) -> None:
 
 def test_shipped_file_is_valid_json_in_utf8() -> None:
     assert json.loads(cp.SHIPPED.read_text(encoding="utf-8"))["points"]
+
+
+def test_29_february_falls_on_the_28th_in_a_common_year() -> None:
+    point = cp.parse({"points": [{"code": "1", "title": "Т", "rule": {"type": "fixed", "start": "01.01",
+                                                                        "due": "29.02"},
+                                  "responsible": "О", "document": "Д"}]})[0]
+    assert point.occurrences(2027, 10)[0].due == date(2027, 2, 28)
+    assert point.occurrences(2028, 10)[0].due == date(2028, 2, 29)

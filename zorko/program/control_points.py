@@ -14,6 +14,7 @@ decides the status from Zorko's own data; without it an inspector marks it.
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -82,6 +83,8 @@ class ControlPoint:
 
 def _day(text: str, year: int) -> date:
     day, month = (int(x) for x in text.split("."))
+    if (day, month) == (29, 2) and not calendar.isleap(year):
+        day = 28  # «29.02» falls on the last day of February in a common year
     return date(year, month, day)
 
 
