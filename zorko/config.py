@@ -36,6 +36,7 @@ class Config:
     login_lockout_minutes: int
     worker_threads: int
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
+    report_workers: int = 0  # processes laying out a batch of person reports; 0 = one per CPU (at most 4)
     monitoring_k_day: int = 10  # day of the month after a quarter the «Мониторинг-К» form is due
 
     @property
@@ -61,6 +62,7 @@ SETTING_NAMES = (
     "ZORKO_WORKER_THREADS",
     "ZORKO_LOAD_WORKERS",
     "ZORKO_MONITORING_K_DAY",
+    "ZORKO_REPORT_WORKERS",
 )
 
 
@@ -105,5 +107,6 @@ def load() -> Config:
         login_lockout_minutes=int(_env("ZORKO_LOGIN_LOCKOUT_MINUTES", "15")),
         worker_threads=int(_env("ZORKO_WORKER_THREADS", "1")),
         load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
+        report_workers=int(_env("ZORKO_REPORT_WORKERS", "0")),
         monitoring_k_day=monitoring_k_day(),
     )
