@@ -56,3 +56,23 @@ def test_selection_and_refused_choices(client_as, make_servant) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         pdf = next(n for n in zf.namelist() if n.endswith(".pdf"))
         assert zf.read(pdf).startswith(b"%PDF")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_write_the_same_zip_in_order(make_servant, organisation, tmp_path) -> None:
+    from django.db import connection
+
+    from zorko.program.batch import select, write_batch
+
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip("worker processes cannot open an in-memory test database (the PostgreSQL run covers this)")
+    for name in ("Акимов", "Белов", "Волков", "Гусев", "Дёмин"):
+        make_servant(name)
+    done: list[int] = []
+    out = tmp_path / "пакет.zip"
+    count = write_batch(select("organisation", organisation.pk), "docx", out,
+                        progress=lambda n, total, message: done.append(n), workers=2)
+    assert count == 5 and done == [1, 2, 3, 4, 5]
+    with zipfile.ZipFile(out) as zf:
+        names = [n for n in zf.namelist() if n.endswith(".docx")]
+    assert [n.split(" ")[1] for n in names] == ["Акимов", "Белов", "Волков", "Гусев", "Дёмин"]
