@@ -199,3 +199,17 @@ def test_kpi1_page_shows_due_one_click_away(client_as, make_servant, certify, pl
     assert not page.xpath("//script[not(@src) and not(@type='application/json')]")
     may = page.xpath("//table[@class='kpi-months']//tr[@data-month='5']/td/text()")
     assert may[:3] == ["май", "25", "1"]
+
+
+def test_people_xlsx_applies_the_filters_of_the_list(client_as, make_servant) -> None:
+    make_servant("Ковалёва", "Анна", "Сергеевна")
+    make_servant("Петров")
+    make_servant("Кандидатова", status="candidate")
+    client = client_as("hr")
+    assert "/program/export/servants.xlsx" in client.get("/people/").content.decode()
+    rows = _sheet(client.get("/program/export/servants.xlsx?q=ковалева"))
+    assert [r[1] for r in rows[4:]] == ["Ковалёва"]
+    rows = _sheet(client.get("/program/export/candidates.xlsx"))
+    assert [r[1] for r in rows[4:]] == ["Кандидатова"]
+    event = AuditEvent.objects.filter(action="export").order_by("pk").first()
+    assert event.details["filter"] == {"q": "ковалева"} and event.details["rows"] == 1
