@@ -114,9 +114,9 @@ def _rendered(ids: list[int], fmt: str, user_id: int | None, workers: int) -> It
         following = iter(ids[4 * workers:])
         while waiting:
             result = waiting.popleft().result()
-            pk = next(following, None)
-            if pk is not None:
-                waiting.append(pool.submit(render_task, (pk, fmt, user_id)))
+            following_pk = next(following, None)
+            if following_pk is not None:
+                waiting.append(pool.submit(render_task, (following_pk, fmt, user_id)))
             yield result
 
 

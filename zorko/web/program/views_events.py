@@ -32,6 +32,8 @@ def events(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Мероприятие записано")
         return redirect(f"/program/events/?year={event.held_on.year}")
     rows = Event.objects.filter(held_on__year=year).prefetch_related("attendees")
+    record(request.user, "people.list", object_type="program", object_repr=f"мероприятия {year} года",
+           ip=client_ip(request), rows=rows.count())
     return render(request, "program/events.html", {"year": year, "events": rows, "form": form})
 
 

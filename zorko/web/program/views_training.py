@@ -57,6 +57,8 @@ def course(request: HttpRequest, course_id: int) -> HttpResponse:
             messages.success(request, f"Участник {data['servant'].full_name} сохранён")
             return redirect("program-course", course_id=item.pk)
     participants = item.participants.select_related("servant", "servant__organisation", "servant__position")
+    record(request.user, "people.list", item, object_repr=f"участники обучения: {item.programme}"[:300],
+           ip=client_ip(request), rows=participants.count())
     return render(request, "program/course.html", {"course": item, "form": form, "edit": edit,
                                                    "participants": participants})
 
@@ -95,6 +97,8 @@ def plan(request: HttpRequest) -> HttpResponse:
     entries = PlanEntry.objects.filter(year=year).select_related("servant", "servant__organisation",
                                                                   "servant__position")
     certified = training.first_certificates(year)
+    record(request.user, "people.list", object_type="program", object_repr=f"план обучения на {year} год",
+           ip=client_ip(request), rows=entries.count())
     return render(request, "program/plan.html", {
         "year": year, "entries": entries, "form": form, "certified": certified,
         "new_hires": training.new_hires_untrained(timezone.localdate()).count()})
