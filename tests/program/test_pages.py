@@ -213,3 +213,15 @@ def test_people_xlsx_applies_the_filters_of_the_list(client_as, make_servant) ->
     assert [r[1] for r in rows[4:]] == ["Кандидатова"]
     event = AuditEvent.objects.filter(action="export").order_by("pk").first()
     assert event.details["filter"] == {"q": "ковалева"} and event.details["rows"] == 1
+
+
+def test_new_hire_category_only_for_a_listed_position_within_the_year(client_as, make_servant, course) -> None:
+    from zorko.people.models import Position
+
+    listed = Position.objects.create(name="Главный специалист", declaration_required=True)
+    make_servant("Давний", hired_on=date(2015, 3, 1), position=listed, personnel_number="5001")
+    client = client_as("inspector")
+    page = _page(client.post(f"/program/training/{course.pk}/", {"servant": "5001", "category": "new_hire"}))
+    assert "принятых на должность из перечня в течение последнего года" in page.text_content()
+    assert not Participant.objects.exists()
+    assert client.post(f"/program/training/{course.pk}/", {"servant": "5001", "category": "other"}).status_code == 302

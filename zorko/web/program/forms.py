@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from zorko.people.models import Organisation, Servant
 from zorko.program.models import Category, ControlPointMark, Event, TrainingCourse
+from zorko.program.training import NEW_HIRE_DAYS
 
 DATE_INPUT = {"type": "date"}
 MAX_DOCUMENT = 10 * 1024 * 1024
@@ -18,7 +20,7 @@ class ServantField(forms.CharField):
 
     def clean(self, value: Any) -> Servant:
         number = super().clean(value).strip()
-        servant = Servant.objects.filter(personnel_number=number).select_related("organisation").first()
+        servant = Servant.objects.filter(personnel_number=number).select_related("organisation", "position").first()
         if servant is None:
             raise forms.ValidationError(f"Служащий с табельным номером «{number[:50]}» не найден")
         return servant
@@ -47,9 +49,22 @@ class CourseForm(forms.ModelForm):
         return data
 
 
-class ParticipantForm(forms.Form):
+class _CategoryForm(forms.Form):
     servant = ServantField(label="Табельный номер", max_length=50)
     category = forms.ChoiceField(label="Категория", choices=Category.choices)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        servant = data.get("servant")
+        if data.get("category") == Category.NEW_HIRE and servant is not None and not (
+                servant.position is not None and servant.position.declaration_required and servant.hired_on
+                and (timezone.localdate() - servant.hired_on).days <= NEW_HIRE_DAYS):
+            self.add_error("category", "Эта категория — для принятых на должность из перечня в течение "
+                                       "последнего года; у служащего другая должность или дата приёма")
+        return data
+
+
+class ParticipantForm(_CategoryForm):
     certificate_number = forms.CharField(label="Номер удостоверения", max_length=100, required=False)
     certificate_date = forms.DateField(label="Дата удостоверения", required=False,
                                        widget=forms.DateInput(attrs=DATE_INPUT))
@@ -61,9 +76,8 @@ class ParticipantForm(forms.Form):
         return data
 
 
-class PlanEntryForm(forms.Form):
-    servant = ServantField(label="Табельный номер", max_length=50)
-    category = forms.ChoiceField(label="Категория", choices=Category.choices)
+class PlanEntryForm(_CategoryForm):
+    pass
 
 
 class EventForm(forms.ModelForm):
