@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +13,7 @@ from zorko.people.models import Organisation
 from zorko.people.search import select_servants
 from zorko.program import training
 from zorko.program.kpi_export import KpiTable, kpi1_table, kpi2_table, kpi_pdf, kpi_xlsx
-from zorko.program.models import Category, Event, Participant
+from zorko.program.models import Event, Participant
 from zorko.program.xlsx import table_xlsx
 from zorko.web.access import requires
 from zorko.web.people.views import CANDIDATE, ListFilterForm
@@ -69,7 +70,7 @@ def due(request: HttpRequest) -> HttpResponse:
 @requires("program.view")
 def talks(request: HttpRequest) -> HttpResponse:
     year = year_of(request)
-    until = min(timezone.localdate(), timezone.datetime(year, 12, 31).date())
+    until = min(timezone.localdate(), date(year, 12, 31))
     rows = [[*_people(s), s.hired_on] for s in training.hired_without_talk(year, until)]
     body = table_xlsx(f"Приняты на службу в {year} году без профилактической беседы", [*PEOPLE, "Дата приёма"],
                       rows, _note(request))
@@ -134,5 +135,3 @@ def kpi2_export(request: HttpRequest, fmt: str) -> HttpResponse:
     table = kpi2_table(year, months, kpi2.by_organisation(year, month), kpi2.MONTHS[month - 1], organisation)
     return _send_kpi(request, table, fmt, f"Показатель 2 {year}")
 
-
-CATEGORY_NAMES = dict(Category.choices)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
-from zorko.exceptions import InputFileError
+from zorko.exceptions import InputFileError, InputProblem
 from zorko.program import monitoring
 from zorko.program.models import MonitoringReport
 from zorko.program.monitoring_export import monitoring_xlsx
@@ -91,8 +91,8 @@ def template(request: HttpRequest) -> HttpResponse:
             try:
                 definition = json.loads(content)
             except json.JSONDecodeError as exc:
-                raise InputFileError([monitoring.InputProblem(source, exc.lineno, None, None,
-                                                              "текст не читается как JSON")]) from exc
+                raise InputFileError([InputProblem(source, exc.lineno, None, None,
+                                                   "текст не читается как JSON")]) from exc
             monitoring.save_template(definition, source, request.user)
         except InputFileError as exc:
             errors = [str(p) for p in exc.problems]

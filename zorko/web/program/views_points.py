@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,7 +20,7 @@ from zorko.program.models import ControlPointMark
 from zorko.program.progress_report import progress_docx, progress_rows, progress_xlsx
 from zorko.program.status import STATUS_NAMES, statuses, year_summary
 from zorko.web.access import requires
-from zorko.web.program.common import audited_export, download, year_of
+from zorko.web.program.common import audited_export, year_of
 from zorko.web.program.forms import MarkForm, UploadForm
 
 
@@ -79,10 +80,7 @@ def document(request: HttpRequest, mark_id: int) -> HttpResponse:
     if row is None:
         raise Http404("Документа нет")
     record(request.user, "export", row, object_repr=f"документ к контрольной точке {row.code}", ip=client_ip(request))
-    response = download(bytes(row.document_content or b""), "document.zip")
-    response["Content-Type"] = "application/octet-stream"
-    from urllib.parse import quote
-
+    response = HttpResponse(bytes(row.document_content or b""), content_type="application/octet-stream")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(row.document_name)}"
     return response
 
