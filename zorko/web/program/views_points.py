@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -23,16 +22,7 @@ from zorko.web.access import requires
 from zorko.web.program.common import audited_export, year_of
 from zorko.web.program.forms import MarkForm, UploadForm
 
-
-def _timeline(rows: list, year: int) -> list[dict[str, object]]:
-    """Bars on a 12-month line, in percent of the year, for the static timeline."""
-    first, days = date(year, 1, 1), (date(year + 1, 1, 1) - date(year, 1, 1)).days
-    out = []
-    for r in rows:
-        start = max(0, (r.occurrence.start - first).days)
-        end = min(days, (r.occurrence.due - first).days + 1)
-        out.append({"row": r, "left": round(100 * start / days), "width": max(1, round(100 * (end - start) / days))})
-    return out
+MONTH_SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
 
 
 @requires("program.view")
@@ -41,10 +31,10 @@ def points(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = statuses(year, today)
     return render(request, "program/points.html", {
-        "year": year, "rows": rows, "timeline": _timeline(rows, year), "summary": year_summary(rows),
+        "year": year, "rows": rows, "summary": year_summary(rows),
         "status_names": STATUS_NAMES, "today": today, "form": MarkForm(),
-        "today_left": round(100 * (today - date(year, 1, 1)).days / 365) if today.year == year else None,
-        "can_mark": can(request.user, "program.mark"), "months": [f"{m:02d}" for m in range(1, 13)]})
+        "current_year": today.year == year,
+        "can_mark": can(request.user, "program.mark"), "months": MONTH_SHORT})
 
 
 @require_POST
