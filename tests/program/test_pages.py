@@ -225,3 +225,36 @@ def test_new_hire_category_only_for_a_listed_position_within_the_year(client_as,
     assert "принятых на должность из перечня в течение последнего года" in page.text_content()
     assert not Participant.objects.exists()
     assert client.post(f"/program/training/{course.pk}/", {"servant": "5001", "category": "other"}).status_code == 302
+
+
+def test_monitoring_pages_fill_submit_freeze(client_as) -> None:
+    from zorko.program.models import MonitoringReport
+
+    inspector = client_as("inspector")
+    inspector.post("/program/monitoring/2026/3/", {"5.3": "3", "5.5": HOSTILE})
+    report = MonitoringReport.objects.get(year=2026, quarter=3)
+    assert report.values["5.3"] == 3 and report.status == "draft"
+    page = _page(inspector.get("/program/monitoring/2026/3/"))
+    assert page.xpath("//input[@name='5.3']/@value") == ["3"]
+    assert HOSTILE not in inspector.get("/program/monitoring/2026/3/").content.decode()
+    inspector.post("/program/monitoring/2026/3/submit/")
+    page = _page(inspector.get("/program/monitoring/2026/3/"))
+    assert "заморожена" in page.xpath("string(//p[@id='monitoring-state'])")
+    assert not page.xpath("//form[@id='monitoring-form']")
+    refused = inspector.post("/program/monitoring/2026/3/", {"5.3": "9"})
+    assert refused.status_code == 400 and "уже представлена" in refused.content.decode()
+    assert MonitoringReport.objects.get(year=2026, quarter=3).values["5.3"] == 3
+    assert AuditEvent.objects.filter(action="program.monitoring.submit").count() == 1
+    assert client_as("hr").post("/program/monitoring/2026/4/submit/").status_code == 403
+
+
+def test_template_page_refuses_an_unknown_formula(client_as) -> None:
+    import json
+
+    from zorko.program.monitoring import active_template
+
+    admin = client_as("administrator")
+    bad = {"name": "Т", "sections": [{"title": "А", "indicators": [{"code": "1", "title": "Х", "formula": "rand"}]}]}
+    page = _page(admin.post("/program/monitoring/template/", {"content": json.dumps(bad)}))
+    assert "неизвестная формула" in page.xpath("string(//ul[@id='template-errors'])")
+    assert active_template().definition["sections"][0]["title"].startswith("1.")
