@@ -38,6 +38,8 @@ class Config:
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
     clarification_days: int = 30  # days a servant has to answer a clarification request
     import_dirs: tuple[Path, ...] = ()  # folders the web may load registry files from by path
+    report_workers: int = 0  # processes laying out a batch of person reports; 0 = one per CPU (at most 4)
+    monitoring_k_day: int = 10  # day of the month after a quarter the «Мониторинг-К» form is due
 
     @property
     def sqlite_path(self) -> Path:
@@ -65,6 +67,8 @@ SETTING_NAMES = (
     "ZORKO_IMPORT_DIRS",
     "ZORKO_GIFT_THRESHOLD",
     "ZORKO_ATTACHMENT_MAX_MB",
+    "ZORKO_MONITORING_K_DAY",
+    "ZORKO_REPORT_WORKERS",
 )
 
 
@@ -88,6 +92,11 @@ def _secret_key(data_dir: Path) -> str:
         return key
 
 
+def monitoring_k_day() -> int:
+    """The «Мониторинг-К» due day; at most 28 so that it exists in every month."""
+    return min(max(int(_env("ZORKO_MONITORING_K_DAY", "10")), 1), 28)
+
+
 def load() -> Config:
     data_dir = Path(_env("ZORKO_DATA_DIR", "./var")).resolve()
     return Config(
@@ -107,4 +116,6 @@ def load() -> Config:
         clarification_days=int(_env("ZORKO_CLARIFICATION_DAYS", "30")),
         import_dirs=tuple(Path(d.strip()).resolve() for d in _env("ZORKO_IMPORT_DIRS", "").split(",")
                           if d.strip()),
+        report_workers=int(_env("ZORKO_REPORT_WORKERS", "0")),
+        monitoring_k_day=monitoring_k_day(),
     )

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "zorko.declarations",
     "zorko.journals",
     "zorko.commission",
+    "zorko.program",
     "zorko.web",
 ]
 

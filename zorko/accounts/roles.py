@@ -33,6 +33,10 @@ CAPABILITIES = {
     "findings.view": "видеть срабатывания и отчёты",
     "findings.review": "рассматривать срабатывания",
     "reference.edit": "вести справочники (организации, подразделения, должности)",
+    "program.view": "видеть ход программы: обучение, контрольные точки, «Мониторинг-К»",
+    "program.edit": "вести обучение, мероприятия, беседы, заполнять «Мониторинг-К»",
+    "program.mark": "отмечать контрольные точки и представлять «Мониторинг-К»",
+    "program.configure": "настраивать контрольные точки и шаблон «Мониторинг-К»",
     "audit.view": "просматривать и выгружать журнал аудита",
     "users.manage": "управлять учётными записями",
     "declarations.view": "видеть справки о доходах и кампанию по ним",
@@ -51,12 +55,13 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
         {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
          "screening.run", "findings.view", "findings.review",
          "declarations.view", "declarations.edit", "declarations.analyse",
-         "journals.view", "journals.edit", "journals.inducement", "commission.view", "commission.manage"}
+         "journals.view", "journals.edit", "journals.inducement", "commission.view", "commission.manage",
+         "program.view", "program.edit", "program.mark"}
     ),
     HR: frozenset({"people.view", "people.edit", "people.import", "declarations.view", "declarations.edit",
-                   "journals.view", "journals.edit"}),
+                   "journals.view", "journals.edit", "program.view", "program.edit"}),
     VIEWER: frozenset({"people.view", "registry.view", "findings.view", "declarations.view", "journals.view",
-                       "commission.view"}),
+                       "commission.view", "program.view"}),
     # Manages the commission; sees findings only as the grounds of its cases.
     SECRETARY: frozenset({"people.view", "commission.view", "commission.manage"}),
 }

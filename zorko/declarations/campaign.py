@@ -212,3 +212,19 @@ def set_listed_positions(names: list[str], listed: bool) -> list[str]:
     Position.objects.filter(name__in=names).update(declaration_required=listed)
     current = list(Position.objects.filter(declaration_required=True).values_list("name", flat=True))
     return [f"В перечне должностей: {len(current)}", *(f"  {n}" for n in current)]
+
+
+def program_evidence(year: int, due: date) -> tuple[int, int] | None:
+    """Evidence of the programme's control point on the справки filed by 30 April of ``year``.
+
+    In ``year`` the servants file for ``year - 1``; returns (filed by ``due``, obliged), or None when
+    nobody must file (then the point has no evidence here and an inspector marks it).
+    """
+    reporting = year - 1
+    people = list(obliged(reporting).values_list("pk", flat=True))
+    if not people:
+        return None
+    dates = _dates(reporting, people)
+    limit = min(due, deadline(reporting))
+    filed = sum(1 for first, _corrected in dates.values() if first is not None and first <= limit)
+    return filed, len(people)

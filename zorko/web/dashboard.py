@@ -14,12 +14,12 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from zorko import deadlines
 from zorko.clarifications.listing import open_counts
 from zorko.findings import kpi
 from zorko.findings.models import Finding
 from zorko.people.models import Relative, Servant
 from zorko.people.search import year_ago
+from zorko.program.deadlines import home_deadlines
 from zorko.tasks.models import Job
 
 MAX_AGE_DAYS = kpi.MAX_REGISTRY_AGE.days
@@ -99,7 +99,7 @@ def recent_jobs(limit: int = 5) -> list[dict[str, Any]]:
 def home_context(caps: frozenset[str]) -> dict[str, Any]:
     now = timezone.localtime()
     today = now.date()
-    ctx: dict[str, Any] = {"today": today, "deadlines": deadlines.upcoming(today)}
+    ctx: dict[str, Any] = {"today": today, "deadlines": home_deadlines(today)}
     if "people.view" in caps:
         ctx["people"] = people_counts(today)
     if "findings.view" in caps:

@@ -16,4 +16,5 @@ urlpatterns = [
     path("declarations/", include("zorko.web.declarations.urls")),
     path("", include("zorko.web.journals.urls")),
     path("", include("zorko.web.commission.urls")),
+    path("", include("zorko.web.program.urls")),
 ]
