@@ -15,10 +15,14 @@ def clarifications() -> None:
 @clarifications.command("export")
 @click.option("--format", "fmt", type=click.Choice(["json", "xlsx"]), required=True, help="Формат файла.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="Куда сохранить.")
-def export(fmt: str, out: str) -> None:
+@click.option("--all", "everything", is_flag=True,
+              help="Вместе с запросами, которые повторная проверка больше не находит.")
+def export(fmt: str, out: str, everything: bool) -> None:
     """Выгрузить запросы уточнения в файл (JSON или XLSX)."""
     setup_django()
     from zorko.clarifications.export import export_requests
+    from zorko.findings.models import ClarificationRequest
 
-    count = export_requests(fmt, out)
+    qs = ClarificationRequest.objects.select_related("servant", "servant__organisation", "relative")
+    count = export_requests(fmt, out, qs if everything else qs.filter(active=True))
     click.echo(f"Выгружено запросов уточнения: {count} → {out}")

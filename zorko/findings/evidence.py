@@ -1,7 +1,9 @@
 """Read a finding's evidence for display: matched records, signals, contracts, path.
 
-The screening engine stores evidence as JSON; these helpers give pages and
-reports one shape whatever optional keys a rule filled in.
+The screening stores the typed evidence of ``zorko.affiliation.evidence`` as
+JSON; ``read_evidence`` reads it back through ``Evidence.from_dict`` (which
+also reads the untyped version 1) and gives pages and reports one shape with
+Russian captions.
 """
 
 from __future__ import annotations
@@ -74,24 +76,6 @@ class Evidence:
         return sum(float(c.get("price") or 0) for c in self.contracts)
 
 
-def _signal_text(item: Any) -> str:
-    if isinstance(item, str):
-        return item
-    if isinstance(item, dict):
-        text = item.get("detail") or item.get("text") or item.get("feature") or ""
-        score = item.get("score") if item.get("score") is not None else item.get("weight")
-        return f"{text} ({score:+.2f})" if isinstance(score, int | float) and text else str(text)
-    return str(item)
-
-
-def _signals(raw: Any) -> list[str]:
-    if raw is None:
-        return []
-    if isinstance(raw, str):
-        return [s.strip() for s in raw.split(";") if s.strip()]
-    return [_signal_text(x) for x in raw if _signal_text(x)]
-
-
 def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
     out = []
     for key, value in record.items():
@@ -124,15 +108,11 @@ def read_evidence(evidence: dict[str, Any], organisation: Any = None) -> Evidenc
     contracts = [dict(c, customer_name=_customer(c, org_inn, org_name)) for c in evidence.get("contracts") or []]
     ev = Evidence(contracts=contracts,
                   subject=dict(evidence.get("subject") or {}), path=finding_path(evidence))
-    for record in evidence.get("matches") or []:
-        confidence = str(record.get("confidence") or "")
-        ev.matches.append(Match(_fields(record), _signals(record.get("explanation")),
-                                record.get("score"), CONFIDENCE.get(confidence, confidence)))
     typed = TypedEvidence.from_dict(evidence)
     ev.summary, ev.conflict = typed.summary, dict(typed.extra.get("conflict") or {})
     ev.registry_person = dict(typed.extra.get("registry_person") or {})
     ev.hint = bool(typed.match and typed.match.confidence == "kinship")
-    if typed.match is not None and not ev.matches:
+    if typed.match is not None:
         # The engine's shape: the registry role records that matched, and who they matched in the case data.
         m = typed.match
         fields = [("лицо по анкете", typed.person.full_name)] if typed.person and typed.person.full_name else []
