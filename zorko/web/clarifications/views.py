@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
 from zorko.audit.log import client_ip, record
+from zorko.clarifications.export import export_requests
 from zorko.clarifications.listing import (
     effective_status,
     filtered,
@@ -28,6 +32,7 @@ from zorko.findings.clarifications import (
     status_label,
 )
 from zorko.findings.models import ClarificationRequest
+from zorko.people.models import Organisation
 from zorko.reports.clarification_letter import letter_filename, letters_zip, write_letter
 from zorko.web.access import requires
 from zorko.web.clarifications.forms import AnswerForm, CloseForm, FilterForm, SendForm
@@ -47,12 +52,17 @@ def _signer(user: Any) -> str:
     return (user.get_full_name() or "").strip()
 
 
-@requires("findings.view")
-def request_list(request: HttpRequest) -> HttpResponse:
+def _filtered(request: HttpRequest) -> tuple[FilterForm, Organisation | None, QuerySet[ClarificationRequest]]:
+    """The filter form from the query string, the organisation chosen, and the requests it selects."""
     form = FilterForm(request.GET or None)
     chosen = form.cleaned_data if form.is_valid() else {}
     org = chosen.get("organisation")
-    qs = filtered(chosen.get("status") or "", org.pk if org else None, chosen.get("kind") or "")
+    return form, org, filtered(chosen.get("status") or "", org.pk if org else None, chosen.get("kind") or "")
+
+
+@requires("findings.view")
+def request_list(request: HttpRequest) -> HttpResponse:
+    form, org, qs = _filtered(request)
     today = timezone.localdate()
     rows = [{"r": r, "status": status_label(r, today), "code": effective_status(r, today),
              "kinship": kinship_of(r)} for r in overdue_first(qs, today)]
@@ -73,6 +83,23 @@ def _label(code: str) -> str:
 
 def _events(req: ClarificationRequest) -> list[dict[str, Any]]:
     return [{"e": e, "from": _label(e.from_status), "to": _label(e.to_status)} for e in req.events.all()]
+
+
+EXPORT_TYPES = {"json": "application/json",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+@requires("findings.view")
+def requests_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered list as JSON or XLSX, written by the same service as the CLI (audited there)."""
+    _form, _org, qs = _filtered(request)
+    with tempfile.TemporaryDirectory(prefix="zorko-export-") as tmp:
+        path = Path(tmp) / f"requests.{fmt}"
+        export_requests(fmt, path, qs, user=request.user)
+        body = path.read_bytes()
+    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="zaprosy-{timezone.localdate():%Y%m%d}.{fmt}"'
+    return response
 
 
 @requires("findings.view")
