@@ -125,3 +125,14 @@ def test_hostile_registry_names_are_shown_as_text(store, make_servant, client_as
     assert "<script>alert(1)</script>" in finding.evidence["summary"]
     html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_judgement_needs_a_registry_person(make_servant, client_as):
+    from tests.findings.scenario import make_family, make_finding
+
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)  # evidence of an earlier release: no registry person
+    client = client_as("inspector")
+    assert "Решение о лице в реестре" not in client.get(f"/findings/{finding.pk}/").content.decode()
+    html = client.post(f"/findings/{finding.pk}/judge/", {"same": "0", "reason": "x"}, follow=True).content.decode()
+    assert "Не указано лицо в реестре" in html and not IdentityJudgement.objects.exists()
