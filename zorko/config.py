@@ -37,6 +37,7 @@ class Config:
     worker_threads: int
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
     clarification_days: int = 30  # days a servant has to answer a clarification request
+    import_dirs: tuple[Path, ...] = ()  # folders the web may load registry files from by path
 
     @property
     def sqlite_path(self) -> Path:
@@ -61,6 +62,7 @@ SETTING_NAMES = (
     "ZORKO_WORKER_THREADS",
     "ZORKO_LOAD_WORKERS",
     "ZORKO_CLARIFICATION_DAYS",
+    "ZORKO_IMPORT_DIRS",
 )
 
 
@@ -101,4 +103,6 @@ def load() -> Config:
         worker_threads=int(_env("ZORKO_WORKER_THREADS", "1")),
         load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
         clarification_days=int(_env("ZORKO_CLARIFICATION_DAYS", "30")),
+        import_dirs=tuple(Path(d.strip()).resolve() for d in _env("ZORKO_IMPORT_DIRS", "").split(",")
+                          if d.strip()),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -63,7 +64,9 @@ def test_load_started_from_the_web_runs_as_a_job(client_as: Callable[[str], Any]
     assert (again.result["added"], again.result["changed"]) == (0, 0)
 
 
-def test_server_path_load_and_unknown_path(client_as: Callable[[str], Any], registry_db: Path) -> None:
+def test_server_path_load_and_unknown_path(client_as: Callable[[str], Any], registry_db: Path,
+                                           settings: Any) -> None:
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, import_dirs=(FIXTURES, Path("/nowhere")))
     client = client_as("inspector")
     response = client.post("/registry/load/", {"source": "egrip", "server_path": "/nowhere/at/all"}, follow=True)
     assert "На сервере нет файла или папки «/nowhere/at/all»" in response.content.decode()

@@ -1,9 +1,14 @@
-"""Login throttling: too many failures per username or per address lock logins.
+"""Login throttling: too many failures of one account from one address lock that pair.
 
-``ZORKO_LOGIN_ATTEMPTS`` failures within ``ZORKO_LOGIN_LOCKOUT_MINUTES``
-lock that username (and, separately, that address) until the oldest of
-those failures is older than the lockout period. Even a correct password
-is refused while locked: otherwise guessing would only be slowed down.
+``ZORKO_LOGIN_ATTEMPTS`` failures of a user name from one address within
+``ZORKO_LOGIN_LOCKOUT_MINUTES`` lock that name at that address until the
+oldest of those failures is older than the lockout period. Locking by the
+pair (as django-axes does) means nobody can lock someone else's account from
+elsewhere, ``demo`` included. An address that fails with many names
+(password spraying) is locked for all names after ``ADDRESS_FACTOR`` times
+as many failures. Even a correct password is refused while locked:
+otherwise guessing would only be slowed down. Names are compared normalised
+(NFKC and case), as accounts are stored, so «ＡＮＮＡ» counts as «anna».
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zorko.accounts.models import FailedLogin
+from zorko.accounts.users import normalize_username
 
+ADDRESS_FACTOR = 4
 LOCKED_MESSAGE = (
-    "Слишком много неудачных попыток входа. Вход для этой учётной записи или с этого адреса "
+    "Слишком много неудачных попыток входа. Вход для этой учётной записи с этого адреса "
     "временно заблокирован; повторите попытку через {minutes} мин."
 )
 
@@ -28,20 +35,25 @@ def _limits() -> tuple[int, timedelta]:
 
 
 def _normal(username: str) -> str:
-    return username.strip().casefold()
+    return normalize_username(username)[:150]
+
+
+def _pair(username: str, ip: str | None) -> Q:
+    return Q(username=_normal(username)) & (Q(ip=ip) if ip else Q(ip__isnull=True))
 
 
 def locked_until(username: str, ip: str | None, now: datetime | None = None) -> datetime | None:
-    """When the lock on this username or address ends, or None when login is allowed."""
+    """When the lock on this name at this address ends, or None when login is allowed."""
     attempts, window = _limits()
     now = now or timezone.now()
     recent = FailedLogin.objects.filter(at__gt=now - window)
     ends: list[datetime] = []
-    for condition in (Q(username=_normal(username)), Q(ip=ip) if ip else None):
-        if condition is None:
-            continue
-        times = list(recent.filter(condition).order_by("-at").values_list("at", flat=True)[:attempts])
-        if len(times) >= attempts:
+    checks = [(_pair(username, ip), attempts)]
+    if ip:
+        checks.append((Q(ip=ip), attempts * ADDRESS_FACTOR))
+    for condition, limit in checks:
+        times = list(recent.filter(condition).order_by("-at").values_list("at", flat=True)[:limit])
+        if len(times) >= limit:
             ends.append(times[-1] + window)
     return max(ends) if ends else None
 
@@ -55,9 +67,9 @@ def note_failure(username: str, ip: str | None) -> None:
     _, window = _limits()
     # Failures older than the window no longer count; dropping them keeps the table small.
     FailedLogin.objects.filter(at__lt=timezone.now() - window).delete()
-    FailedLogin.objects.create(username=_normal(username)[:150], ip=ip)
+    FailedLogin.objects.create(username=_normal(username), ip=ip)
 
 
-def note_success(username: str) -> None:
-    """A successful login forgives that account's earlier failures (not the address's)."""
-    FailedLogin.objects.filter(username=_normal(username)).delete()
+def note_success(username: str, ip: str | None) -> None:
+    """A successful login forgives that name's earlier failures from this address."""
+    FailedLogin.objects.filter(_pair(username, ip)).delete()

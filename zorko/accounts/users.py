@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import string
+import unicodedata
 from typing import Any
 
 from django.contrib.auth.models import Group, User
@@ -15,6 +16,16 @@ from zorko.accounts.roles import ROLE_CAPABILITIES, ROLE_NAMES, ensure_groups
 from zorko.exceptions import ValidationError
 
 _ALPHABET = string.ascii_letters + string.digits
+
+
+def normalize_username(username: str) -> str:
+    """The one form of a user name, at creation and at login.
+
+    NFKC folds look-alikes such as full-width «ｔ_viewer» into «t_viewer», and casefold
+    makes «Anna» and «anna» one account, so that neither a second account nor a way
+    around the login lock can be made by spelling a name differently.
+    """
+    return unicodedata.normalize("NFKC", username).strip().casefold()
 
 
 def generate_password(length: int = 14) -> str:
@@ -44,7 +55,7 @@ def role_of(user: Any) -> str:
 def create_user(username: str, role: str, password: str | None = None,
                 full_name: str = "") -> tuple[User, str]:
     """Create an active account with one role; returns it with the password (generated if none)."""
-    username = username.strip()
+    username = normalize_username(username)
     if not username:
         raise ValidationError("Логин не может быть пустым")
     _check_role(role)
@@ -62,7 +73,7 @@ def create_user(username: str, role: str, password: str | None = None,
 
 def find_user(username: str) -> User:
     try:
-        return User.objects.get(username=username)
+        return User.objects.get(username=normalize_username(username))
     except User.DoesNotExist:
         raise ValidationError(f"Учётная запись «{username}» не найдена") from None
 

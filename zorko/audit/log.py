@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zorko.audit import chain
 from zorko.audit.models import AuditEvent
 
 # Action codes and their Russian names for the audit page.
@@ -40,6 +41,31 @@ ACTIONS = {
 }
 
 
+# Anonymous visitors choose some of what is logged (the login name typed): every field is cut
+# to a bound so that nobody can grow the append-only log by megabytes per request.
+MAX_TEXT = 300
+MAX_DETAIL_TEXT = 1000
+MAX_DETAIL_ITEMS = 50
+_CUT = "…"
+
+
+def bounded(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + _CUT
+
+
+def _bounded_details(value: Any, depth: int = 0) -> Any:
+    if isinstance(value, str):
+        return bounded(value, MAX_DETAIL_TEXT)
+    if depth >= 3:
+        return bounded(str(value), MAX_DETAIL_TEXT)
+    if isinstance(value, dict):
+        return {bounded(str(k), 64): _bounded_details(v, depth + 1)
+                for k, v in list(value.items())[:MAX_DETAIL_ITEMS]}
+    if isinstance(value, list | tuple):
+        return [_bounded_details(v, depth + 1) for v in list(value)[:MAX_DETAIL_ITEMS]]
+    return value
+
+
 def record(
     user: Any,
     action: str,
@@ -58,16 +84,16 @@ def record(
         object_id = object_id or obj.pk
         object_repr = object_repr or str(obj)
     real_user = user if user is not None and getattr(user, "pk", None) else None
-    return AuditEvent.objects.create(
+    return chain.append(AuditEvent(
         user=real_user,
-        username=username or getattr(user, "username", "") or ("cli" if user is None else ""),
-        action=action,
-        object_type=object_type,
-        object_id=str(object_id),
-        object_repr=object_repr[:300],
-        details=details,
+        username=bounded(username or getattr(user, "username", "") or ("cli" if user is None else ""), 150),
+        action=action[:64],
+        object_type=bounded(object_type, 64),
+        object_id=bounded(str(object_id), 64),
+        object_repr=bounded(object_repr, MAX_TEXT),
+        details=_bounded_details(details),
         ip=ip,
-    )
+    ))
 
 
 def client_ip(request: Any) -> str | None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AuditLogIsAppendOnly(Exception):
@@ -23,7 +24,8 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField("время", auto_now_add=True, db_index=True)
+    # Set before saving (not auto_now_add), because the time is part of the event's hash.
+    at = models.DateTimeField("время", default=timezone.now, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="пользователь", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -36,6 +38,9 @@ class AuditEvent(models.Model):
     object_repr = models.CharField("объект", max_length=300, blank=True)
     details = models.JSONField("подробности", default=dict, blank=True)
     ip = models.GenericIPAddressField("IP-адрес", null=True, blank=True)
+    # The hash chain (zorko.audit.chain): this event's hash and its predecessor's.
+    prev_hash = models.CharField("хеш предыдущей записи", max_length=64, blank=True, default="")
+    hash = models.CharField("хеш записи", max_length=64, blank=True, default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -60,3 +65,13 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.username} {self.action} {self.object_repr}"
+
+
+class AuditChainHead(models.Model):
+    """One row: the last hash of the chain and the number of events, so a cut tail shows."""
+
+    hash = models.CharField(max_length=64)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "конец цепочки журнала аудита"

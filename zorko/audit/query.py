@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from zorko import exports
 from zorko.audit.log import ACTIONS
 from zorko.audit.models import AuditEvent
 
@@ -64,14 +64,6 @@ def csv_rows(events: Iterable[AuditEvent]) -> Iterator[list[str]]:
         ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_lines(events: Iterable[AuditEvent]) -> Iterator[str]:
-    """CSV for Russian Excel: UTF-8 with BOM, «;» as separator; streamed line by line."""
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield "\ufeff"
-    for row in csv_rows(events):
-        yield writer.writerow(row)
+    """CSV for Russian Excel (see :mod:`zorko.exports`), streamed line by line."""
+    return exports.csv_lines(csv_rows(events))

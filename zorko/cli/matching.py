@@ -10,13 +10,13 @@ probability and explanation.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
 import click
 
 from zorko.cli import main, setup_django
+from zorko.exports import write_csv, write_xlsx
 
 OUT_COLUMNS = ("ключ", "фамилия", "имя", "отчество", "вероятность", "совпала_фамилия",
                "инн_статус", "реестр_фамилия", "реестр_имя", "реестр_отчество", "реестр_инн",
@@ -90,20 +90,9 @@ def match_rows(matches: list[Any], people: list[Any]) -> list[list[Any]]:
 
 def write_rows(out: Path, rows: list[list[Any]]) -> None:
     if out.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        sheet = book.active
-        sheet.title = "Совпадения"
-        sheet.append(list(OUT_COLUMNS))
-        for row in rows:
-            sheet.append(row)
-        book.save(out)
-        return
-    with out.open("w", newline="", encoding="utf-8-sig") as fh:
-        writer = csv.writer(fh, delimiter=";")
-        writer.writerow(OUT_COLUMNS)
-        writer.writerows(rows)
+        write_xlsx(out, OUT_COLUMNS, rows, "Совпадения")
+    else:
+        write_csv(out, [OUT_COLUMNS, *rows])
 
 
 @main.command("match")

@@ -10,7 +10,6 @@ sign_date (ISO), price (number, roubles)}], ``explanation``.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from zorko.exceptions import ValidationError
+from zorko.exports import private_file, write_csv, write_xlsx
 from zorko.findings.models import Finding
 
 FORMATS = ("json", "csv", "xlsx")
@@ -66,23 +66,12 @@ def write_findings(fmt: str, path: Path, qs: QuerySet[Finding]) -> int:
     if fmt not in FORMATS:
         raise ValidationError(f"Неизвестный формат выгрузки: {fmt} (допустимо: {', '.join(FORMATS)})")
     rows = list(_rows(qs))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    header = [title for _, title in COLUMNS]
     if fmt == "json":
-        path.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
+        with private_file(path, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        # utf-8-sig and ";" so that Excel on a Russian Windows opens it as columns.
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=";")
-            writer.writerow([title for _, title in COLUMNS])
-            writer.writerows(_flat(d) for d in rows)
+        write_csv(path, [header, *(_flat(d) for d in rows)])
     else:
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "Срабатывания"
-        ws.append([title for _, title in COLUMNS])
-        for d in rows:
-            ws.append(_flat(d))
-        wb.save(path)
+        write_xlsx(path, header, (_flat(d) for d in rows), "Срабатывания")
     return len(rows)

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,16 +15,26 @@ from django.views.decorators.http import require_POST
 
 from zorko.accounts import throttle
 from zorko.accounts.roles import ROLE_NAMES
-from zorko.accounts.users import create_user, role_of, set_active
+from zorko.accounts.users import create_user, normalize_username, role_of, set_active
 from zorko.audit.log import client_ip, record
 from zorko.exceptions import ValidationError
 from zorko.web.access import requires
+
+
+class LoginForm(AuthenticationForm):
+    """Django's form, with the user name in the form accounts are stored in (NFKC, case)."""
+
+    def clean(self) -> dict[str, Any]:
+        if self.cleaned_data.get("username"):
+            self.cleaned_data["username"] = normalize_username(self.cleaned_data["username"])
+        return super().clean()
 
 
 class LoginView(auth_views.LoginView):
     """Django's login with a lock after repeated failures and an audit event for each try."""
 
     template_name = "registration/login.html"
+    authentication_form = LoginForm
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         username = request.POST.get("username", "")
@@ -46,7 +57,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
         user = form.get_user()
-        throttle.note_success(user.username)
+        throttle.note_success(user.username, client_ip(self.request))
         record(user, "login", ip=client_ip(self.request))
         return response
 

@@ -26,6 +26,8 @@ MAX_AGE_DAYS = kpi.MAX_REGISTRY_AGE.days
 # The sources a full affiliation check needs: shown even when never loaded.
 REQUIRED_SOURCES = ("egrul", "egrip", "contracts")
 SEVERITIES = ("high", "medium", "low")
+# The home page checks the newest audit events only (a quarter of a second); the CLI checks them all.
+AUDIT_QUICK_CHECK = 5_000
 OPEN_STATUSES = ("new", "in_review")
 STATUS_NAMES = {"new": "новые", "in_review": "на рассмотрении"}
 JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам",
@@ -110,5 +112,9 @@ def home_context(caps: frozenset[str]) -> dict[str, Any]:
         ctx["registry_stale"] = any(r.stale for r in ctx["registries"])
     if caps & {"registry.load", "screening.run", "people.import"}:
         ctx["jobs"] = recent_jobs()
+    if "audit.view" in caps:
+        from zorko.audit.chain import verify
+
+        ctx["audit_chain"] = verify(newest=AUDIT_QUICK_CHECK)
     ctx["max_age_days"] = MAX_AGE_DAYS
     return ctx

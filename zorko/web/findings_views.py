@@ -26,6 +26,7 @@ from zorko.people.models import Organisation, Servant
 from zorko.tasks import queue
 from zorko.web.access import requires
 from zorko.web.judgement_views import HIDDEN_RULE, judgements_about
+from zorko.web.params import object_id
 
 # Button captions of the review transitions.
 ACTIONS = {
@@ -52,8 +53,11 @@ def _filtered(request: HttpRequest) -> tuple[QuerySet[Finding], dict[str, str]]:
         qs = qs.filter(severity=chosen["severity"])
     if chosen["status"]:
         qs = qs.filter(status=chosen["status"])
-    if chosen["organisation"].isdigit():
-        qs = qs.filter(servant__organisation_id=int(chosen["organisation"]))
+    organisation = object_id(chosen["organisation"])
+    if organisation:
+        qs = qs.filter(servant__organisation_id=organisation)
+    else:
+        chosen["organisation"] = ""
     return _by_severity(qs), chosen
 
 

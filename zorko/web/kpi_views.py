@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,20 +9,18 @@ from django.utils import timezone
 from zorko.findings import kpi
 from zorko.people.models import Organisation
 from zorko.web.access import requires
+from zorko.web.params import bounded_int, object_id
 
 
 @requires("findings.view")
 def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     now = timezone.localtime()
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else now.year
-    organisation = None
-    if request.GET.get("organisation", "").isdigit():
-        organisation = Organisation.objects.filter(pk=int(request.GET["organisation"])).first()
+    year = bounded_int(request.GET.get("year"), 2000, 2100) or now.year
+    organisation_id = object_id(request.GET.get("organisation"))
+    organisation = Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
     months = kpi.monthly(year, organisation)
     started = [m for m in months if m.checked is not None]
-    month = int(request.GET["month"]) if request.GET.get("month", "").isdigit() else (
-        started[-1].month if started else 1)
-    month = min(max(month, 1), 12)
+    month = bounded_int(request.GET.get("month"), 1, 12) or (started[-1].month if started else 1)
     by_org = kpi.by_organisation(year, month)
     chart = {
         "labels": [m.name for m in months],
@@ -36,6 +32,6 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "findings/kpi.html", {
         "year": year, "months": months, "organisation": organisation, "month": month,
         "month_name": kpi.MONTHS[month - 1], "organisations": Organisation.objects.all(),
-        "by_org": by_org, "chart_json": json.dumps(chart, ensure_ascii=False),
+        "by_org": by_org, "chart": chart,
         "current": started[-1] if started else None, "definition": kpi.DEFINITION,
     })

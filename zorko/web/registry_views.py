@@ -22,7 +22,8 @@ from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
 from zorko.audit.log import record
-from zorko.exceptions import ZorkoError
+from zorko.exceptions import ValidationError, ZorkoError
+from zorko.registry.server_paths import checked_server_path
 from zorko.tasks import queue
 from zorko.web.access import requires
 
@@ -44,6 +45,7 @@ def status(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/status.html", {
         "items": items, "loads": loads, "sources": [(k, v[0]) for k, v in sources.SOURCES.items()],
         "can_load": can(request.user, "registry.load"),
+        "import_dirs": [str(d) for d in settings.CONFIG.import_dirs],
     })
 
 
@@ -84,10 +86,11 @@ def start_load(request: HttpRequest) -> HttpResponse:
                     out.write(chunk)
         paths = [str(upload_dir)]
     elif server_path:
-        if not Path(server_path).exists():
-            messages.error(request, f"На сервере нет файла или папки «{server_path}».")
+        try:
+            paths = [str(checked_server_path(server_path, settings.CONFIG))]
+        except ValidationError as exc:
+            messages.error(request, str(exc))
             return redirect("registry-status")
-        paths = [server_path]
     else:
         messages.error(request, "Выберите файлы или укажите путь на сервере.")
         return redirect("registry-status")

@@ -16,6 +16,7 @@ from zorko.reports.person_report import build_report
 from zorko.reports.writer import writer_for
 from zorko.web.access import requires
 from zorko.web.clarifications.card import review_context
+from zorko.web.params import object_id
 
 
 def servant_findings_context(servant: Servant, selected_id: str | None = None) -> dict[str, object]:
@@ -44,8 +45,9 @@ def servant_findings(request: HttpRequest, servant_id: int) -> HttpResponse:
 def servant_graph(request: HttpRequest, servant_id: int) -> HttpResponse:
     servant = _servant(servant_id)
     selected = None
-    if request.GET.get("finding", "").isdigit():
-        selected = get_object_or_404(Finding, pk=int(request.GET["finding"]), servant=servant)
+    finding_id = object_id(request.GET.get("finding"))
+    if finding_id:
+        selected = get_object_or_404(Finding, pk=finding_id, servant=servant)
     return JsonResponse(servant_graph_json(servant, selected), json_dumps_params={"ensure_ascii": False})
 
 

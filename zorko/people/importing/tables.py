@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from zorko.exceptions import InputProblem
+from zorko.people.importing import workbook
 from zorko.people.importing.columns import Column, header_key
 
-# XLSX and ODS are zip files; old XLS is an OLE compound document.
+# XLSX is a zip file; old XLS is an OLE compound document.
 SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+MAX_FILE_BYTES = 100 * 1024 * 1024
 _UPPER = re.compile("[А-ЯЁ]")
 _LOWER = re.compile("[а-яё]")
 
@@ -78,14 +80,11 @@ def _csv_rows(text: str) -> list[list[str]]:
 
 
 def _spreadsheet_rows(data: bytes, table: Table) -> list[list[Any]] | None:
-    """Rows of the first sheet of an XLSX (or XLS, ODS) book, from A1 so row numbers match."""
-    from python_calamine import CalamineWorkbook
-
+    """Rows of the first sheet of an XLSX (or XLS) book, from A1 so row numbers match."""
     try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
-        return [list(r) for r in sheet.to_python(skip_empty_area=False)]
-    except Exception:  # the reader raises its own kinds for a damaged or foreign file
-        table.problem("не удалось прочитать файл XLSX: файл повреждён или это не книга Excel",
+        return workbook.read_rows(data)
+    except workbook.WorkbookRefused as exc:
+        table.problem(f"не удалось прочитать файл XLSX: {exc}", row=exc.row, column=exc.column,
                       fatal=True)
         return None
 
@@ -109,6 +108,10 @@ def read_table(path: Path, columns: Sequence[Column], name: str | None = None) -
     """Read ``path``; header and encoding problems go to ``table.problems``."""
     table = Table(file=name or path.name)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            table.problem(f"файл больше {MAX_FILE_BYTES // (1024 * 1024)} МБ; разделите его на части",
+                          fatal=True)
+            return table
         data = path.read_bytes()
     except FileNotFoundError:
         table.problem("файл не найден", fatal=True)

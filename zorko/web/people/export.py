@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from zorko.audit.log import client_ip, record
+from zorko.exports import csv_lines
 from zorko.people.models import Servant
 from zorko.people.search import select_servants
 from zorko.web.access import requires
@@ -30,11 +30,6 @@ def _rows(servants: Iterable[Servant]) -> Iterator[list[str]]:
                str(s.position or ""), s.get_status_display(), _date(s.questionnaire_updated_on)]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _export(request: HttpRequest, status: str) -> HttpResponse:
     form = ListFilterForm(request.GET)
     flt = form.to_filter(status)
@@ -42,9 +37,7 @@ def _export(request: HttpRequest, status: str) -> HttpResponse:
     record(request.user, "export", object_type="people.servant",
            object_repr=f"список: {len(servants)} чел.", ip=client_ip(request), rows=len(servants),
            filter={k: v for k, v in request.GET.items() if v and k != "page"})
-    writer = csv.writer(_Echo(), delimiter=";")
-    lines = (writer.writerow(row) for row in _rows(servants))
-    response = StreamingHttpResponse(iter(["\ufeff", *lines]), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(_rows(servants)), content_type="text/csv; charset=utf-8")
     name = "candidates" if status == CANDIDATE else "servants"
     response["Content-Disposition"] = (
         f'attachment; filename="zorko-{name}-{timezone.localtime():%Y%m%d-%H%M}.csv"')

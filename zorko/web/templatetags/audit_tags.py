@@ -11,6 +11,8 @@ from typing import Any
 
 from django import template
 
+from zorko.audit.log import bounded
+
 register = template.Library()
 
 OBJECT_TYPES = {
@@ -40,6 +42,7 @@ VALUE_LABELS = {
     "stage": {"preview": "проверка файлов", "confirm": "выполнение после подтверждения",
               "dry_run": "проверка без записи (CLI)", "cli": "импорт из командной строки"},
 }
+SHOWN_VALUE = 300
 LIST_SEPARATORS = {"first_errors": "; "}
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DEFAULT_REPR = re.compile(r"^\w+ object \((\d+)\)$")  # Django's str() of a model without __str__
@@ -76,4 +79,5 @@ def detail_items(details: Any) -> list[tuple[str, str]]:
     """``(label, value)`` pairs of an event's details, in Russian where the code is known."""
     if not isinstance(details, dict):
         return []
-    return [(DETAIL_LABELS.get(k, k), _value(k, v)) for k, v in details.items()]
+    # Each value is cut for the page (the CSV keeps it whole): 50 rows never make megabytes.
+    return [(DETAIL_LABELS.get(k, k), bounded(_value(k, v), SHOWN_VALUE)) for k, v in details.items()]

@@ -1,0 +1,65 @@
+"""Attacks on the registry area: server paths, hostile files, odd ids, hostile names on pages."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings as django_settings
+
+from zorko.tasks.models import Job
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def import_dirs(settings: Any, tmp_path: Path) -> Path:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, import_dirs=(folder,))
+    return folder
+
+
+def _load(client: Any, path: str) -> str:
+    response = client.post("/registry/load/", {"source": "egrul", "server_path": path}, follow=True)
+    return response.content.decode()
+
+
+def test_server_paths_outside_the_import_folders_are_refused(client_as: Any, import_dirs: Path) -> None:
+    client = client_as("inspector")
+    data_dir = django_settings.CONFIG.data_dir
+    (import_dirs / "link-to-data").symlink_to(data_dir)
+    for path in (str(data_dir / "zorko.sqlite3"), str(data_dir / "registry.duckdb"), str(data_dir),
+                 str(import_dirs / "link-to-data" / "zorko.sqlite3"), "/etc/passwd",
+                 str(import_dirs / ".." / ".." / "etc"), "zorko.sqlite3"):
+        page = _load(client, path)
+        assert "из папки данных Зорко загружать нельзя" in page or "вне папок для загрузки" in page \
+            or "Укажите полный путь" in page, path
+    assert not Job.objects.exists()
+
+
+def test_a_folder_that_holds_the_data_directory_is_refused(client_as: Any, settings: Any) -> None:
+    data_dir = django_settings.CONFIG.data_dir
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, import_dirs=(data_dir.parent,))
+    assert "из папки данных Зорко загружать нельзя" in _load(client_as("inspector"), str(data_dir.parent))
+    assert not Job.objects.exists()
+
+
+def test_server_paths_are_off_unless_configured(client_as: Any) -> None:
+    client = client_as("inspector")
+    assert 'name="server_path"' not in client.get("/registry/").content.decode()
+    assert "Загрузка по пути на сервере выключена" in _load(client, str(FIXTURES / "egrip"))
+    assert not Job.objects.exists()
+
+
+def test_a_path_inside_an_import_folder_is_loaded(client_as: Any, import_dirs: Path) -> None:
+    shutil.copytree(FIXTURES / "egrip", import_dirs / "egrip")
+    client = client_as("inspector")
+    assert 'name="server_path"' in client.get("/registry/").content.decode()
+    _load(client, str(import_dirs / "egrip" / ".." / "egrip"))
+    assert Job.objects.get().params["paths"] == [str(import_dirs / "egrip")]
