@@ -136,3 +136,17 @@ def test_judgement_needs_a_registry_person(make_servant, client_as):
     assert "Решение о лице в реестре" not in client.get(f"/findings/{finding.pk}/").content.decode()
     html = client.post(f"/findings/{finding.pk}/judge/", {"same": "0", "reason": "x"}, follow=True).content.decode()
     assert "Не указано лицо в реестре" in html and not IdentityJudgement.objects.exists()
+
+
+def test_finding_links_the_request_about_the_same_relative(family, client_as):
+    from tests.findings.scenario import make_finding
+
+    evidence = dict(family.finding.evidence, registry_person={"key": "inn:420000000009", "full_name": "Иванова",
+                                                              "inn": "420000000009", "region": "42"})
+    about_mother = make_finding(family.servant, relative=family.mother, evidence=evidence)
+    client = client_as("viewer")
+    html = client.get(f"/findings/{about_mother.pk}/").content.decode()
+    assert (f'об этом родственнике: <a href="/clarifications/{family.request.pk}/">№ {family.request.pk}</a>, '
+            "подготовлен") in html
+    assert "/clarifications/" not in client.get(f"/findings/{family.finding.pk}/").content.decode().split(
+        "Решение о лице в реестре")[1].split("Рассмотрение")[0]

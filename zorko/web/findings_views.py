@@ -25,7 +25,7 @@ from zorko.findings.service import export_findings
 from zorko.people.models import Organisation, Servant
 from zorko.tasks import queue
 from zorko.web.access import requires
-from zorko.web.judgement_views import HIDDEN_RULE, judgements_about
+from zorko.web.judgement_views import HIDDEN_RULE, judgements_about, requests_about
 from zorko.web.params import object_id
 
 # Button captions of the review transitions.
@@ -103,6 +103,7 @@ def finding_detail(request: HttpRequest, finding_id: int) -> HttpResponse:
     ev = read_evidence(finding.evidence or {}, finding.servant.organisation)
     return render(request, "findings/detail.html", {
         "finding": finding, "ev": ev, "judgements": judgements_about(finding, ev),
+        "requests": requests_about(finding),
         "hint": finding.rule == HIDDEN_RULE,
         "path": path_labels(finding), "rule_name": rule_name(finding.rule),
         "actions": allowed if can(request.user, "findings.review") else [],
