@@ -29,6 +29,7 @@ def test_page_leads_with_the_summary_and_one_probability(family, client_as):
     assert html.index(summary) < html.index("Значимость")
     [probability] = re.findall(r'id="finding-probability">(.*?)</p>', html)
     assert re.search(r"<strong>(почти наверняка|высокая) \(\d,\d\d\)</strong>", probability)
+    assert "(оценка" not in html and "оценка совпадения" not in html  # one number, not three
     details = html[html.index("<details"):html.index("</details>")]
     assert "<details " in html and " open" not in details.split(">")[0]
     assert "+6,5" in details and "фамилия «петрова» совпадает" in details
