@@ -29,6 +29,8 @@ def test_letter_addresses_the_servant_and_lists_the_persons(family, make_user):
     mark_sent(req, make_user("inspector"), date(2026, 12, 1))
     text, props = text_of(write_letter(req, "Петрова О. В."))
     assert "Сидорову Петру Ильичу" in text and "Уважаемый Пётр Ильич!" in text
+    assert "таб. № 0042" in text
+    assert "дату рождения Ивановой Елены Александровны" in text
     assert "ст" in text and "273-ФЗ «О противодействии коррупции»" in text and "25-ФЗ" in text
     assert "статьями 10 и 11" in text and "статьёй 14.1" in text
     assert "мать" in text and "Ивановой Елены Александровны" in text  # the relative in the genitive
