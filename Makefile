@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps assets demo test test-sqlite test-postgres lint bench clean
+.PHONY: install system-deps assets demo test test-sqlite test-postgres lint bench fuzz clean
 
 # Debian packages for running Zorko (Pango, fonts, npm); `test` adds PostgreSQL and Chromium.
 system-deps:
@@ -39,6 +39,10 @@ test-sqlite:
 test-postgres:
 	@url=$$(./scripts/pgtest start) && trap './scripts/pgtest stop' EXIT && \
 	ZORKO_DATABASE_URL=$$url $(BIN)/pytest -q -p no:cacheprovider -m "not browser"
+
+# The importers' property-based fuzzing with a long budget (the suite runs it briefly, profile `ci`).
+fuzz:
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -p no:cacheprovider -m fuzz tests/fuzz
 
 # ruff everywhere; mypy --strict on the core that imports no Django (STYLE.md 11).
 CORE := zorko/matching zorko/affiliation zorko/registry zorko/identifiers.py zorko/regions.py zorko/config.py zorko/exceptions.py

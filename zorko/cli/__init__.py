@@ -17,7 +17,7 @@ from zorko.exceptions import ZorkoError
 
 # Modules under zorko/cli that define commands on ``main``.
 COMMAND_MODULES = ["core", "people", "accounts", "registry", "matching", "screening", "reports",
-                   "clarifications", "audit"]
+                   "clarifications", "audit", "backup"]
 
 
 def setup_django() -> None:

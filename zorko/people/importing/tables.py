@@ -73,10 +73,16 @@ def _delimiter(first_line: str) -> str:
     return max(counts, key=lambda d: counts[d])
 
 
-def _csv_rows(text: str) -> list[list[str]]:
+def _csv_rows(text: str, table: Table) -> list[list[str]] | None:
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first_line))
-    return [list(r) for r in reader]
+    try:
+        return [list(r) for r in reader]
+    except csv.Error:
+        # A lone carriage return inside an unquoted field (a file glued or edited by hand).
+        table.problem("файл CSV не разбирается: перевод строки внутри поля без кавычек",
+                      row=reader.line_num, fatal=True)
+        return None
 
 
 def _spreadsheet_rows(data: bytes, table: Table) -> list[list[Any]] | None:
@@ -126,7 +132,7 @@ def read_table(path: Path, columns: Sequence[Column], name: str | None = None) -
         raw = _spreadsheet_rows(data, table)
     else:
         text = _decode(data, table)
-        raw = _csv_rows(text) if text is not None else None
+        raw = _csv_rows(text, table) if text is not None else None
     if raw is None:
         return table
     raw_rows = [(n, r) for n, r in enumerate(raw, start=1) if any(cell_text(c) != "" for c in r)]

@@ -18,6 +18,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from lxml import etree
@@ -111,8 +112,12 @@ def check_xlsx(data: bytes) -> None:
         if "xl/workbook.xml" not in book.namelist():
             raise WorkbookRefused("это не книга Excel в формате XLSX (книги ODS не принимаются: "
                                   "сохраните файл как XLSX или CSV)")
-        _check_unpacked_size(book)
-        xml = _read_part(book, _first_sheet(book), MAX_UNPACKED)
+        try:
+            _check_unpacked_size(book)
+            xml = _read_part(book, _first_sheet(book), MAX_UNPACKED)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, KeyError):
+            # A damaged member (bad CRC, broken deflate stream, truncated file, unknown compression).
+            raise WorkbookRefused("файл повреждён или это не книга Excel") from None
     _check_extent(xml)
     formula = _FORMULA.search(xml)
     if formula:
