@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -36,6 +34,7 @@ from zorko.people.models import Organisation
 from zorko.reports.clarification_letter import letter_filename, letters_zip, write_letter
 from zorko.web.access import requires
 from zorko.web.clarifications.forms import AnswerForm, CloseForm, FilterForm, SendForm
+from zorko.web.downloads import export_download
 from zorko.web.form_actions import run_step
 
 R = ClarificationRequest.Status
@@ -85,21 +84,11 @@ def _events(req: ClarificationRequest) -> list[dict[str, Any]]:
     return [{"e": e, "from": _label(e.from_status), "to": _label(e.to_status)} for e in req.events.all()]
 
 
-EXPORT_TYPES = {"json": "application/json",
-                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-
-
 @requires("findings.view")
 def requests_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered list as JSON or XLSX, written by the same service as the CLI (audited there)."""
     _form, _org, qs = _filtered(request)
-    with tempfile.TemporaryDirectory(prefix="zorko-export-") as tmp:
-        path = Path(tmp) / f"requests.{fmt}"
-        export_requests(fmt, path, qs, user=request.user)
-        body = path.read_bytes()
-    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="zaprosy-{timezone.localdate():%Y%m%d}.{fmt}"'
-    return response
+    return export_download(fmt, "zaprosy", lambda path: export_requests(fmt, path, qs, user=request.user))
 
 
 @requires("findings.view")
