@@ -29,6 +29,8 @@ def test_letter_addresses_the_servant_and_lists_the_persons(family, make_user):
     mark_sent(req, make_user("inspector"), date(2026, 12, 1))
     text, props = text_of(write_letter(req, "Петрова О. В."))
     assert "Сидорову Петру Ильичу" in text and "Уважаемый Пётр Ильич!" in text
+    assert "таб. № 0042" in text
+    assert "дату рождения Ивановой Елены Александровны" in text
     assert "ст" in text and "273-ФЗ «О противодействии коррупции»" in text and "25-ФЗ" in text
     assert "статьями 10 и 11" in text and "статьёй 14.1" in text
     assert "мать" in text and "Ивановой Елены Александровны" in text  # the relative in the genitive
@@ -60,3 +62,20 @@ def test_letter_to_a_woman(store, make_servant):
     run_screening("all")
     text, _ = text_of(write_letter(ClarificationRequest.objects.get(servant=me)))
     assert "Кузнецовой Ольге Сергеевне" in text and "Уважаемая Ольга Сергеевна!" in text
+
+
+def test_letter_about_the_servant_himself(store, make_servant):
+    from zorko.findings.models import ClarificationRequest
+    from zorko.findings.service import run_screening
+
+    me = make_servant("Иванов", "Александр", "Сергеевич")
+    with store.write() as reg:
+        for i in range(4):
+            company = reg.company(f"Фирма {i}")
+            reg.role(company, "director", "Иванов", "Александр", "Сергеевич", inn=f"42000000{i:04d}")
+    run_screening("all")
+    request = ClarificationRequest.objects.get(servant=me, relative__isnull=True)
+    text, _ = text_of(write_letter(request))
+    assert "Иванову Александру Сергеевичу" in text and "Уважаемый Александр Сергеевич!" in text
+    assert "совпадают с Вашими" in text and "Являетесь ли Вы кем-либо из указанных лиц?" in text
+    assert all(f"42000000{i:04d}" in text for i in range(4))

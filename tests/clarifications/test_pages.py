@@ -156,3 +156,21 @@ def test_kpi_page_states_the_definition(family, client_as):
     html = client_as("viewer").get("/kpi/").content.decode()
     assert f'<p id="kpi-definition">{DEFINITION}</p>' in html
     assert "запросы уточнения получили ответ" in DEFINITION
+
+
+def test_filtered_list_downloads_as_xlsx_and_is_audited(family, client_as):
+    import io
+
+    from openpyxl import load_workbook
+
+    client = client_as("viewer")
+    html = client.get("/clarifications/?status=prepared").content.decode()
+    assert 'href="/clarifications/export.xlsx?status=prepared"' in html
+    response = client.get("/clarifications/export.xlsx?status=prepared")
+    rows = list(load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 1 + 4 and rows[1][2] == "Сидоров Пётр Ильич"
+    texts = [v for row in rows for v in row if isinstance(v, str)]
+    assert any("=HYPERLINK" in v for v in texts) and not [v for v in texts if v.startswith(("=", "+", "-", "@"))]
+    empty = client.get("/clarifications/export.xlsx?status=answered")
+    assert len(list(load_workbook(io.BytesIO(empty.content)).worksheets[0].iter_rows())) == 1
+    assert AuditEvent.objects.filter(action="export", object_type="clarifications", user__isnull=False).count() == 2

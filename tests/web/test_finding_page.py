@@ -29,6 +29,7 @@ def test_page_leads_with_the_summary_and_one_probability(family, client_as):
     assert html.index(summary) < html.index("Значимость")
     [probability] = re.findall(r'id="finding-probability">(.*?)</p>', html)
     assert re.search(r"<strong>(почти наверняка|высокая) \(\d,\d\d\)</strong>", probability)
+    assert "(оценка" not in html and "оценка совпадения" not in html  # one number, not three
     details = html[html.index("<details"):html.index("</details>")]
     assert "<details " in html and " open" not in details.split(">")[0]
     assert "+6,5" in details and "фамилия «петрова» совпадает" in details
@@ -125,3 +126,28 @@ def test_hostile_registry_names_are_shown_as_text(store, make_servant, client_as
     assert "<script>alert(1)</script>" in finding.evidence["summary"]
     html = client_as("viewer").get(f"/findings/{finding.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_judgement_needs_a_registry_person(make_servant, client_as):
+    from tests.findings.scenario import make_family, make_finding
+
+    servant, wife = make_family(make_servant)
+    finding = make_finding(servant, relative=wife)  # evidence of an earlier release: no registry person
+    client = client_as("inspector")
+    assert "Решение о лице в реестре" not in client.get(f"/findings/{finding.pk}/").content.decode()
+    html = client.post(f"/findings/{finding.pk}/judge/", {"same": "0", "reason": "x"}, follow=True).content.decode()
+    assert "Не указано лицо в реестре" in html and not IdentityJudgement.objects.exists()
+
+
+def test_finding_links_the_request_about_the_same_relative(family, client_as):
+    from tests.findings.scenario import make_finding
+
+    evidence = dict(family.finding.evidence, registry_person={"key": "inn:420000000009", "full_name": "Иванова",
+                                                              "inn": "420000000009", "region": "42"})
+    about_mother = make_finding(family.servant, relative=family.mother, evidence=evidence)
+    client = client_as("viewer")
+    html = client.get(f"/findings/{about_mother.pk}/").content.decode()
+    assert (f'об этом родственнике: <a href="/clarifications/{family.request.pk}/">№ {family.request.pk}</a>, '
+            "подготовлен") in html
+    assert "/clarifications/" not in client.get(f"/findings/{family.finding.pk}/").content.decode().split(
+        "Решение о лице в реестре")[1].split("Рассмотрение")[0]

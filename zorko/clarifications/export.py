@@ -5,7 +5,7 @@ JSON is a list of items ``{servant: {personnel_number, full_name}, relative:
 (prepared | sent | answered | overdue | withdrawn), status_label, due_on (ISO
 date or null), candidates: [{full_name, inn, region, subjects: [{ogrn, name,
 role}]}]}``. ``kinship`` is in words («мать супруги»), ``role`` is the code
-(director | manager | founder | entrepreneur).
+(director | manager | founder | entrepreneur). XLSX cells go through ``zorko.exports``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from zorko.audit.log import record
 from zorko.clarifications.listing import kinship_of, persons, request_dict
 from zorko.exceptions import ValidationError
+from zorko.exports import private_file, write_xlsx
 from zorko.findings.clarifications import status_label
 from zorko.findings.models import ClarificationRequest
 
@@ -26,14 +27,6 @@ FORMATS = ("json", "xlsx")
 HEADERS = ["№ запроса", "Табельный номер", "Служащий", "Организация", "О ком запрос", "Степень родства", "Вид запроса",
            "Статус", "Срок ответа", "Лицо в реестре", "ИНН лица", "Регион", "Организации и роли",
            "Поставщик организации служащего"]
-FORMULA_START = ("=", "+", "-", "@")
-
-
-def safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def _rows(requests: Iterable[ClarificationRequest]) -> Iterator[list[Any]]:
@@ -49,26 +42,6 @@ def _rows(requests: Iterable[ClarificationRequest]) -> Iterator[list[Any]]:
             yield head + [p.full_name, p.inn, p.region, subjects, "да" if p.supplier else "нет"]
 
 
-def _write_xlsx(path: Path, requests: list[ClarificationRequest]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Запросы уточнения"
-    ws.append(HEADERS)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in _rows(requests):
-        ws.append([safe(v) for v in row])
-        ws.cell(ws.max_row, 1).number_format = "0"
-        ws.cell(ws.max_row, 9).number_format = "DD.MM.YYYY"
-    for letter, width in zip("ABCDEFGHIJKLMN", (10, 14, 32, 30, 32, 18, 24, 16, 12, 32, 14, 24, 60, 14),
-                             strict=True):
-        ws.column_dimensions[letter].width = width
-    wb.save(path)
-
-
 def export_requests(fmt: str, out_path: str | Path, requests: Iterable[ClarificationRequest] | None = None,
                     user: Any = None, today: date | None = None) -> int:
     """Write the requests (all by default) and record the export in the audit log; returns their number."""
@@ -78,12 +51,11 @@ def export_requests(fmt: str, out_path: str | Path, requests: Iterable[Clarifica
         requests = ClarificationRequest.objects.select_related("servant", "servant__organisation", "relative")
     chosen = sorted(requests, key=lambda r: (r.servant.personnel_number, r.kind, r.pk))
     path = Path(out_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        items = [request_dict(r, today) for r in chosen]
-        path.write_text(json.dumps(items, ensure_ascii=False, indent=2), encoding="utf-8")
+        with private_file(path, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps([request_dict(r, today) for r in chosen], ensure_ascii=False, indent=2))
     else:
-        _write_xlsx(path, chosen)
+        write_xlsx(path, HEADERS, _rows(chosen), "Запросы уточнения")
     record(user, "export", object_type="clarifications", object_repr=f"запросы уточнения ({fmt})", format=fmt,
            count=len(chosen), file=str(path))
     return len(chosen)

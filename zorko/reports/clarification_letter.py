@@ -42,11 +42,11 @@ def _about(request: ClarificationRequest) -> str:
                 "Ваших сведениях не указан, поэтому установить по имеющимся данным, являетесь ли Вы одним из них, "
                 "нельзя.")
     rel = request.relative
-    kin = kinship_of(request)
-    kin_gen = full_name_genitive(rel.last_name, rel.first_name, rel.middle_name)
-    return (f"В указанных реестрах найдены лица, чьи фамилия, имя и отчество совпадают со сведениями, которые Вы "
-            f"указали о родственнике ({kin}) — {rel.full_name}. ИНН {kin_gen} в анкете не указан, поэтому "
-            f"установить по имеющимся данным, является ли кто-либо из них Вашим родственником, нельзя.")
+    name_gen = full_name_genitive(rel.last_name, rel.first_name, rel.middle_name)
+    return (f"В указанных реестрах найдены лица, чьи фамилия, имя и отчество совпадают с фамилией, именем и "
+            f"отчеством Вашего родственника ({kinship_of(request)}), указанного в анкете, — {name_gen}. ИНН "
+            f"{name_gen} в анкете не указан, поэтому установить по имеющимся данным, является ли кто-либо из "
+            "них Вашим родственником, нельзя.")
 
 
 def _table(doc: DocxDocument, request: ClarificationRequest) -> None:
@@ -71,13 +71,13 @@ def _questions(request: ClarificationRequest) -> list[str]:
                 "Если да, укажите степень родства, ИНН или дату рождения этого лица."]
     if request.relative is None:
         return ["Являетесь ли Вы кем-либо из указанных лиц? Отметьте ответ в последнем столбце таблицы.",
-                "Сообщите Ваш ИНН (12 цифр) или дату рождения — по ним сведения будут сверены без Вашего "
-                "участия впредь."]
-    kin = kinship_of(request)
-    return [f"Является ли кто-либо из указанных лиц Вашим родственником ({kin}, {request.relative.full_name})? "
-            "Отметьте ответ в последнем столбце таблицы.",
-            "Сообщите ИНН родственника (12 цифр) или его дату рождения — по ним сведения будут сверены "
-            "без Вашего участия впредь."]
+                "Сообщите Ваш ИНН (12 цифр) или дату рождения: по ним сведения будут сверяться без запросов к Вам."]
+    rel = request.relative
+    name_gen = full_name_genitive(rel.last_name, rel.first_name, rel.middle_name)
+    return [f"Является ли кто-либо из указанных лиц Вашим родственником, указанным в анкете ({kinship_of(request)} "
+            f"— {rel.full_name})? Отметьте ответ в последнем столбце таблицы.",
+            f"Сообщите ИНН (12 цифр) или дату рождения {name_gen}: по ним сведения будут сверяться "
+            "без запросов к Вам."]
 
 
 def letter_title(request: ClarificationRequest) -> str:
@@ -91,9 +91,9 @@ def write_letter(request: ClarificationRequest, signer: str = "", today: date | 
     style.font.name, style.font.size = "Times New Roman", Pt(12)
     addressee = doc.add_paragraph()
     addressee.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    position = f"{servant.position}\n" if servant.position else ""
-    addressee.add_run(f"{position}{servant.organisation}\n"
-                      f"{full_name_dative(servant.last_name, servant.first_name, servant.middle_name)}")
+    # A position would need declining into the dative too; the name and the personnel number suffice.
+    addressee.add_run(f"{full_name_dative(servant.last_name, servant.first_name, servant.middle_name)}\n"
+                      f"таб. № {servant.personnel_number}, {servant.organisation}")
     title = doc.add_heading(letter_title(request), level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     hello = doc.add_paragraph(salutation(servant.first_name, servant.middle_name))

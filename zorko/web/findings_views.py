@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
@@ -25,7 +21,8 @@ from zorko.findings.service import export_findings
 from zorko.people.models import Organisation, Servant
 from zorko.tasks import queue
 from zorko.web.access import requires
-from zorko.web.judgement_views import HIDDEN_RULE, judgements_about
+from zorko.web.downloads import export_download
+from zorko.web.judgement_views import HIDDEN_RULE, judgements_about, requests_about
 from zorko.web.params import object_id
 
 # Button captions of the review transitions.
@@ -73,24 +70,11 @@ def finding_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-EXPORT_TYPES = {
-    "json": "application/json",
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
 @requires("findings.view")
 def finding_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered list as JSON, CSV or XLSX, written by the same service as the CLI (audited there)."""
     qs, _chosen = _filtered(request)
-    with tempfile.TemporaryDirectory(prefix="zorko-export-") as tmp:
-        path = Path(tmp) / f"findings.{fmt}"
-        export_findings(fmt, path, qs, user=request.user)
-        body = path.read_bytes()
-    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="findings-{timezone.localdate():%Y%m%d}.{fmt}"'
-    return response
+    return export_download(fmt, "findings", lambda path: export_findings(fmt, path, qs, user=request.user))
 
 
 @requires("findings.view")
@@ -103,6 +87,7 @@ def finding_detail(request: HttpRequest, finding_id: int) -> HttpResponse:
     ev = read_evidence(finding.evidence or {}, finding.servant.organisation)
     return render(request, "findings/detail.html", {
         "finding": finding, "ev": ev, "judgements": judgements_about(finding, ev),
+        "requests": requests_about(finding),
         "hint": finding.rule == HIDDEN_RULE,
         "path": path_labels(finding), "rule_name": rule_name(finding.rule),
         "actions": allowed if can(request.user, "findings.review") else [],

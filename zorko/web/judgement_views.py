@@ -10,9 +10,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 
+from zorko.findings.clarifications import status_label
 from zorko.findings.evidence import Evidence
 from zorko.findings.judgements import note_of, record_judgement, revoke_judgement
-from zorko.findings.models import Finding, IdentityJudgement
+from zorko.findings.models import ClarificationRequest, Finding, IdentityJudgement
 from zorko.web.access import requires
 from zorko.web.form_actions import run_step
 from zorko.web.params import object_id
@@ -42,6 +43,14 @@ def judgements_about(finding: Finding, ev: Evidence) -> list[dict[str, Any]]:
     qs = qs.filter(kinship_hint=True) if finding.rule == HIDDEN_RULE else qs.filter(
         Q(relative_id=finding.relative_id) if finding.relative_id else Q(relative__isnull=True), kinship_hint=False)
     return [{"j": j, "note": note_of(j)} for j in qs.select_related("user", "revoked_by")]
+
+
+def requests_about(finding: Finding) -> list[dict[str, Any]]:
+    """The clarification requests to the servant about the same person (or his undeclared relatives)."""
+    qs = ClarificationRequest.objects.filter(servant_id=finding.servant_id)
+    qs = qs.filter(kind=ClarificationRequest.Kind.HIDDEN) if finding.rule == HIDDEN_RULE else qs.filter(
+        relative_id=finding.relative_id)
+    return [{"r": r, "status": status_label(r)} for r in qs]
 
 
 @require_POST

@@ -13,7 +13,7 @@ from zorko.identifiers import check_inn
 from zorko.people.models import Organisation
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
-ANSWERS = [("", "не знаю"), ("yes", "да, это он (она)"), ("no", "нет")]
+ANSWERS = [("", "не знаю"), ("yes", "да — родственник (то же лицо)"), ("no", "нет")]
 
 
 class FilterForm(forms.Form):

@@ -1,11 +1,12 @@
 """URLs of the clarification requests area."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from zorko.web.clarifications import views
 
 urlpatterns = [
     path("clarifications/", views.request_list, name="clarification-list"),
+    re_path(r"^clarifications/export\.(?P<fmt>json|xlsx)$", views.requests_export, name="clarification-export"),
     path("clarifications/letters.zip", views.letters_batch, name="clarification-letters"),
     path("clarifications/<int:request_id>/", views.request_detail, name="clarification-detail"),
     path("clarifications/<int:request_id>/letter.docx", views.request_letter, name="clarification-letter"),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
 from zorko.audit.log import client_ip, record
+from zorko.clarifications.export import export_requests
 from zorko.clarifications.listing import (
     effective_status,
     filtered,
@@ -28,9 +30,11 @@ from zorko.findings.clarifications import (
     status_label,
 )
 from zorko.findings.models import ClarificationRequest
+from zorko.people.models import Organisation
 from zorko.reports.clarification_letter import letter_filename, letters_zip, write_letter
 from zorko.web.access import requires
 from zorko.web.clarifications.forms import AnswerForm, CloseForm, FilterForm, SendForm
+from zorko.web.downloads import export_download
 from zorko.web.form_actions import run_step
 
 R = ClarificationRequest.Status
@@ -47,12 +51,17 @@ def _signer(user: Any) -> str:
     return (user.get_full_name() or "").strip()
 
 
-@requires("findings.view")
-def request_list(request: HttpRequest) -> HttpResponse:
+def _filtered(request: HttpRequest) -> tuple[FilterForm, Organisation | None, QuerySet[ClarificationRequest]]:
+    """The filter form from the query string, the organisation chosen, and the requests it selects."""
     form = FilterForm(request.GET or None)
     chosen = form.cleaned_data if form.is_valid() else {}
     org = chosen.get("organisation")
-    qs = filtered(chosen.get("status") or "", org.pk if org else None, chosen.get("kind") or "")
+    return form, org, filtered(chosen.get("status") or "", org.pk if org else None, chosen.get("kind") or "")
+
+
+@requires("findings.view")
+def request_list(request: HttpRequest) -> HttpResponse:
+    form, org, qs = _filtered(request)
     today = timezone.localdate()
     rows = [{"r": r, "status": status_label(r, today), "code": effective_status(r, today),
              "kinship": kinship_of(r)} for r in overdue_first(qs, today)]
@@ -73,6 +82,13 @@ def _label(code: str) -> str:
 
 def _events(req: ClarificationRequest) -> list[dict[str, Any]]:
     return [{"e": e, "from": _label(e.from_status), "to": _label(e.to_status)} for e in req.events.all()]
+
+
+@requires("findings.view")
+def requests_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered list as JSON or XLSX, written by the same service as the CLI (audited there)."""
+    _form, _org, qs = _filtered(request)
+    return export_download(fmt, "zaprosy", lambda path: export_requests(fmt, path, qs, user=request.user))
 
 
 @requires("findings.view")
