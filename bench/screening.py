@@ -40,10 +40,10 @@ from screening_files import write_contracts, write_egrip, write_egrul, write_peo
 from screening_report import print_summary, report  # noqa: E402
 from screening_world import World  # noqa: E402
 
-# Tables a re-check with nothing changed must leave alone (other names: the lead's request and
-# judgement tables, whatever their app).
+# Tables a re-check with nothing changed must leave alone (and any table of clarification requests,
+# judgements or possible namesakes).
 WATCHED_TABLES = ("findings_finding", "findings_findingdecision")
-WATCHED_WORDS = ("clarif", "judg")
+WATCHED_WORDS = ("clarif", "judg", "namesake")
 
 
 def zorko(env: dict[str, str], *args: str) -> float:

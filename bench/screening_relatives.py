@@ -21,6 +21,8 @@ from screening_world import (
     name_key,
 )
 
+from zorko.people.demo_names import SURNAMES
+
 ACTIVE = ("служащий", "кандидат")
 # A ФИО is «unique in the region» when fewer than this many namesakes are expected there.
 UNIQUE_IN_REGION = 0.01
@@ -53,7 +55,8 @@ def plant_relative_cases(w: World, used: set[str], count: dict[str, int], mix: d
         kinds += ["ordinary"] * max(0, count[rule] - len(kinds))
         for k, kind in enumerate(kinds):
             s, rel = pick_relative(w, used, kind)
-            maiden = rel.former[0] if rel.former and k % 4 == 0 else None  # registered under the maiden name
+            # Registered under the maiden name (not for a common ФИО: that would make it a rare one).
+            maiden = rel.former[0] if rel.former and k % 4 == 0 and kind != "common_no_inn" else None
             if k % 3 == 2:
                 subject: Company | Entrepreneur = ip(w, rel, maiden)
             else:
@@ -89,8 +92,8 @@ def plant_hidden(w: World, used: set[str], n: int) -> None:
         company = company_with(w, hidden, "director" if k % 2 else "founder")
         w.contract(s.org, company)
         w.truth.add(("hidden_relative", s.number, company.ogrn))
-        common = w.expected_namesakes(hidden) >= 1
-        w.cases[("hidden_relative", s.number, company.ogrn)] = Case("common_name" if common else "rare_name")
+        frequent = masculine(hidden.last) in SURNAMES
+        w.cases[("hidden_relative", s.number, company.ogrn)] = Case("frequent_surname" if frequent else "rare_surname")
 
 
 def plant_inn_conflicts(w: World, used: set[str], n: int) -> None:
