@@ -26,7 +26,6 @@ from zorko.people.demo_names import SURNAMES
 ACTIVE = ("служащий", "кандидат")
 # A ФИО is «unique in the region» when fewer than this many namesakes are expected there.
 UNIQUE_IN_REGION = 0.01
-REGION_SHARE = 0.06  # share of registry persons in the region (filler 3 % plus the municipality's own)
 
 
 def pick_relative(w: World, used: set[str], category: str) -> tuple[ServantRow, Person]:
@@ -40,7 +39,10 @@ def pick_relative(w: World, used: set[str], category: str) -> tuple[ServantRow, 
         pairs.sort(key=lambda sr: -w.expected_namesakes(sr[1]))
         pairs = pairs[:max(20, len(pairs) // 25)]  # among the most common ФИО of the municipality
     else:
-        pairs = [(s, p) for s, p in pairs if w.expected_namesakes(p) * REGION_SHARE < UNIQUE_IN_REGION]
+        in_region = w.region_share + 0.03  # the background plus the municipality's own companies
+        pairs.sort(key=lambda sr: w.expected_namesakes(sr[1]))
+        rare = [(s, p) for s, p in pairs if w.expected_namesakes(p) * in_region < UNIQUE_IN_REGION]
+        pairs = rare or pairs[:max(20, len(pairs) // 25)]
     s, person = w.rng.choice(pairs)
     used.add(s.number)
     person.inn_known = False

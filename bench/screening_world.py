@@ -124,8 +124,12 @@ class Contract:
 
 
 class World:
-    def __init__(self, seed: int, servants: int, relatives: int, companies: int, today: date) -> None:
+    def __init__(self, seed: int, servants: int, relatives: int, companies: int, today: date,
+                 region_share: float = 0.03) -> None:
         self.rng = random.Random(seed)
+        # Share of the background registry in the municipality's region: a national registry holds
+        # 1–3 % per region; a regional extract, all of it.
+        self.region_share = region_share
         self.names = Names(self.rng)
         self.today = today
         self.n_servants, self.n_relatives, self.n_companies = servants, relatives, companies
