@@ -24,6 +24,9 @@ from screening_world import (
 from zorko.people.demo_names import SURNAMES
 
 ACTIVE = ("служащий", "кандидат")
+# A common ФИО: at least COMMON_NAMESAKES namesakes expected among the persons of COMMON_AT companies
+# (Иванова Елена Владимировна: about 370), whatever the size of the run.
+COMMON_AT, COMMON_NAMESAKES = 1_000_000, 20
 # A ФИО is «unique in the region» when fewer than this many namesakes are expected there.
 UNIQUE_IN_REGION = 0.01
 
@@ -36,8 +39,9 @@ def pick_relative(w: World, used: set[str], category: str) -> tuple[ServantRow, 
     pairs = [(s, r.person) for s in w.servants if s.number not in used and s.status in ACTIVE
              for r in s.relatives]
     if category == "common_no_inn":
-        pairs.sort(key=lambda sr: -w.expected_namesakes(sr[1]))
-        pairs = pairs[:max(20, len(pairs) // 25)]  # among the most common ФИО of the municipality
+        pairs.sort(key=lambda sr: -w.expected_namesakes(sr[1], COMMON_AT))
+        common = [(s, p) for s, p in pairs if w.expected_namesakes(p, COMMON_AT) >= COMMON_NAMESAKES]
+        pairs = common or pairs[:20]
     else:
         in_region = w.region_share + 0.03  # the background plus the municipality's own companies
         pairs.sort(key=lambda sr: w.expected_namesakes(sr[1]))

@@ -164,12 +164,13 @@ class World:
                 others = {inn: here for inn, here in self.watch[case.name].items() if inn != case.person_inn}
                 case.namesakes, case.namesakes_region = len(others), sum(others.values())
 
-    def registry_persons(self, male: bool) -> float:
+    def registry_persons(self, male: bool, companies: int | None = None) -> float:
         """About how many registry persons of a gender the bench writes (see screening_files)."""
-        return self.n_companies * (1.65 + 0.2) * (0.6 if male else 0.4)
+        return (companies or self.n_companies) * (1.65 + 0.2) * (0.6 if male else 0.4)
 
-    def expected_namesakes(self, p: Person) -> float:
-        return self.names.share(masculine(p.last), p.first, p.middle, p.male) * self.registry_persons(p.male)
+    def expected_namesakes(self, p: Person, companies: int | None = None) -> float:
+        share = self.names.share(masculine(p.last), p.first, p.middle, p.male)
+        return share * self.registry_persons(p.male, companies)
 
     # -- identifiers -------------------------------------------------------------------------
     def person_inn(self, region: str = REGION) -> str:
