@@ -95,11 +95,23 @@ def plant_hidden(w: World, used: set[str], n: int) -> None:
             son = w.rng.random() < 0.5
             hidden = Person(me.last if son else feminine(me.last), w.names.first(son, me.birth.year + 28),
                             patronymic(me.first, son), son, w.person_inn(), False)
+        if _known_in_family(s, hidden):
+            continue  # a «hidden» sibling named like the servant or a declared relative would not be hidden
         company = company_with(w, hidden, "director" if k % 2 else "founder")
         w.contract(s.org, company)
         w.truth.add(("hidden_relative", s.number, company.ogrn))
         frequent = masculine(hidden.last) in SURNAMES
         w.cases[("hidden_relative", s.number, company.ogrn)] = Case("frequent_surname" if frequent else "rare_surname")
+
+
+def _known_in_family(s: ServantRow, hidden: Person) -> bool:
+    """The servant or a declared relative carries the hidden person's first name and patronymic."""
+    people = [s.person, *(r.person for r in s.relatives)]
+    return any(p.first.lower() == hidden.first.lower() and p.middle.lower() == hidden.middle.lower()
+               and masculine(p.last).lower() in {masculine(x).lower() for x in (hidden.last, *p.former)}
+               or p.first.lower() == hidden.first.lower() and p.middle.lower() == hidden.middle.lower()
+               and any(masculine(f).lower() == masculine(hidden.last).lower() for f in p.former)
+               for p in people)
 
 
 def plant_inn_conflicts(w: World, used: set[str], n: int) -> None:

@@ -36,6 +36,7 @@ class Config:
     login_lockout_minutes: int
     worker_threads: int
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
+    clarification_days: int = 30  # days a servant has to answer a clarification request
 
     @property
     def sqlite_path(self) -> Path:
@@ -59,6 +60,7 @@ SETTING_NAMES = (
     "ZORKO_LOGIN_LOCKOUT_MINUTES",
     "ZORKO_WORKER_THREADS",
     "ZORKO_LOAD_WORKERS",
+    "ZORKO_CLARIFICATION_DAYS",
 )
 
 
@@ -98,4 +100,5 @@ def load() -> Config:
         login_lockout_minutes=int(_env("ZORKO_LOGIN_LOCKOUT_MINUTES", "15")),
         worker_threads=int(_env("ZORKO_WORKER_THREADS", "1")),
         load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
+        clarification_days=int(_env("ZORKO_CLARIFICATION_DAYS", "30")),
     )

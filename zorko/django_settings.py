@@ -12,6 +12,7 @@ BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = CONFIG.secret_key
 DEBUG = CONFIG.debug
+ZORKO_CLARIFICATION_DAYS = CONFIG.clarification_days
 ALLOWED_HOSTS = list(CONFIG.allowed_hosts) + ["testserver"]
 
 INSTALLED_APPS = [

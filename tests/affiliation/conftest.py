@@ -12,6 +12,8 @@ import pytest
 
 from tests.registry_tables import Registry
 from zorko.affiliation import FindingCandidate, RelativeRecord, ServantRecord, Snapshot, screen
+from zorko.affiliation.model import Judgement
+from zorko.affiliation.triage import ScreeningResult
 
 ORG = "4205000007"
 _n = itertools.count(1)
@@ -37,8 +39,19 @@ def relative(last: str, first: str, middle: str, kinship: str = "sister", label:
 
 
 @pytest.fixture
-def run(reg: Registry) -> Callable[..., list[FindingCandidate]]:
+def screen_all(reg: Registry) -> Callable[..., ScreeningResult]:
+    """The whole result: findings, clarification requests, possible namesakes."""
+    def go(*servants: ServantRecord, as_of: date = date(2026, 11, 1),
+           judgements: dict[str, dict[str, Judgement]] | None = None) -> ScreeningResult:
+        return screen(reg.con, Snapshot(list(servants), as_of, judgements or {}))
+
+    return go
+
+
+@pytest.fixture
+def run(screen_all: Callable[..., ScreeningResult]) -> Callable[..., list[FindingCandidate]]:
+    """The findings only: what reaches the review queue."""
     def go(*servants: ServantRecord, as_of: date = date(2026, 11, 1)) -> list[FindingCandidate]:
-        return screen(reg.con, Snapshot(list(servants), as_of))
+        return screen_all(*servants, as_of=as_of).findings
 
     return go

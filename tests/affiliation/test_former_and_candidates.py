@@ -17,7 +17,7 @@ def test_directs_supplier_within_two_years_of_leaving(reg, run):
     reg.contract(ORG, supplier)
     [finding] = run(former(dismissed_on=date(2025, 6, 30)), as_of=date(2026, 11, 1))
     assert (finding.rule, finding.severity) == ("former_servant", "high")
-    assert finding.evidence["window_end"] == "2027-06-30"
+    assert finding.evidence.to_dict()["window_end"] == "2027-06-30"
 
 
 def test_role_taken_long_after_the_two_years_raises_nothing(reg, run):
@@ -39,7 +39,7 @@ def test_candidate_gets_own_business_checks_against_the_organisation_applied_to(
     reg.contract(ORG, supplier)
     [finding] = run(servant("Громов", "Илья", "Ильич", status="candidate"))
     assert (finding.rule, finding.severity) == ("own_director", "high")
-    assert finding.evidence["contracts"]
+    assert finding.evidence.to_dict()["contracts"]
 
 
 def _disqualify(reg, birth):

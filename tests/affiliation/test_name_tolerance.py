@@ -20,7 +20,8 @@ def test_relative_with_one_letter_typo_in_questionnaire_is_found(reg, run):
     assert finding.rule == "relative_supplier" and finding.subject_ogrn == supplier["ogrn"]
     assert finding.relative_key == sister.key
     # The inspector sees why: the engine's signal-by-signal explanation is in the evidence.
-    explanation = finding.evidence["match"]["explanation"]
+    match = finding.evidence.match
+    explanation = [*match.reasons, *(f"{s.detail}" for s in match.signals)]
     assert "ФИО совпадает не полностью: в реестре Загорулько Ефим Аристархович" in explanation
     assert any("фамилия отличается одной буквой" in line and "загоролько" in line for line in explanation)
     assert "фамилия отличается одной буквой" in finding.explanation

@@ -15,9 +15,9 @@ def test_sister_directs_supplier_of_servants_organisation(reg, run):
     [finding] = run(me)
     assert (finding.rule, finding.severity) == ("relative_supplier", "high")
     assert finding.relative_key == me.relatives[0].key
-    assert finding.evidence["contracts"] == [
+    assert finding.evidence.to_dict()["contracts"] == [
         {"reg_num": reg_num, "sign_date": "2026-04-02", "price": "2500000.00", "subject": "Поставка канцелярских товаров"}]
-    assert finding.evidence["graph_path"] == [
+    assert finding.evidence.to_dict()["graph_path"] == [
         f"servant:{me.key}", f"relative:{me.relatives[0].key}", f"company:{supplier['ogrn']}",
         f"contract:{reg_num}", f"organisation:{ORG}"]
     assert "Сестра служащего" in finding.explanation and "конфликт интересов" in finding.explanation
@@ -29,7 +29,7 @@ def test_supplier_of_another_organisation_is_relative_business(reg, run):
     reg.contract("4205999990", company)
     [finding] = run(servant(relatives=[relative("Петрова", "Анна", "Сергеевна")]))
     assert (finding.rule, finding.severity) == ("relative_business", "medium")
-    assert finding.evidence["contracts"] == []
+    assert finding.evidence.to_dict()["contracts"] == []
 
 
 def test_married_relative_found_under_maiden_name(reg, run):

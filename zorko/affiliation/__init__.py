@@ -1,7 +1,7 @@
 """The link graph and the rules that turn links into findings (no Django).
 
 Public surface:
-- :func:`screen` (``engine.py``): ``screen(duckdb_connection, Snapshot) -> list[FindingCandidate]``;
+- :func:`screen` (``engine.py``): ``screen(duckdb_connection, Snapshot) -> ScreeningResult`` (findings, clarification requests, possible namesakes);
 - the snapshot dataclasses ``Snapshot``, ``ServantRecord``, ``RelativeRecord`` and the output
   ``FindingCandidate`` (``model.py``), rule codes in ``model.RULES``;
 - :func:`build_graph` (``graph.py``): nodes and edges for one servant's link graph.

@@ -16,9 +16,9 @@ from typing import Any
 import duckdb
 
 from zorko.affiliation.addresses import address_key
-from zorko.affiliation.identity import MIN_SAMPLE, NORM_MACRO, RoleHit, match_roles
+from zorko.affiliation.identity import INN, JUDGED, MIN_SAMPLE, NORM_MACRO, RoleHit, match_roles
 from zorko.affiliation.kin import patronymic_forms, surname_forms
-from zorko.affiliation.model import PersonRecord, Snapshot
+from zorko.affiliation.model import Judgement, PersonRecord, Snapshot
 from zorko.matching.normalize import normalize_name
 
 SUBJECT_COLUMNS = ("kind", "ogrn", "inn", "name", "legal_form", "status", "terminated_on", "region",
@@ -61,6 +61,15 @@ class Context:
         return list(seen.values())
 
 
+def _judged(hit: RoleHit, judged: Judgement) -> RoleHit:
+    if hit.confidence == INN:
+        hit.reasons.append(judged.note)
+        return hit
+    hit.confidence, hit.score, hit.probability = JUDGED, 1.0, 1.0
+    hit.reasons.insert(0, judged.note)
+    return hit
+
+
 def home_region(org_inn: str) -> str:
     return org_inn[:2] if org_inn else ""
 
@@ -74,7 +83,12 @@ def build_context(con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> Context
         people.append((servant, region))
         people.extend((relative, region) for relative in servant.relatives)
     for hit in match_roles(con, people):
-        ctx.hits[hit.person_key].append(hit)
+        judged = snapshot.judgements.get(hit.person_key, {}).get(hit.registry_person)
+        if judged is None:
+            ctx.hits[hit.person_key].append(hit)
+        elif judged.same:
+            ctx.hits[hit.person_key].append(_judged(hit, judged))
+        # A registry person judged to be someone else stays silent, whatever he founds later.
     orgs = sorted({s.organisation_inn for s in snapshot.servants if s.organisation_inn})
     supplier_keys = _load_contracts(con, ctx, orgs)
     ogrns = {h.role["subject_ogrn"] for hits in ctx.hits.values() for h in hits} | supplier_keys

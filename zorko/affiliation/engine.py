@@ -1,4 +1,7 @@
-"""Run every rule over a snapshot: ``screen(con, snapshot) -> list[FindingCandidate]``.
+"""Run every rule over a snapshot: ``screen(con, snapshot) -> ScreeningResult``.
+
+The result holds the findings, the clarification requests and the possible
+namesakes (``triage.py`` sorts them).
 
 ``con`` is a DuckDB connection to the registry store (tables as in
 ``docs/registry-schema.md``); the snapshot is plain data, so the same call
@@ -12,18 +15,19 @@ from collections.abc import Callable, Iterator
 import duckdb
 
 from zorko.affiliation.context import Context, build_context
+from zorko.affiliation.evidence import SEVERITY_ORDER
 from zorko.affiliation.hidden import candidate_lists, hidden_relative, shared_address
 from zorko.affiliation.model import FindingCandidate, ServantRecord, Snapshot
 from zorko.affiliation.rules import former_servant, own_business, relatives_business
+from zorko.affiliation.triage import ScreeningResult, triage
 
 Rule = Callable[[Context, ServantRecord], Iterator[FindingCandidate]]
 # Serving and candidate people get the affiliation rules; former servants only the 2-year rule.
 CURRENT_RULES: tuple[Rule, ...] = (own_business, relatives_business, hidden_relative, shared_address)
 FORMER_RULES: tuple[Rule, ...] = (former_servant,)
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
-def screen(con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> list[FindingCandidate]:
+def screen(con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> ScreeningResult:
     ctx = build_context(con, snapshot)
     found: dict[str, FindingCandidate] = {}
     for servant in snapshot.servants:
@@ -34,7 +38,8 @@ def screen(con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> list[FindingCa
             kept = found.get(cand.identity)
             if kept is None or _stronger(cand, kept):
                 found[cand.identity] = cand
-    return sorted(found.values(), key=lambda c: (SEVERITY_ORDER[c.severity], -c.score, c.servant_key))
+    ordered = sorted(found.values(), key=lambda c: (SEVERITY_ORDER[c.severity], -c.score, c.servant_key))
+    return triage(ordered, snapshot)
 
 
 def _stronger(new: FindingCandidate, old: FindingCandidate) -> bool:

@@ -18,20 +18,35 @@ import duckdb
 from zorko.affiliation import model as m
 from zorko.affiliation.addresses import address_key
 from zorko.affiliation.context import Context
-from zorko.affiliation.identity import NORM_MACRO
+from zorko.affiliation.evidence import (
+    Confidence,
+    Evidence,
+    MatchEvidence,
+    PersonRef,
+    Severity,
+    contract_refs,
+    subject_ref,
+)
+from zorko.affiliation.identity import NORM_MACRO, registry_person_key
 from zorko.affiliation.kin import patronymic_forms, patronymics_from_first_name, surname_forms
-from zorko.affiliation.model import FindingCandidate, ServantRecord
-from zorko.affiliation.rules import _candidate, _contracts_text, is_active, node
+from zorko.affiliation.model import FindingCandidate, PersonRecord, ServantRecord
+from zorko.affiliation.policy import POLICY
+from zorko.affiliation.rules import contracts_text, is_active, make_candidate, node
 from zorko.matching.normalize import normalize_name
 
 _ROLES = {"director": "руководитель", "manager": "руководитель управляющей организации",
           "founder": "учредитель", "entrepreneur": "индивидуальный предприниматель"}
-# Coincidence levels for hidden_relative (see above): from NOISE_CHANCE on the guess is dropped, from
-# RARE_CHANCE on it is weaker.
-NOISE_CHANCE = 2.0
-RARE_CHANCE = 0.05
 _GUESS = {"sibling": "возможно, брат или сестра", "child": "возможно, сын или дочь",
           "parent": "возможно, отец"}
+_GUESS_BY_GENDER = {("sibling", True): "возможно, брат", ("sibling", False): "возможно, сестра",
+                    ("child", True): "возможно, сын", ("child", False): "возможно, дочь"}
+HINT_NOTE = ("Это подсказка, а не совпадение: человека нет в анкете, и родство предполагается только по "
+             "фамилии и отчеству, без ИНН и даты рождения")
+
+
+def guess_words(guess: str, middle_name: str) -> str:
+    male = _is_male(middle_name)
+    return _GUESS[guess] if male is None else _GUESS_BY_GENDER.get((guess, male), _GUESS[guess])
 
 
 def _is_male(middle_name: str) -> bool | None:
@@ -105,6 +120,9 @@ def hidden_relative(ctx: Context, servant: ServantRecord) -> Iterator[FindingCan
         if guess is None or _declared(servant, role) or (role["subject_ogrn"], role["norm"]) in seen:
             continue
         seen.add((role["subject_ogrn"], role["norm"]))
+        judged = ctx.snapshot.judgements.get(f"kin:{servant.key}", {}).get(registry_person_key(role))
+        if judged is not None and not judged.same:
+            continue
         contracts = ctx.supplier_contracts(org, subject)
         name = " ".join(p for p in (role["last_name"], role["first_name"], role["middle_name"]) if p)
         same_region = (role["inn"] or "")[:2] == org[:2] if role["inn"] else role["region"] == org[:2]
@@ -113,28 +131,40 @@ def hidden_relative(ctx: Context, servant: ServantRecord) -> Iterator[FindingCan
         last, _first, middle = role["norm"]
         chance = (ctx.share(ctx.last_counts, surname_forms(last)) * ctx.share(ctx.middle_counts, patronymic_forms(middle))
                   * len(ctx.supplier_roles.get(org, [])))
-        if chance >= NOISE_CHANCE:
+        if chance >= POLICY.hidden_noise_chance and judged is None:
             continue
-        score = (0.65 if same_region else 0.5) - (0.15 if chance >= RARE_CHANCE else 0.0)
+        p = POLICY
+        score = p.hidden_score[0 if same_region else 1] - (p.hidden_common_penalty if chance >= p.hidden_rare_chance
+                                                           else 0.0)
+        words = guess_words(guess, role["middle_name"] or "")
         person_node = node("person", role["inn"] or normalize_name(name))
         path = [node("servant", servant.key), person_node, node(subject["kind"], subject["ogrn"]),
                 node("contract", contracts[0]["reg_num"]), node("organisation", org)]
-        text = (f"{name} ({_GUESS[guess]} служащего {servant.full_name}; в анкете не указан) — "
-                f"{_ROLES[role['role']]}: {subject['name']}. {_contracts_text(contracts).capitalize()}.")
-        evidence = {
-            "person": {"key": servant.key, "full_name": servant.full_name, "inn": servant.inn or None},
-            "registry": [{k: v for k, v in role.items() if k != "norm"}],
-            "subject": {k: subject.get(k) for k in ("kind", "ogrn", "inn", "name", "status", "region",
-                                                    "address")},
-            "match": {"score": score, "confidence": "kinship", "kinship_guess": guess,
-                      "explanation": [_GUESS[guess], f"случайное совпадение фамилии и отчества среди лиц "
-                                      f"поставщиков организации ожидается {chance:.3f} раза"]},
-            "contracts": [{k: c[k] for k in ("reg_num", "sign_date", "price", "subject")} for c in contracts],
-            "organisation": {"inn": org, "name": servant.organisation_name},
-            "graph_path": path,
-        }
-        yield _candidate(m.HIDDEN_RELATIVE, m.MEDIUM if score >= 0.6 else m.LOW, score, servant, None,
-                         subject, text, evidence)
+        text = (f"{name} ({words} служащего {servant.full_name}; в анкете не указан) — "
+                f"{_ROLES[role['role']]}: {subject['name']}. {contracts_text(contracts).capitalize()}.")
+        coincidence = (f"случайное совпадение фамилии и отчества среди лиц поставщиков организации ожидается "
+                       f"{chance:.3f} раза").replace(".", ",")
+        summary = (f"{_ROLES[role['role']].capitalize()} поставщика {subject['name']} {name} — {words} служащего, "
+                   f"не указанный в анкете: совпадают фамилия и отчество, {'тот же' if same_region else 'другой'} "
+                   f"регион. {HINT_NOTE}.")
+        severity = Severity.MEDIUM if score >= p.medium_score else Severity.LOW
+        if judged is not None:
+            score, severity = 1.0, Severity.HIGH
+            summary += f" {judged.note}."
+            text += f" {judged.note}."
+        evidence = Evidence(
+            summary=summary,
+            person=PersonRef(servant.key, servant.full_name, servant.inn or None),
+            registry=[{k: v for k, v in role.items() if k != "norm"}], subject=subject_ref(subject),
+            match=MatchEvidence(score=score, confidence=Confidence.JUDGED if judged else Confidence.KINSHIP,
+                                reasons=[words, coincidence, HINT_NOTE], same_region=same_region,
+                                extra={"kinship_guess": guess, "chance": round(chance, 4)}),
+            contracts=contract_refs(contracts), organisation={"inn": org, "name": servant.organisation_name},
+            graph_path=path,
+            extra={"registry_person": {"key": registry_person_key(role), "full_name": name, "inn": role["inn"] or "",
+                                       "region": role["region"] or ""}},
+        )
+        yield make_candidate(m.HIDDEN_RELATIVE, severity, score, servant, None, subject, text, evidence)
 
 
 def shared_address(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandidate]:
@@ -158,22 +188,24 @@ def shared_address(ctx: Context, servant: ServantRecord) -> Iterator[FindingCand
                  node("contract", contracts[0]["reg_num"]), node("organisation", org)]
         text = (f"Поставщик {subject['name']} (ОГРН {subject['ogrn']}) зарегистрирован по адресу, где "
                 f"проживает {who} ({servant.full_name if relative else servant.full_name}): {address}. "
-                f"{_contracts_text(contracts).capitalize()}."
+                f"{contracts_text(contracts).capitalize()}."
                 + (" Адрес в списке адресов массовой регистрации ФНС." if mass else ""))
-        evidence = {
-            "person": {"key": relative.key if relative else servant.key,
-                       "full_name": relative.full_name if relative else servant.full_name},
-            "address": {"questionnaire": address, "registry": subject.get("address"),
-                        "key": subject["address_key"], "mass_address": mass},
-            "subject": {k: subject.get(k) for k in ("kind", "ogrn", "inn", "name", "status", "region",
-                                                    "address")},
-            "match": {"score": 0.3 if mass else 0.85, "confidence": "address", "explanation": []},
-            "contracts": [{k: c[k] for k in ("reg_num", "sign_date", "price", "subject")} for c in contracts],
-            "organisation": {"inn": org, "name": servant.organisation_name},
-            "graph_path": path,
-        }
-        yield _candidate(m.SHARED_ADDRESS, m.LOW if mass else m.HIGH, 0.3 if mass else 0.85, servant,
-                         relative, subject, text, evidence)
+        score = POLICY.mass_address_score if mass else POLICY.shared_address_score
+        summary = (f"Поставщик организации {subject['name']} зарегистрирован по адресу, где проживает {who}: "
+                   f"{address}." + (" Адрес — массовой регистрации, совпадение мало что значит." if mass else ""))
+        whom: PersonRecord = relative or servant
+        evidence = Evidence(
+            summary=summary,
+            person=PersonRef(whom.key, whom.full_name, whom.inn or None, relative.kinship if relative else ""),
+            subject=subject_ref(subject),
+            match=MatchEvidence(score=score, confidence=Confidence.ADDRESS),
+            contracts=contract_refs(contracts), organisation={"inn": org, "name": servant.organisation_name},
+            graph_path=path,
+            extra={"address": {"questionnaire": address, "registry": subject.get("address"),
+                               "key": subject["address_key"], "mass_address": mass}},
+        )
+        yield make_candidate(m.SHARED_ADDRESS, m.LOW if mass else m.HIGH, score, servant,
+                             relative, subject, text, evidence)
 
 
 def candidate_lists(con: duckdb.DuckDBPyConnection, ctx: Context,
@@ -199,14 +231,19 @@ def candidate_lists(con: duckdb.DuckDBPyConnection, ctx: Context,
             text = (f"Кандидат {servant.full_name} совпадает с записью реестра дисквалифицированных лиц: "
                     f"{name}{', дата рождения совпадает' if confirmed else ' (дата рождения не сверена)'}; "
                     f"организация: {row[5] or '—'}, статья {row[8] or '—'}, срок {row[9] or '—'}.")
-            evidence = {"registry": [{"full_name": name, "birth_date": birth.isoformat() if birth else None,
-                                      "organisation": row[5], "article": row[8], "term": row[9],
-                                      "starts_on": row[10].isoformat() if row[10] else None,
-                                      "ends_on": row[11].isoformat() if row[11] else None}],
-                        "match": {"confidence": "birth_date" if confirmed else "name", "explanation": []},
-                        "contracts": [], "graph_path": [node("servant", servant.key)]}
-            yield _candidate(m.DISQUALIFIED, m.HIGH if confirmed else m.MEDIUM, 0.95 if confirmed else 0.6,
-                             servant, None, subject, text, evidence)
+            score = POLICY.disqualified_scores[0 if confirmed else 1]
+            evidence = Evidence(
+                summary=text, person=PersonRef(servant.key, servant.full_name, servant.inn or None),
+                registry=[{"full_name": name, "birth_date": birth.isoformat() if birth else None,
+                           "organisation": row[5], "article": row[8], "term": row[9],
+                           "starts_on": row[10].isoformat() if row[10] else None,
+                           "ends_on": row[11].isoformat() if row[11] else None}],
+                subject=subject,
+                match=MatchEvidence(score=score,
+                                    confidence=Confidence.BIRTH_DATE if confirmed else Confidence.NAME),
+                graph_path=[node("servant", servant.key)])
+            yield make_candidate(m.DISQUALIFIED, m.HIGH if confirmed else m.MEDIUM, score,
+                                 servant, None, subject, text, evidence)
     if "mass_persons" in ctx.tables:
         rows = con.execute("""
             SELECT inn, last_name, first_name, middle_name, kind, companies FROM mass_persons
@@ -221,8 +258,11 @@ def candidate_lists(con: duckdb.DuckDBPyConnection, ctx: Context,
             text = (f"Кандидат {servant.full_name} — массовый {'руководитель' if kind == 'director' else 'учредитель'}"
                     f" по данным ФНС ({companies or '?'} организаций)"
                     f"{', ИНН совпадает' if confirmed else ', совпадение по ФИО'}.")
-            evidence = {"registry": [{"inn": inn, "full_name": name, "kind": kind, "companies": companies}],
-                        "match": {"confidence": "inn" if confirmed else "name", "explanation": []},
-                        "contracts": [], "graph_path": [node("servant", servant.key)]}
-            yield _candidate(m.MASS_PERSON, m.HIGH if confirmed else m.MEDIUM, 0.9 if confirmed else 0.5,
-                             servant, None, subject, text, evidence)
+            score = POLICY.mass_person_scores[0 if confirmed else 1]
+            evidence = Evidence(
+                summary=text, person=PersonRef(servant.key, servant.full_name, servant.inn or None),
+                registry=[{"inn": inn, "full_name": name, "kind": kind, "companies": companies}], subject=subject,
+                match=MatchEvidence(score=score, confidence=Confidence.INN if confirmed else Confidence.NAME),
+                graph_path=[node("servant", servant.key)])
+            yield make_candidate(m.MASS_PERSON, m.HIGH if confirmed else m.MEDIUM, score,
+                                 servant, None, subject, text, evidence)

@@ -25,24 +25,28 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from zorko.affiliation.evidence import Confidence, MatchEvidence, Signal
 from zorko.affiliation.model import PersonRecord
-from zorko.matching import DEFAULT_THRESHOLD, Match, PersonQuery, match_people, normalize_part
+from zorko.affiliation.policy import POLICY
+from zorko.matching import (
+    DEFAULT_THRESHOLD,
+    Match,
+    PersonQuery,
+    match_people,
+    normalize_part,
+    surname_key,
+)
+from zorko.matching.features import Signal as MatchingSignal
 from zorko.matching.normalize import normalize_name
 
-INN, STRONG, WEAK = "inn", "strong", "weak"
-# More distinct people than this with the same ФИО, or more expected by chance, make the name "common";
-# a name is "rare" when it is unique and fewer than RARE_CHANCE namesakes are expected.
-COMMON_NAME = 2
-COMMON_CHANCE = 0.5
-RARE_CHANCE = 0.1
-MIN_SAMPLE = 10_000
+INN, STRONG, WEAK = Confidence.INN, Confidence.STRONG, Confidence.WEAK
+CONFLICT, JUDGED = Confidence.CONFLICT, Confidence.JUDGED
+MIN_SAMPLE = POLICY.min_sample
 # A name that matches only up to a slip, an initial or another form is kept when the engine
 # calls it a match; the exact ФИО is always kept and weighed by the screening's own policy.
 INEXACT_PROBABILITY = DEFAULT_THRESHOLD
 # A hit is strong only when the engine calls it a match (its default threshold, 0.9).
 STRONG_PROBABILITY = DEFAULT_THRESHOLD
-# A name that matched only up to a slip, an initial or another form weighs this much less.
-INEXACT_PENALTY = 0.05
 
 # Normalisation in SQL that mirrors zorko.matching.normalize.normalize_name. ``zn`` is the full
 # form; ``zf`` takes a fast path for the usual name of Cyrillic letters only (two bytes each in
@@ -60,12 +64,47 @@ ROLE_COLUMNS = ("subject_kind", "subject_ogrn", "role", "last_name", "first_name
 
 @dataclass(slots=True)
 class RoleHit:
+    """A registry role row naming one of our people, with how sure the screening is of it."""
+
     person_key: str
     role: dict[str, Any]
     score: float
-    confidence: str  # inn | strong | weak
-    explanation: list[str] = field(default_factory=list)
+    confidence: Confidence
+    reasons: list[str] = field(default_factory=list)
+    signals: list[Signal] = field(default_factory=list)
     via_former_name: str = ""
+    probability: float = 0.0
+    namesakes: int = 1
+    same_region: bool | None = None
+    exact: bool = True
+
+    @property
+    def explanation(self) -> list[str]:
+        """The reasons, then the engine's signals: one readable list for texts and logs."""
+        return [*self.reasons, *(f"сопоставление: {s.detail}" for s in self.signals)]
+
+    @property
+    def registry_person(self) -> str:
+        """Who the row is in the registry: the ИНН, else the full name in a region."""
+        return registry_person_key(self.role)
+
+    @property
+    def name_only(self) -> bool:
+        return self.confidence in (STRONG, WEAK)
+
+    def evidence(self) -> MatchEvidence:
+        return MatchEvidence(score=self.score, confidence=self.confidence, probability=round(self.probability, 4),
+                             reasons=list(self.reasons), signals=list(self.signals), namesakes=self.namesakes,
+                             same_region=self.same_region, exact_name=self.exact,
+                             via_former_name=self.via_former_name)
+
+
+def registry_person_key(role: dict[str, Any]) -> str:
+    inn = (role.get("inn") or "").strip()
+    if inn:
+        return f"inn:{inn}"
+    name = " ".join(normalize_name(role.get(c)) for c in ("last_name", "first_name", "middle_name"))
+    return f"fio:{name}@{role.get('region') or ''}"
 
 
 def person_region(person: PersonRecord, home_region: str) -> str:
@@ -158,8 +197,9 @@ def _same_inn(con: duckdb.DuckDBPyConnection, people: list[tuple[PersonRecord, s
     for values in cursor.fetchall():
         record = dict(zip(columns, values, strict=True))
         for i in by_inn[record["inn"]]:
-            found.append(Match(str(i), record, 1.0, "current", "equal",
-                               [f"ИНН совпадает: {record['inn']}"]))
+            found.append(Match(str(i), record, 1.0, "current", "equal", [f"ИНН совпадает: {record['inn']}"],
+                               [MatchingSignal("inn", "equal", 0.0, f"ИНН совпадает: {record['inn']}",
+                                               certain=True)]))
     return found
 
 
@@ -212,17 +252,49 @@ def _registry_counts(con: duckdb.DuckDBPyConnection, rows: list[_Row]) -> None:
         row.namesakes = max(carriers.get(row.record_name, 1), 1)
 
 
+def _signals(match: Match) -> list[Signal]:
+    return [Signal(s.feature, s.level, s.weight, s.detail) for s in match.signals] or \
+        [Signal("", "", 0.0, line) for line in match.explanation]
+
+
+def _name_parts_all_differ(person: PersonRecord, role: dict[str, Any]) -> bool:
+    """Surname (any gender form, current or former), first name and patronymic all differ.
+
+    A married surname may differ, but all three parts differing under one ИНН means a typing
+    error on one side, not our person.
+    """
+    def norm(value: Any) -> str:
+        return normalize_name(value or "")
+
+    surnames = {surname_key(norm(n)) for n in [person.last_name, *person.former_last_names] if n}
+    last, first, middle = norm(role["last_name"]), norm(role["first_name"]), norm(role["middle_name"])
+    if not (last and first):
+        return False
+    same_last = surname_key(last) in surnames
+    ours = norm(person.first_name)
+    # An initial on either side agrees with any name of that letter.
+    same_first = first == ours or (first[:1] == ours[:1] and min(len(first), len(ours)) == 1)
+    same_middle = not middle or not person.middle_name or middle == norm(person.middle_name)
+    return not (same_last or same_first or same_middle)
+
+
 def _score(row: _Row) -> RoleHit:
     match, person, home = row.match, row.person, row.home
     role = {c: match.record.get(c) for c in ROLE_COLUMNS}
     role["since"] = role["since"].isoformat() if role["since"] else None
     reg_inn = (role["inn"] or "").strip()
     name = " ".join(p for p in (role["last_name"], role["first_name"], role["middle_name"]) if p)
-    engine = [f"сопоставление: {line}" for line in match.explanation]
+    signals = _signals(match)
+    p = POLICY
     if match.inn_status == "equal":
-        return RoleHit(person.key, role, 1.0, INN,
-                       [f"ИНН {reg_inn} совпадает с ИНН из анкеты", f"в реестре: {name}", *engine],
-                       row.former)
+        if _name_parts_all_differ(person, role):
+            return RoleHit(person.key, role, p.inn_conflict_score, CONFLICT,
+                           [f"ИНН {reg_inn} совпадает с ИНН из анкеты, но фамилия, имя и отчество отличаются: "
+                            f"в анкете {person.full_name}, в реестре {name}",
+                            "вероятна ошибка ввода ИНН в анкете или в реестре: сверьте документы"],
+                           signals, row.former, 1.0, exact=False)
+        return RoleHit(person.key, role, 1.0, INN, [f"ИНН {reg_inn} совпадает с ИНН из анкеты", f"в реестре: {name}"],
+                       signals, row.former, 1.0, exact=row.exact)
     exact = row.exact
     why = [f"ФИО совпадает: {name}" if exact else f"ФИО совпадает не полностью: в реестре {name}"]
     if row.former:
@@ -233,26 +305,27 @@ def _score(row: _Row) -> RoleHit:
     namesakes, chance = row.namesakes, row.chance
     # Few servants run a business, so a ФИО that others carry by chance is more often a namesake
     # than our person: only a name nobody else is expected to carry counts as strong.
-    rare = namesakes == 1 and chance <= RARE_CHANCE
-    common = namesakes > COMMON_NAME or chance > COMMON_CHANCE
-    score = (0.9 if rare else 0.65 if common else 0.75) if same_region else (0.6 if rare else 0.35 if common else 0.45)
+    rare = namesakes == 1 and chance <= p.rare_chance
+    common = namesakes > p.common_name or chance > p.common_chance
+    score = p.name_score(rare, common, same_region)
     if common:
         why.append(f"ФИО распространённое: {namesakes} разных лиц в реестре, по частоте фамилии, имени и "
-                   f"отчества ожидается около {max(chance, namesakes):.1f}")
+                   f"отчества ожидается около {max(chance, namesakes):.1f}".replace(".", ","))
     elif rare:
         why.append("ФИО редкое в реестре")
     else:
-        why.append(f"ФИО встречается: {namesakes} в реестре, по частоте частей ожидается {chance:.2f}")
+        why.append(f"ФИО встречается: {namesakes} в реестре, по частоте частей ожидается {chance:.2f}"
+                   .replace(".", ","))
     why.append(f"регион {region} совпадает с регионом проживания" if same_region
                else f"регион {region or 'не указан'} отличается от региона проживания {ours}")
     if not exact:
         # A slip, an initial or another form of the name: the engine's probability says how sure.
-        score = min(score - INEXACT_PENALTY, 0.05 + match.probability)
+        score = min(score - p.inexact_penalty, p.min_score + match.probability)
     if not (person.middle_name and role["middle_name"]):
-        score -= 0.2
+        score -= p.missing_middle_penalty
         why.append("отчество не указано в одной из записей")
     if role["unreliable"]:
-        score -= 0.1
+        score -= p.unreliable_penalty
         why.append("в реестре отметка о недостоверности сведений")
     initials = _initials_only(person)
     if initials:
@@ -260,7 +333,6 @@ def _score(row: _Row) -> RoleHit:
         # registry ФИО says nothing about how many people the initials could be.
         why.append("в анкете только инициалы: совпадение не может быть сильным")
     strong = same_region and rare and not initials and match.probability >= STRONG_PROBABILITY \
-        and score >= 0.85 - INEXACT_PENALTY * (not exact)
-    why.append(f"вероятность совпадения по модели {match.probability:.3f}".replace(".", ","))
-    return RoleHit(person.key, role, round(max(score, 0.05), 2), STRONG if strong else WEAK, why + engine,
-                   row.former)
+        and score >= p.strong_score - p.inexact_penalty * (not exact)
+    return RoleHit(person.key, role, round(max(score, p.min_score), 2), STRONG if strong else WEAK, why, signals,
+                   row.former, match.probability, namesakes, same_region, exact)

@@ -11,7 +11,8 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+
+from zorko.affiliation.evidence import Evidence, Severity
 
 # Stable rule codes (they are stored in findings and exported).
 OWN_ENTREPRENEUR = "own_entrepreneur"
@@ -24,6 +25,7 @@ SHARED_ADDRESS = "shared_address"
 FORMER_SERVANT = "former_servant"
 DISQUALIFIED = "disqualified"
 MASS_PERSON = "mass_person"
+INN_CONFLICT = "inn_conflict"
 
 RULES: dict[str, str] = {
     OWN_ENTREPRENEUR: "служащий — действующий индивидуальный предприниматель",
@@ -36,9 +38,10 @@ RULES: dict[str, str] = {
     FORMER_SERVANT: "бывший служащий в течение 2 лет руководит поставщиком или учредил его",
     DISQUALIFIED: "кандидат в реестре дисквалифицированных лиц",
     MASS_PERSON: "кандидат — массовый руководитель или учредитель",
+    INN_CONFLICT: "ИНН из анкеты совпадает с ИНН лица в реестре с другими ФИО: расхождение данных",
 }
 
-HIGH, MEDIUM, LOW = "high", "medium", "low"
+HIGH, MEDIUM, LOW = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 
 
 @dataclass(slots=True)
@@ -75,16 +78,27 @@ class ServantRecord(PersonRecord):
     relatives: list[RelativeRecord] = field(default_factory=list)
 
 
+@dataclass(slots=True, frozen=True)
+class Judgement:
+    """An inspector's decision that a questionnaire person is (or is not) a registry person."""
+
+    same: bool
+    note: str  # «решение инспектора Петровой А. В. от 01.12.2026: …», cited as evidence
+
+
 @dataclass(slots=True)
 class Snapshot:
     servants: list[ServantRecord]
     as_of: date
+    # Inspectors' judgements: person key → registry person key → True (the same human) / False.
+    # Hidden-relative judgements use the person key «kin:<servant key>».
+    judgements: dict[str, dict[str, Judgement]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class FindingCandidate:
     rule: str
-    severity: str
+    severity: Severity
     score: float
     servant_key: str
     relative_key: str | None
@@ -93,7 +107,7 @@ class FindingCandidate:
     subject_inn: str
     subject_name: str
     explanation: str
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence = field(default_factory=Evidence)
 
     @property
     def identity(self) -> str:
@@ -104,9 +118,17 @@ class FindingCandidate:
 
     @property
     def evidence_hash(self) -> str:
-        """Hash of what the finding rests on; volatile parts (the explanation wording) excluded."""
-        # The match wording (namesake counts) moves as registries grow; only its tier counts.
-        core = {k: v for k, v in self.evidence.items() if k not in {"graph_path", "match"}}
-        core["confidence"] = self.evidence.get("match", {}).get("confidence")
+        """Hash of what the finding rests on; volatile parts (the wording, the path) excluded."""
+        # The match wording (namesake counts, probability) moves as registries grow; only its tier counts.
+        core = {k: v for k, v in self.evidence.to_dict().items() if k not in {"graph_path", "match", "summary"}}
+        core["confidence"] = str(self.evidence.match.confidence) if self.evidence.match else None
         raw = json.dumps(core, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(raw.encode()).hexdigest()
+
+    @property
+    def probability(self) -> float | None:
+        return self.evidence.probability
+
+    @property
+    def linked_to_supplier(self) -> bool:
+        return bool(self.evidence.contracts)

@@ -14,8 +14,18 @@ from typing import Any
 
 from zorko.affiliation import model as m
 from zorko.affiliation.context import Context
-from zorko.affiliation.identity import INN, STRONG, RoleHit
+from zorko.affiliation.evidence import Evidence, PersonRef, Severity, contract_refs, subject_ref
+from zorko.affiliation.identity import CONFLICT, INN, JUDGED, STRONG, RoleHit
 from zorko.affiliation.model import FindingCandidate, PersonRecord, RelativeRecord, ServantRecord
+from zorko.affiliation.policy import POLICY
+from zorko.affiliation.wording import (
+    certainty,
+    gender_of,
+    kinship_words,
+    link_summary,
+    match_reasons,
+    subject_phrase,
+)
 
 # Legal forms of non-commercial bodies: directing a school or a foundation is not "business".
 _NON_COMMERCIAL = ("учрежден", "некоммерческ", "фонд", "ассоциац", "союз", "общественн", "религиозн",
@@ -44,43 +54,79 @@ def node(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
-# A name-only hit this weak (a common ФИО in another region) is no evidence on its own: it becomes
-# a finding only when something else links it, such as a contract with the servant's organisation.
-MIN_UNLINKED_SCORE = 0.5
-
-
-def _severity(hit: RoleHit, strong: str, weak: str) -> str:
+def _severity(hit: RoleHit, strong: Severity, weak: Severity) -> Severity:
+    if hit.confidence == JUDGED:
+        return Severity.HIGH  # an inspector has already decided it is our person
     if hit.confidence in (INN, STRONG):
         return strong
-    return weak if hit.score >= 0.6 else m.LOW
+    return weak if hit.score >= POLICY.medium_score else Severity.LOW
 
 
-def _evidence(ctx: Context, servant: ServantRecord, person: PersonRecord, hit: RoleHit,
-              subject: dict[str, Any], contracts: list[dict[str, Any]], path: list[str]) -> dict[str, Any]:
-    return {
-        "person": {"key": person.key, "full_name": person.full_name, "inn": person.inn or None},
-        "registry": [hit.role],
-        "subject": {k: subject.get(k) for k in ("kind", "ogrn", "inn", "name", "status", "terminated_on",
-                                                "region", "address")},
-        "match": {"score": hit.score, "confidence": hit.confidence, "explanation": hit.explanation},
-        "contracts": [{k: c[k] for k in ("reg_num", "sign_date", "price", "subject")} for c in contracts],
-        "organisation": {"inn": servant.organisation_inn, "name": servant.organisation_name},
-        "graph_path": path,
-    }
+def registry_name(role: dict[str, Any]) -> str:
+    return " ".join(p for p in (role.get("last_name"), role.get("first_name"), role.get("middle_name")) if p)
 
 
-def _contracts_text(contracts: list[dict[str, Any]]) -> str:
+def _evidence(servant: ServantRecord, person: PersonRecord, hit: RoleHit, subject: dict[str, Any],
+              contracts: list[dict[str, Any]], path: list[str], summary: str) -> Evidence:
+    kinship = person.kinship if isinstance(person, RelativeRecord) else ""
+    role = hit.role
+    return Evidence(
+        summary=summary,
+        person=PersonRef(person.key, person.full_name, person.inn or None, kinship),
+        registry=[role], subject=subject_ref(subject), match=hit.evidence(),
+        contracts=contract_refs(contracts),
+        organisation={"inn": servant.organisation_inn, "name": servant.organisation_name},
+        graph_path=path,
+        extra={"registry_person": {"key": hit.registry_person, "full_name": registry_name(role),
+                                   "inn": role.get("inn") or "", "region": role.get("region") or ""}},
+    )
+
+
+def contracts_text(contracts: list[dict[str, Any]]) -> str:
     total = sum(float(c["price"] or 0) for c in contracts)
     nums = ", ".join(c["reg_num"] for c in contracts[:3]) + (" и др." if len(contracts) > 3 else "")
-    amount = f"{total:,.2f}".replace(",", " ")
+    amount = f"{total:,.2f}".replace(",", "\u00a0").replace(".", ",")
     return f"контракты с организацией служащего: {len(contracts)} на сумму {amount} руб. ({nums})"
 
 
-def _candidate(rule: str, severity: str, score: float, servant: ServantRecord, relative: RelativeRecord | None,
-               subject: dict[str, Any], explanation: str, evidence: dict[str, Any]) -> FindingCandidate:
+def make_candidate(rule: str, severity: Severity, score: float, servant: ServantRecord,
+                   relative: RelativeRecord | None, subject: dict[str, Any], explanation: str,
+                   evidence: Evidence) -> FindingCandidate:
     return FindingCandidate(rule, severity, round(min(max(score, 0.0), 1.0), 2), servant.key,
                             relative.key if relative else None, subject["kind"], subject["ogrn"],
                             subject.get("inn") or "", subject.get("name") or "", explanation, evidence)
+
+
+def _subject_code(subject: dict[str, Any]) -> str:
+    return f"ОГРН{'ИП' if subject['kind'] == 'entrepreneur' else ''} {subject['ogrn']}"
+
+
+def _judgement_text(ctx: Context, person: PersonRecord, hit: RoleHit) -> str:
+    judged = ctx.snapshot.judgements.get(person.key, {}).get(hit.registry_person)
+    return judged.note if judged else ""
+
+
+def inn_conflict(servant: ServantRecord, person: PersonRecord, hit: RoleHit,
+                 subject: dict[str, Any]) -> FindingCandidate:
+    """The same ИНН under a wholly different name: a data conflict to check, not a business link."""
+    relative = person if isinstance(person, RelativeRecord) else None
+    name = registry_name(hit.role)
+    whose = f"{relative.kinship_label} служащего {servant.full_name}" if relative else "служащего"
+    summary = (f"ИНН {person.inn} из анкеты ({whose} {person.full_name}) в реестре принадлежит лицу "
+               f"с другими фамилией, именем и отчеством: {name} ({_ROLE_RU.get(hit.role['role'], '')} "
+               f"{subject['name']}). Вероятна ошибка ввода ИНН: сверьте анкету и выписку.")
+    ev = Evidence(summary=summary,
+                  person=PersonRef(person.key, person.full_name, person.inn or None,
+                                   relative.kinship if relative else ""),
+                  registry=[hit.role], subject=subject_ref(subject), match=hit.evidence(),
+                  organisation={"inn": servant.organisation_inn, "name": servant.organisation_name},
+                  graph_path=[node("servant", servant.key), node(subject["kind"], subject["ogrn"])],
+                  extra={"conflict": {"questionnaire": {"full_name": person.full_name, "inn": person.inn,
+                                                        "birth_date": person.birth_date.isoformat()
+                                                        if person.birth_date else None},
+                                      "registry": {"full_name": name, "inn": hit.role.get("inn") or "",
+                                                   "region": hit.role.get("region") or ""}}})
+    return make_candidate(m.INN_CONFLICT, Severity.MEDIUM, hit.score, servant, relative, subject, summary, ev)
 
 
 def own_business(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandidate]:
@@ -92,10 +138,11 @@ def own_business(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandid
             continue
         if subject.get("inn") and subject["inn"] == org:
             continue
+        if hit.confidence == CONFLICT:
+            yield inn_conflict(servant, servant, hit, subject)
+            continue
         role = hit.role["role"]
         contracts = ctx.supplier_contracts(org, subject)
-        if hit.score < MIN_UNLINKED_SCORE and not contracts:
-            continue
         if role == "entrepreneur":
             rule, severity = m.OWN_ENTREPRENEUR, _severity(hit, m.HIGH, m.MEDIUM)
         elif role in ("director", "manager"):
@@ -109,19 +156,23 @@ def own_business(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandid
         path = [node("servant", servant.key), node(subject["kind"], subject["ogrn"])]
         path += [node("contract", c["reg_num"]) for c in contracts[:1]]
         path += [node("organisation", org)] if contracts else []
-        text = (f"{servant.full_name} — {_ROLE_RU.get(role, role)}: {subject['name']} "
-                f"(ОГРН{'ИП' if subject['kind'] == 'entrepreneur' else ''} {subject['ogrn']}). "
+        summary = link_summary(hit, subject, registry_name(hit.role), "служащий", bool(servant.inn), "")
+        text = (f"{servant.full_name} — {_ROLE_RU.get(role, role)}: {subject['name']} ({_subject_code(subject)}). "
                 f"Основание совпадения: {'; '.join(hit.explanation)}.")
+        if judged := _judgement_text(ctx, servant, hit):
+            text += f" {judged}."
         if contracts:
-            text += " " + _contracts_text(contracts).capitalize() + "."
-        yield _candidate(rule, severity, hit.score, servant, None, subject, text,
-                         _evidence(ctx, servant, servant, hit, subject, contracts, path))
+            text += " " + contracts_text(contracts).capitalize() + "."
+        yield make_candidate(rule, severity, hit.score, servant, None, subject, text,
+                             _evidence(servant, servant, hit, subject, contracts, path, summary))
 
 
 def relatives_business(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandidate]:
     """relative_supplier (the relative's business supplies the servant's organisation) or relative_business."""
     org = servant.organisation_inn
     for relative in servant.relatives:
+        kin_nom, kin_gen = kinship_words(relative.kinship, servant.full_name, relative.full_name,
+                                         relative.kinship_label)
         for hit in ctx.hits.get(relative.key, []):
             subject = ctx.subjects.get(hit.role["subject_ogrn"])
             role = hit.role["role"]
@@ -129,24 +180,29 @@ def relatives_business(ctx: Context, servant: ServantRecord) -> Iterator[Finding
                 continue
             if not is_commercial(subject):
                 continue
-            contracts = ctx.supplier_contracts(org, subject)
-            if hit.score < MIN_UNLINKED_SCORE and not contracts:
+            if hit.confidence == CONFLICT:
+                yield inn_conflict(servant, relative, hit, subject)
                 continue
+            contracts = ctx.supplier_contracts(org, subject)
             kin = relative.kinship_label or relative.kinship
             rel_node = node("relative", relative.key)
             path = [node("servant", servant.key), rel_node, node(subject["kind"], subject["ogrn"])]
+            summary = link_summary(hit, subject, registry_name(hit.role), f"{kin_nom} служащего",
+                                   bool(relative.inn), kin_gen)
             text = (f"{kin.capitalize()} служащего {servant.full_name} — {relative.full_name} — "
-                    f"{_ROLE_RU[role]}: {subject['name']} (ОГРН"
-                    f"{'ИП' if subject['kind'] == 'entrepreneur' else ''} {subject['ogrn']}). "
+                    f"{_ROLE_RU[role]}: {subject['name']} ({_subject_code(subject)}). "
                     f"Основание совпадения: {'; '.join(hit.explanation)}.")
+            if judged := _judgement_text(ctx, relative, hit):
+                text += f" {judged}."
             if contracts:
                 rule, severity = m.RELATIVE_SUPPLIER, _severity(hit, m.HIGH, m.MEDIUM)
                 path += [node("contract", c["reg_num"]) for c in contracts[:1]] + [node("organisation", org)]
-                text += " " + _contracts_text(contracts).capitalize() + ": возможный конфликт интересов."
+                text += " " + contracts_text(contracts).capitalize() + ": возможный конфликт интересов."
             else:
                 rule, severity = m.RELATIVE_BUSINESS, _severity(hit, m.MEDIUM, m.LOW)
-            yield _candidate(rule, severity, hit.score, servant, relative, subject, text,
-                             _evidence(ctx, servant, relative, hit, subject, contracts, path) | {"kinship": kin})
+            evidence = _evidence(servant, relative, hit, subject, contracts, path, summary)
+            evidence.extra["kinship"] = kin
+            yield make_candidate(rule, severity, hit.score, servant, relative, subject, text, evidence)
 
 
 def former_servant(ctx: Context, servant: ServantRecord) -> Iterator[FindingCandidate]:
@@ -161,6 +217,8 @@ def former_servant(ctx: Context, servant: ServantRecord) -> Iterator[FindingCand
         subject = ctx.subjects.get(hit.role["subject_ogrn"])
         if subject is None or hit.role["role"] not in ("director", "manager", "founder", "entrepreneur"):
             continue
+        if hit.confidence == CONFLICT:
+            continue
         contracts = ctx.supplier_contracts(org, subject)
         if not contracts:
             continue
@@ -173,13 +231,19 @@ def former_servant(ctx: Context, servant: ServantRecord) -> Iterator[FindingCand
             continue
         path = [node("servant", servant.key), node(subject["kind"], subject["ogrn"]),
                 node("contract", contracts[0]["reg_num"]), node("organisation", org)]
-        text = (f"{servant.full_name}, уволен(а) {left.strftime('%d.%m.%Y')} из «{servant.organisation_name}», "
+        left_word = "уволена" if gender_of(servant.full_name) == "f" else "уволен"
+        text = (f"{servant.full_name}, {left_word} {left.strftime('%d.%m.%Y')} из «{servant.organisation_name}», "
                 f"— {_ROLE_RU[hit.role['role']]}: {subject['name']} "
                 f"(с {_ru_date(since) if since else 'неизвестной даты'}). "
-                f"{_contracts_text(contracts).capitalize()}. Основание совпадения: {'; '.join(hit.explanation)}.")
-        yield _candidate(m.FORMER_SERVANT, _severity(hit, m.HIGH, m.MEDIUM), hit.score, servant, None,
-                         subject, text, _evidence(ctx, servant, servant, hit, subject, contracts, path)
-                         | {"dismissed_on": left.isoformat(), "window_end": window_end.isoformat()})
+                f"{contracts_text(contracts).capitalize()}. Основание совпадения: {'; '.join(hit.explanation)}.")
+        summary = (f"{subject_phrase(hit.role['role'], subject, registry_name(hit.role))} — "
+                   f"{certainty(hit)}бывший служащий, {left_word} {left.strftime('%d.%m.%Y')}; "
+                   f"организация заключила с ним контракты в течение двух лет после увольнения: "
+                   f"{match_reasons(hit, bool(servant.inn), '')}.")
+        evidence = _evidence(servant, servant, hit, subject, contracts, path, summary)
+        evidence.extra |= {"dismissed_on": left.isoformat(), "window_end": window_end.isoformat()}
+        yield make_candidate(m.FORMER_SERVANT, _severity(hit, m.HIGH, m.MEDIUM), hit.score, servant, None,
+                             subject, text, evidence)
 
 
 def _ru_date(iso: str) -> str:

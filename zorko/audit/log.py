@@ -31,6 +31,12 @@ ACTIONS = {
     "finding.review": "решение по срабатыванию",
     "report.download": "выгрузка отчёта",
     "matching.export": "выгрузка сопоставления с реестрами",
+    "judgement.record": "решение о тождестве лица",
+    "judgement.revoke": "отмена решения о тождестве лица",
+    "clarification.send": "направление запроса уточнения",
+    "clarification.answer": "ответ на запрос уточнения",
+    "clarification.overdue": "закрытие просроченного запроса уточнения",
+    "clarification.letter": "выгрузка запроса уточнения",
 }
 
 

@@ -18,7 +18,7 @@ def check(everyone: bool, person: str | None, organisation: str | None) -> None:
     if len(chosen) != 1:
         raise ValidationError("Укажите ровно одно из: --all, --person ТАБЕЛЬНЫЙ_НОМЕР, --organisation ИНН")
     setup_django()
-    from zorko.findings.models import Finding
+    from zorko.findings.models import ClarificationRequest, Finding
     from zorko.findings.service import run_screening
 
     if everyone:
@@ -31,8 +31,12 @@ def check(everyone: bool, person: str | None, organisation: str | None) -> None:
                f"(новых: {run.findings_new})")
     as_of = ", ".join(f"{k} на {v}" for k, v in sorted(run.registry_as_of.items())) or "нет сведений"
     click.echo(f"Реестры: {as_of}")
-    counts = {s: Finding.objects.filter(last_run=run, severity=s).count() for s in ("high", "medium", "low")}
+    # Findings a re-check left unchanged keep their earlier run: count the active ones of the people checked.
+    active = Finding.objects.filter(active=True, servant__screenings__run=run)
+    counts = {s: active.filter(severity=s).count() for s in ("high", "medium", "low")}
     click.echo(f"Высокая значимость: {counts['high']}, средняя: {counts['medium']}, низкая: {counts['low']}")
+    asked = ClarificationRequest.objects.filter(active=True, servant__screenings__run=run).count()
+    click.echo(f"Запросов уточнения: {asked}")
 
 
 @main.group()

@@ -1,7 +1,9 @@
 """Read a finding's evidence for display: matched records, signals, contracts, path.
 
-The screening engine stores evidence as JSON; these helpers give pages and
-reports one shape whatever optional keys a rule filled in.
+The screening stores the typed evidence of ``zorko.affiliation.evidence`` as
+JSON; ``read_evidence`` reads it back through ``Evidence.from_dict`` (which
+also reads the untyped version 1) and gives pages and reports one shape with
+Russian captions.
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from zorko.affiliation.evidence import Evidence as TypedEvidence
 from zorko.affiliation.graph import finding_path
+from zorko.affiliation.wording import probability_words
+from zorko.matching.features import format_weight
 
 # Russian captions of the record fields an inspector sees in the evidence table.
 FIELD_LABELS = {
@@ -37,7 +42,8 @@ def _ru_date(value: Any) -> Any:
 
 CONFIDENCE = {"inn": "подтверждено ИНН", "strong": "сильное совпадение", "weak": "только по имени",
               "name": "только по имени", "birth_date": "подтверждено датой рождения",
-              "address": "совпадение адреса", "kinship": "по фамилии и отчеству: вероятное родство"}
+              "address": "совпадение адреса", "kinship": "по фамилии и отчеству: вероятное родство",
+              "judged": "решение инспектора о тождестве", "conflict": "ИНН совпадает при других ФИО"}
 
 
 @dataclass
@@ -48,6 +54,10 @@ class Match:
     signals: list[str]
     score: float | None = None
     confidence: str = ""
+    reasons: list[str] = field(default_factory=list)
+    probability: str = ""  # in words and figures: «высокая (0,97)»
+    # (detail, weight) of each engine signal, for the collapsed «подробнее».
+    weights: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -56,28 +66,14 @@ class Evidence:
     contracts: list[dict[str, Any]] = field(default_factory=list)
     subject: dict[str, Any] = field(default_factory=dict)
     path: list[str] = field(default_factory=list)
+    summary: str = ""
+    hint: bool = False  # a hidden-relative hint: a guess from names, not a match
+    conflict: dict[str, Any] = field(default_factory=dict)
+    registry_person: dict[str, Any] = field(default_factory=dict)
 
     @property
     def contracts_total(self) -> float:
         return sum(float(c.get("price") or 0) for c in self.contracts)
-
-
-def _signal_text(item: Any) -> str:
-    if isinstance(item, str):
-        return item
-    if isinstance(item, dict):
-        text = item.get("detail") or item.get("text") or item.get("feature") or ""
-        score = item.get("score") if item.get("score") is not None else item.get("weight")
-        return f"{text} ({score:+.2f})" if isinstance(score, int | float) and text else str(text)
-    return str(item)
-
-
-def _signals(raw: Any) -> list[str]:
-    if raw is None:
-        return []
-    if isinstance(raw, str):
-        return [s.strip() for s in raw.split(";") if s.strip()]
-    return [_signal_text(x) for x in raw if _signal_text(x)]
 
 
 def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
@@ -112,18 +108,20 @@ def read_evidence(evidence: dict[str, Any], organisation: Any = None) -> Evidenc
     contracts = [dict(c, customer_name=_customer(c, org_inn, org_name)) for c in evidence.get("contracts") or []]
     ev = Evidence(contracts=contracts,
                   subject=dict(evidence.get("subject") or {}), path=finding_path(evidence))
-    for record in evidence.get("matches") or []:
-        confidence = str(record.get("confidence") or "")
-        ev.matches.append(Match(_fields(record), _signals(record.get("explanation")),
-                                record.get("score"), CONFIDENCE.get(confidence, confidence)))
-    match = evidence.get("match")
-    if isinstance(match, dict) and not ev.matches:
+    typed = TypedEvidence.from_dict(evidence)
+    ev.summary, ev.conflict = typed.summary, dict(typed.extra.get("conflict") or {})
+    ev.registry_person = dict(typed.extra.get("registry_person") or {})
+    ev.hint = bool(typed.match and typed.match.confidence == "kinship")
+    if typed.match is not None:
         # The engine's shape: the registry role records that matched, and who they matched in the case data.
-        person = evidence.get("person") or {}
-        fields = [("лицо по анкете", str(person["full_name"]))] if person.get("full_name") else []
-        for role in evidence.get("registry") or []:
-            if isinstance(role, dict):
-                fields += _fields(role)
-        ev.matches.append(Match(fields, _signals(match.get("explanation")), match.get("score"),
-                                CONFIDENCE.get(str(match.get("confidence") or ""), str(match.get("confidence") or ""))))
+        m = typed.match
+        fields = [("лицо по анкете", typed.person.full_name)] if typed.person and typed.person.full_name else []
+        for role in typed.registry:
+            fields += _fields(role)
+        confidence = str(m.confidence)
+        ev.matches.append(Match(
+            fields, [s.detail for s in m.signals if s.detail] if m.signals else list(m.reasons), m.score,
+            CONFIDENCE.get(confidence, confidence), reasons=list(m.reasons),
+            probability=probability_words(m.probability) if m.probability is not None else "",
+            weights=[(s.detail, format_weight(s.weight) if s.feature else "") for s in m.signals if s.detail]))
     return ev

@@ -1,11 +1,13 @@
 """Program indicator 2: the share of servants checked for affiliation, month by month.
 
-A servant counts as checked by the end of a month when, in that year and
-by that moment, a screening covered them and all their questionnaire
-relatives against registry extracts loaded no more than 30 days before the
-screening, and every finding on them found by then has been reviewed
-(confirmed, dismissed or referred) by then. The plan is 10 % in February,
-+10 points a month, 100 % from November.
+A servant counts as checked by the end of a month when his review queue is
+decided (``DEFINITION``): in that year and by that moment a screening covered
+him and all his questionnaire relatives against registry extracts loaded no
+more than 30 days before the screening, every finding on him found by then
+has been reviewed (confirmed, dismissed or referred) by then, and every
+clarification request to him raised by then has been answered, or closed as
+overdue with a recorded reason, by then. Possible namesakes never count. The
+plan is 10 % in February, +10 points a month, 100 % from November.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ from typing import Any
 from django.db.models import Count
 from django.utils import timezone
 
+from zorko.findings.clarifications import open_requests
 from zorko.findings.models import Finding, FindingDecision, ScreenedPerson
 from zorko.findings.review import REVIEWED
 from zorko.people.models import Organisation, Servant
 
 MAX_REGISTRY_AGE = timedelta(days=30)
+DEFINITION = ("Служащий считается проверенным, когда его очередь решена: проверка охватила его и всех "
+              "родственников из анкеты по реестрам не старше 30 дней, все срабатывания рассмотрены, а все "
+              "запросы уточнения получили ответ или закрыты как просроченные с указанной причиной.")
 MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
           "октябрь", "ноябрь", "декабрь"]
 
@@ -97,7 +103,7 @@ def checked_by(year: int, month: int, servant_ids: list[int], relatives: dict[in
     moment = month_end(year, month)
     screenings = screenings if screenings is not None else _screenings(year, servant_ids, relatives)
     screened = {s for s, moments in screenings.items() if any(m <= moment for m in moments)}
-    return screened - _open_findings(list(screened), moment)
+    return screened - _open_findings(list(screened), moment) - open_requests(list(screened), moment)
 
 
 def monthly(year: int, organisation: Organisation | None = None, now: datetime | None = None) -> list[MonthKpi]:

@@ -78,6 +78,8 @@ class Finding(models.Model):
     evidence = models.JSONField(default=dict)
     # A dismissed finding comes back only when this hash changes.
     evidence_hash = models.CharField(max_length=64)
+    # Hash of everything stored about the finding: a re-check writes a row only when it changes.
+    content_hash = models.CharField(max_length=64, blank=True)
     active = models.BooleanField(default=True)
     first_found_at = models.DateTimeField(auto_now_add=True)
     last_found_at = models.DateTimeField(auto_now=True)
@@ -105,3 +107,112 @@ class FindingDecision(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+
+class IdentityJudgement(models.Model):
+    """An inspector's decision that a questionnaire person is, or is not, a registry person.
+
+    It is recorded once and applies to every present and future finding with that registry
+    person: a namesake judged to be someone else stays silent whatever he founds later; one judged
+    to be our person brings his new businesses as ``high`` with the judgement cited. A revocation
+    is a record too (``revoked_at``), never a deletion.
+    """
+
+    servant = models.ForeignKey(Servant, on_delete=models.CASCADE, related_name="judgements")
+    relative = models.ForeignKey(Relative, null=True, blank=True, on_delete=models.CASCADE, related_name="judgements")
+    # True for «this registry person is a relative not in the questionnaire» (hidden_relative hints).
+    kinship_hint = models.BooleanField(default=False)
+    registry_person = models.CharField(max_length=300)  # «inn:…» or «fio:…@region»
+    registry_name = models.CharField("лицо в реестре", max_length=300)
+    registry_inn = models.CharField("ИНН в реестре", max_length=12, blank=True)
+    same = models.BooleanField("то же лицо")
+    reason = models.TextField("основание")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    username = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    revoke_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "решение о тождестве"
+        verbose_name_plural = "решения о тождестве"
+        indexes = [models.Index(fields=["servant", "revoked_at"])]
+
+
+class ClarificationRequest(models.Model):
+    """One question to a servant instead of a finding per namesake: is this registry person yours?"""
+
+    class Kind(models.TextChoices):
+        NAMESAKES = "namesakes", "тёзки в реестре"
+        HIDDEN = "hidden_relative", "возможные родственники, не указанные в анкете"
+
+    class Status(models.TextChoices):
+        PREPARED = "prepared", "подготовлен"
+        SENT = "sent", "направлен"
+        ANSWERED = "answered", "получен ответ"
+        OVERDUE = "overdue", "просрочен"
+        WITHDRAWN = "withdrawn", "не требуется"
+
+    key = models.CharField(max_length=64, unique=True)
+    kind = models.CharField("вид", max_length=16, choices=Kind.choices)
+    status = models.CharField("статус", max_length=16, choices=Status.choices, default=Status.PREPARED,
+                              db_index=True)
+    servant = models.ForeignKey(Servant, on_delete=models.CASCADE, related_name="clarifications")
+    relative = models.ForeignKey(Relative, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="clarifications")
+    person_name = models.CharField(max_length=300)
+    # [{key, full_name, inn, region, probability, subjects: [{ogrn, inn, name, kind, role, region, supplier}]}]
+    candidates = models.JSONField(default=list)
+    more_candidates = models.IntegerField(default=0)
+    candidates_hash = models.CharField(max_length=64)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    due_on = models.DateField("срок ответа", null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer = models.TextField("ответ", blank=True)
+    # Why an overdue request is closed without an answer (it then counts as decided for the KPI).
+    overdue_reason = models.TextField(blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    last_run = models.ForeignKey(ScreeningRun, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "запрос уточнения"
+        verbose_name_plural = "запросы уточнения"
+
+
+class ClarificationEvent(models.Model):
+    """Every step of a request (prepared, sent, answered, closed): a record, never an overwrite."""
+
+    request = models.ForeignKey(ClarificationRequest, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16)
+    note = models.TextField(blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    username = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class PossibleNamesakes(models.Model):
+    """Registry persons who carry a questionnaire person's name below the finding floor: never in the queue."""
+
+    servant = models.ForeignKey(Servant, on_delete=models.CASCADE, related_name="namesakes")
+    relative = models.ForeignKey(Relative, null=True, blank=True, on_delete=models.CASCADE, related_name="namesakes")
+    person_name = models.CharField(max_length=300)
+    persons = models.IntegerField("лиц в реестре")
+    regions = models.JSONField(default=dict)  # {region code: persons}
+    subjects = models.JSONField(default=list)  # a few examples: {ogrn, name, role, region, person}
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["servant", "relative"]
+        constraints = [models.UniqueConstraint(fields=["servant", "relative"], name="namesakes_one_per_person")]

@@ -25,11 +25,13 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
 from zorko.affiliation.engine import screen
+from zorko.affiliation.triage import ScreeningResult
 from zorko.audit.log import record
 from zorko.exceptions import ValidationError
 from zorko.findings import registry
+from zorko.findings.judgements import snapshot_judgements
 from zorko.findings.models import Finding, ScreenedPerson, ScreeningRun
-from zorko.findings.persist import save_candidates
+from zorko.findings.persist import save_result
 from zorko.findings.registry import registry_as_of
 from zorko.findings.snapshot import build_snapshot, pk_of, touched_by
 from zorko.people.models import Servant
@@ -76,12 +78,13 @@ def run_screening(scope: str, value: str = "", user: Any = None, progress: Progr
             snapshot.servants = [s for s in snapshot.servants if s.key in keys]
         total = len(snapshot.servants)
         tick(0, total, f"Сверка {total} чел. с реестрами")
-        candidates = screen(con, snapshot) if snapshot.servants else []
+        snapshot.judgements = snapshot_judgements(pk_of(s.key) or 0 for s in snapshot.servants)
+        result = screen(con, snapshot) if snapshot.servants else ScreeningResult()
     finally:
         con.close()
     tick(total, total, "Сохранение результатов")
     ids = [pk_of(s.key) or 0 for s in snapshot.servants]
-    saved = save_candidates(run, candidates, ids)
+    saved = save_result(run, result, ids)
     oldest = registry.oldest_required(as_of)
     ScreenedPerson.objects.bulk_create(
         ScreenedPerson(run=run, servant_id=pk_of(s.key), relatives_checked=len(s.relatives), registry_oldest=oldest)
@@ -93,8 +96,10 @@ def run_screening(scope: str, value: str = "", user: Any = None, progress: Progr
     run.finished_at = timezone.now()
     run.save()
     record(user, "screening.run", run, scope=scope, value=value, people=total, findings=saved.total,
-           new=saved.new, reopened=saved.reopened, resolved=saved.resolved, registry_as_of=as_of)
-    tick(total, total, f"Проверено: {total} чел., срабатываний: {saved.total} (новых: {saved.new})")
+           new=saved.new, changed=saved.changed, reopened=saved.reopened, resolved=saved.resolved,
+           requests=saved.requests, requests_new=saved.requests_new, registry_as_of=as_of)
+    tick(total, total, f"Проверено: {total} чел., срабатываний: {saved.total} (новых: {saved.new}), "
+                       f"запросов уточнения: {saved.requests} (новых: {saved.requests_new})")
     return run
 
 

@@ -79,6 +79,8 @@ class Match:
     matched_name: str
     inn_status: str
     explanation: list[str] = field(default_factory=list)
+    # The same reasons as structure (feature, level, weight, detail), for typed evidence.
+    signals: list[Signal] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -210,6 +212,7 @@ def match_people(people: Sequence[PersonQuery], con: duckdb.DuckDBPyConnection, 
             inn_status={"equal": "equal", "different": "different"}.get(inn_signal.level,
                                                                         "unknown"),
             explanation=explain(scored, prob, note),
+            signals=[s for s in scored.signals if s.detail],
         ))
     order = {p.key: i for i, p in enumerate(people)}
     matches.sort(key=lambda m: (order.get(m.query_key, 0), -m.probability, m.record["row_id"]))
