@@ -221,6 +221,8 @@ def print_stats(env: Environment) -> int:
     errors = 0
     slow = []
     for entry in sorted(env.stats.entries.values(), key=lambda e: e.name):
+        if not entry.num_requests:
+            continue  # the logins, measured before the reset
         p50 = entry.get_response_time_percentile(0.5)
         p95 = entry.get_response_time_percentile(0.95)
         errors += entry.num_failures
