@@ -244,6 +244,8 @@ def main() -> None:
     parser.add_argument("--servants", type=int, default=420)
     parser.add_argument("--companies", type=int, default=30000, help="companies in the registry load")
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--no-jobs", action="store_true",
+                        help="browse without the screening and the load: the baseline to compare with")
     args = parser.parse_args()
 
     server_url, own_cluster = start_postgres(args)
@@ -270,6 +272,8 @@ def main() -> None:
         wait_for(port)
 
         def start_jobs() -> list[Background]:
+            if args.no_jobs:
+                return []
             return [Background("zorko check --all", env, "check", "--all"),
                     Background("zorko registry load egrul", env, "registry", "load", "egrul",
                                str(work / "egrul"))]
