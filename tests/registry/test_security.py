@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
 
+from tests.attack import run_zorko
 from zorko.tasks.models import Job
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -63,3 +66,39 @@ def test_a_path_inside_an_import_folder_is_loaded(client_as: Any, import_dirs: P
     assert 'name="server_path"' in client.get("/registry/").content.decode()
     _load(client, str(import_dirs / "egrip" / ".." / "egrip"))
     assert Job.objects.get().params["paths"] == [str(import_dirs / "egrip")]
+
+
+@pytest.fixture(scope="module")
+def cli_data_dir(tmp_path_factory: Any) -> Path:
+    folder = tmp_path_factory.mktemp("zorko-data")
+    assert run_zorko(folder, "init").returncode == 0
+    return folder
+
+
+def _hostile_inputs(folder: Path) -> list[tuple[str, Path, str]]:
+    (folder / "deep.json").write_text('{"id": "x", "schema": "Company", "properties": {"name": '
+                                      + "[" * 100_000 + "]" * 100_000 + "}}\n")
+    (folder / "empty.xml").write_bytes(b"")
+    (folder / "empty.json").write_bytes(b"")
+    zipfile.ZipFile(folder / "empty.zip", "w").close()
+    with zipfile.ZipFile(folder / "other.zip", "w") as archive:
+        archive.writestr("readme.txt", "не выписка")
+    (folder / "empty-folder").mkdir()
+    return [
+        ("ftm", folder / "deep.json", "строка 1: слишком глубокая вложенность JSON"),
+        ("ftm", folder / "empty.json", "empty.json: файл пуст"),
+        ("egrul", folder / "empty.xml", "empty.xml: файл пуст"),
+        ("egrul", folder / "empty.zip", "empty.zip: в архиве нет файлов этого источника"),
+        ("contracts", folder / "other.zip", "other.zip: в архиве нет файлов этого источника"),
+        ("egrip", folder / "empty-folder", "empty-folder: в папке нет файлов этого источника"),
+    ]
+
+
+def test_cli_refuses_hostile_and_empty_inputs_with_exit_code_2(cli_data_dir: Path, tmp_path: Path) -> None:
+    for source, path, message in _hostile_inputs(tmp_path):
+        result = run_zorko(cli_data_dir, "registry", "load", source, str(path))
+        assert result.returncode == 2, (path.name, result.stdout, result.stderr[-400:])
+        assert message in result.stderr and "Traceback" not in result.stderr
+        assert "Ничего не записано" in result.stderr
+    status = run_zorko(cli_data_dir, "registry", "status", "--json")
+    assert all(item["files"] == 0 for item in json.loads(status.stdout))
