@@ -102,3 +102,25 @@ def test_cli_refuses_hostile_and_empty_inputs_with_exit_code_2(cli_data_dir: Pat
         assert "Ничего не записано" in result.stderr
     status = run_zorko(cli_data_dir, "registry", "status", "--json")
     assert all(item["files"] == 0 for item in json.loads(status.stdout))
+
+
+def test_records_with_wrong_identifiers_or_prices_are_kept_flagged_and_counted(
+        cli_data_dir: Path, tmp_path: Path) -> None:
+    crafted = (FIXTURES / "egrul-crafted" / "egrul_all_founders_utf8.xml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad_ogrn.xml"
+    bad.write_text(crafted.replace('ОГРН="1024200000000" ДатаОГРН', 'ОГРН="10242000000AB" ДатаОГРН'),
+                   encoding="utf-8")
+    result = run_zorko(cli_data_dir, "registry", "load", "egrul", str(bad))
+    assert result.returncode == 0, result.stderr
+    assert "записей 2: добавлено 2" in result.stdout
+    assert "с ошибками в реквизитах (сохранены, помечены): 2" in result.stdout
+    assert f"{bad}, строка 3: ОГРН «10242000000AB» должен состоять из 13 цифр" in result.stdout
+    assert "ИНН «420500000043»: неверные контрольные цифры" in result.stdout
+    contract = (FIXTURES / "eis" / "synthetic" / "current_schema_contract.xml").read_text(encoding="utf-8")
+    negative = tmp_path / "negative.xml"
+    negative.write_text(contract.replace("<c:price>98765.43</c:price>", "<c:price>-98765.43</c:price>"),
+                        encoding="utf-8")
+    result = run_zorko(cli_data_dir, "registry", "load", "contracts", str(negative))
+    assert result.returncode == 0, result.stderr
+    assert "отрицательная цена контракта" in result.stdout and "-98765.43" in result.stdout
+    assert "с ошибками в реквизитах (сохранены, помечены): 1" in result.stdout

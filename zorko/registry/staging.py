@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from zorko.exceptions import ImportFailed
-from zorko.registry import sources
+from zorko.registry import record_checks, sources
 from zorko.registry.adapters import Adapter, Columns
 from zorko.registry.files import InputFile
 
@@ -41,6 +41,8 @@ class Staged:
 
     records: int = 0
     extract_date: str | None = None
+    flagged: int = 0  # records kept with suspicious values (zorko.registry.record_checks)
+    examples: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -81,11 +83,17 @@ class Stager:
         f, load_id, rec_base = task.file, task.load_id, task.rec_base
         count = 0
         newest: str | None = None
+        staged = Staged()
         with f.open() as stream:
             records: Iterator[Any] = adapter.parse(stream, f.name)
             for record in records:
                 count += 1
                 adapter.stage(record, load_id, rec_base + count, batch)
+                found = record_checks.problems(record)
+                if found:
+                    staged.flagged += 1
+                    if len(staged.examples) < record_checks.MAX_EXAMPLES:
+                        staged.examples.append(f"{record_checks.where(f.name, record)}: {'; '.join(found)}")
                 day = adapter.extract_date(record)
                 if day is not None and (newest is None or day > newest):
                     newest = day
@@ -94,7 +102,8 @@ class Stager:
                     self.flush()
                 if progress is not None and count % BATCH_RECORDS == 0:
                     progress(count)
-        return Staged(count, newest)
+        staged.records, staged.extract_date = count, newest
+        return staged
 
     def flush(self) -> None:
         for stage, rows in self.batch.items():
