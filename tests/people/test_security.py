@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.attack import hostile_workbooks, run_zorko
+from tests.conftest import FIXTURES
 from zorko.people.models import Servant
 
 FORMULA = '=HYPERLINK("http://evil.example","x")'
@@ -50,3 +51,22 @@ def test_web_preview_refuses_hostile_workbooks(client_as: Any, bombs: Any) -> No
         page = response.content.decode()
         assert response.status_code == 400 and message in page and path.name in page
     assert not Servant.objects.exists()
+
+
+def _mixed_encodings(folder: Any) -> Any:
+    """The cp1251 fixture with one line typed in UTF-8, as a hand-edited export comes."""
+    data = (FIXTURES / "people" / "servants_cp1251.csv").read_bytes().split(b"\n")
+    data[3] = data[3].decode("cp1251").encode("utf-8")
+    path = folder / "mixed.csv"
+    path.write_bytes(b"\n".join(data))
+    return path
+
+
+def test_a_csv_that_mixes_encodings_is_refused_with_its_line(tmp_path: Any, client_as: Any) -> None:
+    path = _mixed_encodings(tmp_path)
+    assert run_zorko(tmp_path / "data", "init").returncode == 0
+    result = run_zorko(tmp_path / "data", "import", "people", str(path))
+    assert result.returncode == 2
+    assert "mixed.csv, строка 4: в файле смешаны кодировки" in result.stderr
+    response = client_as("hr").post("/people/import/", {"servants": SimpleUploadedFile(path.name, path.read_bytes())})
+    assert "в файле смешаны кодировки" in response.content.decode() and not Servant.objects.exists()

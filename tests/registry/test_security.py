@@ -124,3 +124,14 @@ def test_records_with_wrong_identifiers_or_prices_are_kept_flagged_and_counted(
     assert result.returncode == 0, result.stderr
     assert "отрицательная цена контракта" in result.stdout and "-98765.43" in result.stdout
     assert "с ошибками в реквизитах (сохранены, помечены): 1" in result.stdout
+
+
+def test_a_registry_csv_that_turns_to_utf8_halfway_is_refused(cli_data_dir: Path, tmp_path: Path) -> None:
+    lines = (FIXTURES / "fns" / "disqualified_cp1251.csv").read_bytes().split(b"\n")
+    # Without «И» (0xD0 0x98 in UTF-8; 0x98 is no Windows-1251 byte) the line decodes as 1251, garbled.
+    lines[2] = lines[2].decode("cp1251").replace("И", "Е").encode("utf-8")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\n".join(lines))
+    result = run_zorko(cli_data_dir, "registry", "load", "disqualified", str(path))
+    assert result.returncode == 2
+    assert "mixed.csv, строка 3: неверная кодировка" in result.stderr and "а эта строка в UTF-8" in result.stderr
