@@ -67,3 +67,16 @@ def test_kpi_odd_parameters_answer_a_page(client_as: Any, query: str) -> None:
 @pytest.mark.parametrize("url", ["/findings/99999999999999999999999/", "/findings/0/"])
 def test_out_of_range_ids_answer_404(client_as: Any, url: str) -> None:
     assert client_as("inspector").get(url).status_code == 404
+
+
+def test_hr_sees_no_finding_counts_on_job_pages(client_as: Any) -> None:
+    from zorko.tasks.models import Job
+
+    job = Job.objects.create(kind="screening.run", status=Job.Status.DONE,
+                             message="Проверено: 12 чел., срабатываний: 3 (новых 3)",
+                             result={"findings": 3, "message": "срабатываний: 3"})
+    hr = client_as("hr")
+    for url in (f"/tasks/{job.pk}/", f"/tasks/{job.pk}/?format=json", "/"):
+        assert "срабатываний: 3" not in hr.get(url).content.decode(), url
+    hr.logout()
+    assert "срабатываний: 3" in client_as("inspector").get(f"/tasks/{job.pk}/").content.decode()

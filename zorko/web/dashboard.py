@@ -89,9 +89,20 @@ def registry_freshness(today: date) -> list[RegistryFreshness]:
     return out
 
 
-def recent_jobs(limit: int = 5) -> list[dict[str, Any]]:
+# Jobs whose message and result tell how many findings there are.
+FINDINGS_JOBS = ("screening.run",)
+
+
+def visible_job(job: Job, caps: frozenset[str]) -> Job:
+    """The job as this user may see it: without finding counts unless they may see findings."""
+    if job.kind in FINDINGS_JOBS and "findings.view" not in caps:
+        job.message, job.result = "", None
+    return job
+
+
+def recent_jobs(caps: frozenset[str], limit: int = 5) -> list[dict[str, Any]]:
     jobs = Job.objects.order_by("-created_at", "-pk")[:limit]
-    return [{"job": j, "title": JOB_TITLES.get(j.kind, j.kind)} for j in jobs]
+    return [{"job": visible_job(j, caps), "title": JOB_TITLES.get(j.kind, j.kind)} for j in jobs]
 
 
 def home_context(caps: frozenset[str]) -> dict[str, Any]:
@@ -108,7 +119,7 @@ def home_context(caps: frozenset[str]) -> dict[str, Any]:
         ctx["registries"] = registry_freshness(today)
         ctx["registry_stale"] = any(r.stale for r in ctx["registries"])
     if caps & {"registry.load", "screening.run", "people.import"}:
-        ctx["jobs"] = recent_jobs()
+        ctx["jobs"] = recent_jobs(caps)
     if "audit.view" in caps:
         from zorko.audit.chain import verify
 
