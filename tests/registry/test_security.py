@@ -135,3 +135,10 @@ def test_a_registry_csv_that_turns_to_utf8_halfway_is_refused(cli_data_dir: Path
     result = run_zorko(cli_data_dir, "registry", "load", "disqualified", str(path))
     assert result.returncode == 2
     assert "mixed.csv, строка 3: неверная кодировка" in result.stderr and "а эта строка в UTF-8" in result.stderr
+
+
+def test_registry_search_keeps_the_query_out_of_the_url(client_as: Any) -> None:
+    client = client_as("inspector")
+    page = client.get("/registry/").content.decode() + client.get("/registry/search/").content.decode()
+    assert 'method="post" action="/registry/search/"' in page and 'method="get" action="/registry/search/"' not in page
+    assert "420500000027" not in client.get("/registry/search/", {"q": "420500000027"}).content.decode()

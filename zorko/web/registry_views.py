@@ -108,7 +108,9 @@ def start_load(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     from zorko.registry import lookup
 
-    query = request.GET.get("q", "").strip()
+    # POST only: an ИНН typed here is personal data and must not land in URLs, server logs
+    # and browser history, as a GET query string would.
+    query = request.POST.get("q", "").strip()[:300] if request.method == "POST" else ""
     try:
         found = lookup.search(query) if query else None
     except ZorkoError as exc:
