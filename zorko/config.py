@@ -77,7 +77,7 @@ def _secret_key(data_dir: Path) -> str:
     try:
         return path.read_text().strip()
     except FileNotFoundError:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         key = secrets.token_urlsafe(50)
         path.write_text(key)
         path.chmod(0o600)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -9,6 +10,9 @@ from csp.constants import NONE, SELF
 
 from zorko import config
 
+# Everything Zorko writes (databases, uploads, exports, the secret key) holds personal data:
+# readable and writable by the account Zorko runs as, and nobody else.
+os.umask(0o077)
 CONFIG = config.load()
 BASE_DIR = Path(__file__).resolve().parent
 

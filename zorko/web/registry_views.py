@@ -78,7 +78,7 @@ def start_load(request: HttpRequest) -> HttpResponse:
     upload_dir: Path | None = None
     if uploads:
         upload_dir = _upload_dir()
-        upload_dir.mkdir(parents=True)
+        upload_dir.mkdir(mode=0o700, parents=True)
         for upload in uploads:
             name = Path(upload.name or "file").name or "file"
             with open(upload_dir / name, "wb") as out:
