@@ -37,6 +37,7 @@ class Config:
     worker_threads: int
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
     import_dirs: tuple[Path, ...] = ()  # folders the web may load registry files from by path
+    https: bool = False  # served over HTTPS by a reverse proxy that sets X-Forwarded-Proto
 
     @property
     def sqlite_path(self) -> Path:
@@ -61,6 +62,7 @@ SETTING_NAMES = (
     "ZORKO_WORKER_THREADS",
     "ZORKO_LOAD_WORKERS",
     "ZORKO_IMPORT_DIRS",
+    "ZORKO_HTTPS",
 )
 
 
@@ -102,4 +104,5 @@ def load() -> Config:
         load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
         import_dirs=tuple(Path(d.strip()).resolve() for d in _env("ZORKO_IMPORT_DIRS", "").split(",")
                           if d.strip()),
+        https=_flag("ZORKO_HTTPS", False),
     )
