@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -142,3 +144,27 @@ def test_registry_search_keeps_the_query_out_of_the_url(client_as: Any) -> None:
     page = client.get("/registry/").content.decode() + client.get("/registry/search/").content.decode()
     assert 'method="post" action="/registry/search/"' in page and 'method="get" action="/registry/search/"' not in page
     assert "420500000027" not in client.get("/registry/search/", {"q": "420500000027"}).content.decode()
+
+
+def test_home_page_during_a_load_shows_the_last_state_and_says_a_load_runs(
+        client_as: Any, settings: Any, tmp_path: Path) -> None:
+    from zorko.registry import loader
+
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, data_dir=tmp_path)
+    loader.load("egrip", [FIXTURES / "egrip"], db_path=settings.CONFIG.registry_path, workers=1)
+    client = client_as("inspector")
+    before = client.get("/").content.decode()
+    assert "ЕГРИП" in before and 'id="registry-loading"' not in before
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time, duckdb; c = duckdb.connect(sys.argv[1]); "
+         "print('open', flush=True); time.sleep(30)", str(settings.CONFIG.registry_path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        response = client.get("/")
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "Идёт загрузка реестра: показано состояние до её начала" in page and "ЕГРИП" in page
+    finally:
+        holder.kill()
+        holder.wait()
