@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,23 @@ def test_home_page_during_a_load_shows_the_last_state_and_says_a_load_runs(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_loads_are_stored_in_utc_and_shown_in_local_time(tmp_path: Path, monkeypatch: Any) -> None:
+    """A CLI run in another time zone and the web server store the same clock: UTC."""
+    import duckdb
+    from django.utils import timezone
+
+    from zorko.registry.status import registry_status
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert run_zorko(tmp_path, "init").returncode == 0
+    assert run_zorko(tmp_path, "registry", "load", "egrip", str(FIXTURES / "egrip")).returncode == 0
+    monkeypatch.undo()
+    con = duckdb.connect(str(tmp_path / "registry.duckdb"), read_only=True)
+    stored = con.execute("SELECT max(loaded_at) FROM loads").fetchall()[0][0]
+    con.close()
+    assert abs((stored - datetime.now(UTC).replace(tzinfo=None)).total_seconds()) < 600
+    shown = {i.source: i for i in registry_status(tmp_path / "registry.duckdb")}["egrip"].last_loaded_at
+    local_now = timezone.localtime().replace(tzinfo=None)
+    assert abs((datetime.fromisoformat(shown) - local_now).total_seconds()) < 600
