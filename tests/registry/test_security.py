@@ -87,7 +87,16 @@ def _hostile_inputs(folder: Path) -> list[tuple[str, Path, str]]:
     with zipfile.ZipFile(folder / "other.zip", "w") as archive:
         archive.writestr("readme.txt", "не выписка")
     (folder / "empty-folder").mkdir()
+    crafted = (FIXTURES / "egrul-crafted" / "egrul_all_founders_utf8.xml").read_text(encoding="utf-8")
+    (folder / "bad-date.xml").write_text(crafted.replace('ДатаОГРН="2002-09-01"', 'ДатаОГРН="2002-13-45"'),
+                                         encoding="utf-8")
+    contract = (FIXTURES / "eis" / "synthetic" / "current_schema_contract.xml").read_text(encoding="utf-8")
+    (folder / "huge-price.xml").write_text(contract.replace("<c:price>98765.43</c:price>",
+                                                            "<c:price>1e30</c:price>"), encoding="utf-8")
     return [
+        ("egrul", folder / "bad-date.xml",
+         "bad-date.xml, строка 3, поле «дата регистрации»: неверная дата «2002-13-45»"),
+        ("contracts", folder / "huge-price.xml", "поле «цена»"),
         ("ftm", folder / "deep.json", "строка 1: слишком глубокая вложенность JSON"),
         ("ftm", folder / "empty.json", "empty.json: файл пуст"),
         ("egrul", folder / "empty.xml", "empty.xml: файл пуст"),

@@ -25,6 +25,7 @@ from zorko.exceptions import ImportFailed
 from zorko.registry import record_checks, sources
 from zorko.registry.adapters import Adapter, Columns
 from zorko.registry.files import InputFile
+from zorko.registry.stage_checks import first_refused
 
 BATCH_RECORDS = 2000
 # Record numbers are unique across a load: file index × this + record index.
@@ -76,6 +77,7 @@ class Stager:
         self.sink = sink
         self.batch: dict[str, list[tuple[Any, ...]]] = {stage: [] for stage in adapter.stages}
         self.pending = 0  # records in the batch
+        self.places: dict[int, tuple[str, int | None]] = {}  # rec → (file, line) of the batch
 
     def file(self, task: FileTask, progress: Callable[[int], None] | None = None) -> Staged:
         """Parse one file into the batch; ``progress(records so far)`` every batch of its own."""
@@ -89,6 +91,7 @@ class Stager:
             for record in records:
                 count += 1
                 adapter.stage(record, load_id, rec_base + count, batch)
+                self.places[rec_base + count] = (f.name, getattr(record, "line", None))
                 found = record_checks.problems(record)
                 if found:
                     staged.flagged += 1
@@ -108,9 +111,16 @@ class Stager:
     def flush(self) -> None:
         for stage, rows in self.batch.items():
             if rows:
+                refused = first_refused(self.adapter.stages[stage], rows)
+                if refused is not None:
+                    rec, column, reason = refused
+                    file, line = self.places.get(rec, ("загрузка", None))
+                    raise ImportFailed(file, f"{reason}: хранилище такое значение не примет",
+                                       line=line, field=column)
                 self.sink(stage, to_arrow(self.adapter.stages[stage], rows))
                 rows.clear()
         self.pending = 0
+        self.places.clear()
 
 
 def stage_group_to_parquet(source: str, tasks: list[FileTask], folder: str) -> StagedGroup:
