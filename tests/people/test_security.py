@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.attack import hostile_workbooks, run_zorko
+from tests.attack import LONG, hostile_workbooks, run_zorko
 from tests.conftest import FIXTURES
 from zorko.people.models import Servant
 
@@ -70,3 +70,16 @@ def test_a_csv_that_mixes_encodings_is_refused_with_its_line(tmp_path: Any, clie
     assert "mixed.csv, строка 4: в файле смешаны кодировки" in result.stderr
     response = client_as("hr").post("/people/import/", {"servants": SimpleUploadedFile(path.name, path.read_bytes())})
     assert "в файле смешаны кодировки" in response.content.decode() and not Servant.objects.exists()
+
+
+def test_oversized_values_are_refused_alike_on_sqlite_and_postgresql(client_as: Any, tmp_path: Any) -> None:
+    """PostgreSQL refuses a 100,000-character name that SQLite would keep: both refuse it first."""
+    text = ("табельный_номер;фамилия;имя;отчество;организация;телефон;email\n"
+            f"1001;{LONG};Иван;Иванович;Администрация;{'8' * 300};{'a@b.ru ' * 60}\n")
+    client = client_as("hr")
+    response = client.post("/people/import/", {"servants": SimpleUploadedFile("long.csv", text.encode())})
+    page = response.content.decode()
+    assert response.status_code == 400
+    for column in ("фамилия", "телефон", "email"):
+        assert f"<td>long.csv</td><td>2</td><td>{column}</td>" in page
+    assert "больше 100 знаков" in page and not Servant.objects.exists()
