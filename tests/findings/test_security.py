@@ -80,3 +80,18 @@ def test_hr_sees_no_finding_counts_on_job_pages(client_as: Any) -> None:
         assert "срабатываний: 3" not in hr.get(url).content.decode(), url
     hr.logout()
     assert "срабатываний: 3" in client_as("inspector").get(f"/tasks/{job.pk}/").content.decode()
+
+
+def test_hostile_registry_and_review_text_on_findings_pages_is_text(
+        client_as: Any, hostile_finding: Any, make_user: Any) -> None:
+    from tests.attack import XSS, assert_shown_escaped
+    from zorko.findings.review import review_finding
+
+    type(hostile_finding).objects.filter(pk=hostile_finding.pk).update(subject_name=XSS, explanation=XSS)
+    hostile_finding.refresh_from_db()
+    review_finding(hostile_finding, "in_review", make_user("inspector"), XSS)
+    client = client_as("inspector")
+    assert_shown_escaped(client.get("/findings/").content.decode())
+    assert_shown_escaped(client.get(f"/findings/{hostile_finding.pk}/").content.decode())
+    graph = client.get(f"/people/{hostile_finding.servant_id}/graph.json")
+    assert graph["Content-Type"].startswith("application/json") and XSS in graph.content.decode()

@@ -9,12 +9,11 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.attack import LONG, hostile_workbooks, run_zorko
+from tests.attack import LONG, SCRIPT_BREAK, XSS, assert_shown_escaped, hostile_workbooks, run_zorko
 from tests.conftest import FIXTURES
-from zorko.people.models import Servant
+from zorko.people.models import Relative, Servant
 
 FORMULA = '=HYPERLINK("http://evil.example","x")'
-SCRIPT = "<script>alert(1)</script>"
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +82,15 @@ def test_oversized_values_are_refused_alike_on_sqlite_and_postgresql(client_as: 
     for column in ("фамилия", "телефон", "email"):
         assert f"<td>long.csv</td><td>2</td><td>{column}</td>" in page
     assert "больше 100 знаков" in page and not Servant.objects.exists()
+
+
+def test_hostile_names_on_the_card_and_the_lists_are_text(client_as: Any, make_servant: Any) -> None:
+    servant = make_servant(XSS, SCRIPT_BREAK, "Иванович", address=XSS)
+    Relative.objects.create(servant=servant, kinship="sister", last_name=XSS, first_name="Анна",
+                            workplace=SCRIPT_BREAK)
+    client = client_as("inspector")
+    card = client.get(f"/people/{servant.pk}/").content.decode()
+    assert_shown_escaped(card)
+    assert_shown_escaped(card, SCRIPT_BREAK)
+    assert_shown_escaped(client.get("/people/").content.decode())
+    assert_shown_escaped(client.get("/people/", {"q": XSS}).content.decode())

@@ -198,3 +198,22 @@ def test_loads_are_stored_in_utc_and_shown_in_local_time(tmp_path: Path, monkeyp
     shown = {i.source: i for i in registry_status(tmp_path / "registry.duckdb")}["egrip"].last_loaded_at
     local_now = timezone.localtime().replace(tzinfo=None)
     assert abs((datetime.fromisoformat(shown) - local_now).total_seconds()) < 600
+
+
+def test_hostile_registry_names_on_search_and_cards_are_text(
+        client_as: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.attack import SCRIPT_BREAK, assert_shown_escaped
+    from zorko.registry import loader, store
+
+    monkeypatch.setattr(store, "default_path", lambda: tmp_path / "registry.duckdb")
+    crafted = (FIXTURES / "egrul-crafted" / "egrul_all_founders_utf8.xml").read_text(encoding="utf-8")
+    hostile = crafted.replace("КУЗБАСС-ТЕСТ", "&lt;script&gt;alert(1)&lt;/script&gt;").replace(
+        'НаимСокр="АО &quot;', 'НаимСокр="АО &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;')
+    (tmp_path / "hostile.xml").write_text(hostile, encoding="utf-8")
+    loader.load("egrul", [tmp_path / "hostile.xml"], workers=1)
+    client = client_as("inspector")
+    found = client.post("/registry/search/", {"q": "alert"}).content.decode()
+    assert_shown_escaped(found)
+    card = client.get("/registry/company/1024200000000/").content.decode()
+    assert_shown_escaped(card)
+    assert_shown_escaped(card, SCRIPT_BREAK)
