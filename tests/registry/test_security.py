@@ -217,3 +217,24 @@ def test_hostile_registry_names_on_search_and_cards_are_text(
     card = client.get("/registry/company/1024200000000/").content.decode()
     assert_shown_escaped(card)
     assert_shown_escaped(card, SCRIPT_BREAK)
+
+
+def test_hostile_uploads_end_in_a_failed_job_with_the_reason(
+        client_as: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zorko.registry import store
+    from zorko.tasks import queue
+
+    monkeypatch.setattr(store, "default_path", lambda: tmp_path / "registry.duckdb")
+    client = client_as("inspector")
+    for source, path, message in _hostile_inputs(tmp_path):
+        if path.is_dir():
+            continue
+        client.post("/registry/load/", {"source": source,
+                                        "files": SimpleUploadedFile(path.name, path.read_bytes())})
+        queue.run_pending()
+        job = Job.objects.latest("pk")
+        page = client.get(f"/tasks/{job.pk}/").content.decode()
+        assert job.status == Job.Status.FAILED, path.name
+        assert message.split(": ", 1)[-1].split(",")[0] in page, (path.name, job.error)

@@ -79,12 +79,14 @@ def start_load(request: HttpRequest) -> HttpResponse:
     if uploads:
         upload_dir = _upload_dir()
         upload_dir.mkdir(mode=0o700, parents=True)
+        paths = []
         for upload in uploads:
             name = Path(upload.name or "file").name or "file"
             with open(upload_dir / name, "wb") as out:
                 for chunk in upload.chunks():
                     out.write(chunk)
-        paths = [str(upload_dir)]
+            # Each file by itself: an error names it, and a zip without source files is refused.
+            paths.append(str(upload_dir / name))
     elif server_path:
         try:
             paths = [str(checked_server_path(server_path, settings.CONFIG))]
