@@ -40,6 +40,7 @@ class Config:
     import_dirs: tuple[Path, ...] = ()  # folders the web may load registry files from by path
     report_workers: int = 0  # processes laying out a batch of person reports; 0 = one per CPU (at most 4)
     monitoring_k_day: int = 10  # day of the month after a quarter the «Мониторинг-К» form is due
+    https: bool = False  # served over HTTPS by a reverse proxy that sets X-Forwarded-Proto
 
     @property
     def sqlite_path(self) -> Path:
@@ -69,6 +70,7 @@ SETTING_NAMES = (
     "ZORKO_ATTACHMENT_MAX_MB",
     "ZORKO_MONITORING_K_DAY",
     "ZORKO_REPORT_WORKERS",
+    "ZORKO_HTTPS",
 )
 
 
@@ -85,7 +87,7 @@ def _secret_key(data_dir: Path) -> str:
     try:
         return path.read_text().strip()
     except FileNotFoundError:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         key = secrets.token_urlsafe(50)
         path.write_text(key)
         path.chmod(0o600)
@@ -118,4 +120,5 @@ def load() -> Config:
                           if d.strip()),
         report_workers=int(_env("ZORKO_REPORT_WORKERS", "0")),
         monitoring_k_day=monitoring_k_day(),
+        https=_flag("ZORKO_HTTPS", False),
     )
