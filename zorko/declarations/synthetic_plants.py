@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from zorko.declarations.records import Item, Member, ParsedDeclaration, Person, Section
 from zorko.identifiers import make_inn
+from zorko.people.demo_names import patronymic, surname_form
 from zorko.registry.synthetic_records import Holder
+from zorko.reports.names import gender_of
 
 if TYPE_CHECKING:
     from zorko.declarations.synthetic import Family, Generator
@@ -122,7 +124,12 @@ def _coowner(g: Generator, built: Built, f: Family, y: int) -> None:
 
 
 def _family_absent(g: Generator, built: Built, f: Family, y: int) -> None:
-    child = Person(f.servant.last_name, "Мирон", f"{f.servant.first_name}ович", date(y - 5, 2, 14))
+    s = f.servant
+    if gender_of(s.first_name, s.middle_name) == "female":
+        child = Person(s.last_name, "Мира", "Андреевна", date(y - 5, 2, 14))
+    else:
+        child = Person(surname_form(s.last_name, female=True), "Мира", patronymic(s.first_name, female=True),
+                       date(y - 5, 2, 14))
     own = _own(built, f, y)
     built[f.personnel_number][y].append(ParsedDeclaration(y, Member.CHILD, child, signed_on=own.signed_on,
                                                           items=[]))
