@@ -90,6 +90,8 @@ def main() -> None:
     high_true = sum(1 for k in per_pair if k in planted)
     precision_high = high_true / len(high) if high else 1.0
     precision_all = len(planted & hits) / len(found_keys) if found_keys else 1.0
+    decoys = {no for _, no in campaign.decoys}
+    loud = Counter(rule for rule, no, _ in found_keys if no in decoys and (rule, no) not in planted)
     missed = sorted(planted - hits)
     extra = Counter(rule for rule, no in hits - planted)
     print(f"setup (people, files, registry): {setup:.1f} s")
@@ -99,6 +101,7 @@ def main() -> None:
     print(f"import + analysis: {t3 - t1:.1f} s (target ≤ 60 s)")
     print(f"planted cases: {len(planted)}; recall {recall:.3f}; precision among high {precision_high:.3f} "
           f"({len(high)} high findings); precision overall {precision_all:.3f}")
+    print(f"decoys (must stay silent): {len(campaign.decoys)}; findings on them: {sum(loud.values())} {dict(loud)}")
     print(f"findings per rule: {dict(sorted(result.findings.items()))}")
     if missed:
         print(f"missed: {missed}")

@@ -75,5 +75,9 @@ def test_export_and_publication_files(tmp_path: Path) -> None:
                       "--format", "xlsx", "--out", str(extract))
     assert published.returncode == 0, published.stderr
     assert "Ковалёва Анна Сергеевна" in [c.value for c in load_workbook(extract).active["B"]]
+    letters = tmp_path / "письма.zip"
+    reminded = zorko(data, "declarations", "reminders", "--year", "2025", "--as-of", "01.03.2026", "--out",
+                     str(letters))
+    assert reminded.returncode == 0 and "Писем: 1" in reminded.stdout and letters.stat().st_size > 0
     missing = zorko(data, "declarations", "publication", "--organisation", "7700000000", "--out", str(extract))
     assert missing.returncode != 0 and "не найдена" in missing.stderr

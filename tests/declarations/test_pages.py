@@ -56,6 +56,7 @@ def test_import_job_then_campaign_shows_the_filer(client_as: Callable[[str], Any
     queue.run_pending()
     job = Job.objects.get(kind="declarations.import")
     assert job.status == Job.Status.DONE and job.result["added"] == 1
+    assert (job.done, job.total) == (1, 1)  # the progress counts справки written
     assert "Открыть кампанию по справкам" in client.get(response["Location"]).content.decode()
     page = client.get("/declarations/?year=2025").content.decode()
     assert f'data-servant="{servant.pk}"' in page and "представлена в срок" in page

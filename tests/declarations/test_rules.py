@@ -104,7 +104,9 @@ def test_income_jump_without_trace_and_a_steady_year(servant: Any) -> None:
     _history(servant)
     store(servant, Y, income(3_000_000), item(Section.ACCOUNT, "Текущий", 210_000, name="Банк"),
           item(Section.REAL_ESTATE, "Квартира", area=Decimal("50"), country="Россия"))
-    assert len(_rules()["decl_income_jump"]) == 1
+    rules = _rules()
+    assert len(rules["decl_income_jump"]) == 1
+    assert "decl_accounts_growth" not in rules  # the savings stayed where they were
     store(servant, Y, income(1_100_000), item(Section.ACCOUNT, "Текущий", 210_000, name="Банк"),
           item(Section.REAL_ESTATE, "Квартира", area=Decimal("50"), country="Россия"), correction=True)
     assert "decl_income_jump" not in _rules()  # the уточнённая справка replaced it: the finding is resolved

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -132,3 +132,25 @@ def publication_command(org_inn: str, year: int | None, fmt: str, out: Path) -> 
     out.write_bytes(publication_xlsx(org, y) if fmt == "xlsx" else publication_docx(org, y))
     record(None, "export", org, document="сведения для сайта (Указ № 613)", year=y, format=fmt, file=out.name)
     click.echo(f"Сведения за {y} год: {org} → {out}")
+
+
+@declarations_group.command("reminders")
+@click.option("--year", type=int, default=None, help=YEAR_HELP)
+@click.option("--as-of", "as_of", required=True, type=click.DateTime(formats=["%d.%m.%Y", "%Y-%m-%d"]),
+              help="Напомнить тем, кто не представил справку на эту дату (ДД.ММ.ГГГГ).")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="ZIP-архив писем.")
+def reminders_command(year: int | None, as_of: datetime, out: Path) -> None:
+    """Письма-напоминания (DOCX) не представившим справку, одним ZIP-архивом."""
+    setup_django()
+    from zorko.audit.log import record
+    from zorko.cli.core import init_database
+    from zorko.declarations.campaign import not_filed_by
+    from zorko.declarations.reminders import letters_zip
+
+    init_database()
+    y, day = _year(year), as_of.date()
+    servants = not_filed_by(y, day)
+    out.write_bytes(letters_zip(servants, y, day))
+    record(None, "export", object_type="declarations.reminders", object_repr=f"напоминания о справках за {y} год",
+           year=y, letters=len(servants), file=out.name)
+    click.echo(f"Писем: {len(servants)} → {out}")

@@ -97,7 +97,7 @@ def property_unexplained(dossier: Dossier, year: int, policy: Policy) -> list[Dr
                 if key in had or _explained(item, now, section):
                     continue
                 what = item.kind if section == Section.REAL_ESTATE else f"{item.kind} {item.name}".strip()
-                area = f", {item.area} кв. м".replace(".", ",") if item.area else ""
+                area = f", {item.area:.1f} кв. м".replace(".", ",", 1) if item.area else ""
                 out.append(Draft(
                     "decl_property_unexplained", "high", 0.8, dossier.servant_id, year, f"{d.name_key}|{key}",
                     f"В справке за {year} год ({MEMBER_NAMES[Member(d.member)]}: {d.full_name}) появилось имущество "

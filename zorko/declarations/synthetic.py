@@ -43,6 +43,7 @@ class Campaign:
     # (personnel number, year) → the справки of one file
     files: dict[tuple[str, int], list[ParsedDeclaration]] = field(default_factory=dict)
     planted: list[tuple[str, str]] = field(default_factory=list)  # (rule, personnel number)
+    decoys: list[tuple[str, str]] = field(default_factory=list)  # (what, personnel number): must stay silent
     late: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)

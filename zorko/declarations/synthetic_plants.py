@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from zorko.declarations.records import Item, Member, ParsedDeclaration, Person, Section
 from zorko.identifiers import make_inn
+from zorko.people.demo_names import patronymic, surname_form
 from zorko.registry.synthetic_records import Holder
+from zorko.reports.names import gender_of
 
 if TYPE_CHECKING:
     from zorko.declarations.synthetic import Family, Generator
@@ -52,6 +54,13 @@ def plant(g: Generator, built: Built, filers: list[Family], per_rule: int) -> No
                 continue
             apply(g, built, f, y)
             g.campaign.planted.append((rule, f.personnel_number))
+    for _ in range(per_rule):
+        for what, need, apply in DECOYS:
+            f = take(need)
+            if f is None:
+                continue
+            apply(g, built, f, y)
+            g.campaign.decoys.append((what, f.personnel_number))
 
 
 def _expense(g: Generator, built: Built, f: Family, y: int) -> None:
@@ -122,7 +131,12 @@ def _coowner(g: Generator, built: Built, f: Family, y: int) -> None:
 
 
 def _family_absent(g: Generator, built: Built, f: Family, y: int) -> None:
-    child = Person(f.servant.last_name, "Мирон", f"{f.servant.first_name}ович", date(y - 5, 2, 14))
+    s = f.servant
+    if gender_of(s.first_name, s.middle_name) == "female":
+        child = Person(s.last_name, "Мира", "Андреевна", date(y - 5, 2, 14))
+    else:
+        child = Person(surname_form(s.last_name, female=True), "Мира", patronymic(s.first_name, female=True),
+                       date(y - 5, 2, 14))
     own = _own(built, f, y)
     built[f.personnel_number][y].append(ParsedDeclaration(y, Member.CHILD, child, signed_on=own.signed_on,
                                                           items=[]))
@@ -143,3 +157,34 @@ PLANTS = (
     ("decl_creditor_supplier", "", _creditor), ("decl_coowner_linked", "", _coowner),
     ("decl_family_absent", "", _family_absent), ("decl_family_mismatch", "spouse", _family_mismatch),
 )
+
+
+def _namesake_elsewhere(g: Generator, built: Built, f: Family, y: int) -> None:
+    """A founder with the servant's ФИО, without ИНН, in another region: another person."""
+    p = f.servant
+    g.campaign.registry.company(founders=[Holder(p.last_name.upper(), p.first_name.upper(), p.middle_name.upper(),
+                                                 None, date(y - 3, 1, 10))], region=("77", "Москва"))
+
+
+def _declared_founder(g: Generator, built: Built, f: Family, y: int) -> None:
+    """A share the servant holds by ЕГРЮЛ and declares, in a company that supplies no one."""
+    p = f.servant
+    company = g.campaign.registry.company(founders=[Holder(p.last_name.upper(), p.first_name.upper(),
+                                                           p.middle_name.upper(), f.inn, date(y - 4, 3, 3))])
+    _own(built, f, y).items.append(Item(Section.SHARE, "Общество с ограниченной ответственностью",
+                                        name=company.full_name, amount=Decimal(10_000), share="100 %",
+                                        inn=company.inn, ogrn=company.ogrn))
+
+
+def _spouse_spelling(g: Generator, built: Built, f: Family, y: int) -> None:
+    """The spouse written in capitals and with «е» for «ё» (or the reverse): the same person."""
+    for d in built[f.personnel_number][y]:
+        if d.member == Member.SPOUSE:
+            swapped = d.person.last_name.upper()
+            swapped = swapped.replace("Ё", "Е") if "Ё" in swapped else swapped.replace("Е", "Ё", 1)
+            d.person = Person(swapped, d.person.first_name.upper(), d.person.middle_name, d.person.birth_date)
+
+
+DECOYS = (("founder namesake in another region", "", _namesake_elsewhere),
+          ("declared ЕГРЮЛ share in a non-supplier", "inn", _declared_founder),
+          ("spouse in capitals, ё/е", "spouse", _spouse_spelling))

@@ -34,12 +34,13 @@ class PlantRegistry:
     companies: list[Company] = field(default_factory=list)
     contracts: list[Contract] = field(default_factory=list)
 
-    def company(self, founders: list[Holder] | None = None, directors: list[Holder] | None = None) -> Company:
+    def company(self, founders: list[Holder] | None = None, directors: list[Holder] | None = None,
+                region: tuple[str, str] = ("42", "Кемеровская область - Кузбасс")) -> Company:
         n = len(self.companies) + 1
         ogrn = identifiers.make_ogrn(f"{_OGRN_HEAD}{n:05d}")
         inn = identifiers.make_inn(f"{_INN_HEAD}{n:05d}", person=False)
         name = f"{NAMES[n % len(NAMES)]}-{n}"
-        address = Address("42", "Кемеровская область - Кузбасс", "Г", "Кемерово", "Весенняя", str(n))
+        address = Address(region[0], region[1], "Г", "Кемерово" if region[0] == "42" else "Москва", "Весенняя", str(n))
         company = Company(ogrn, inn, name, address, date(2015, 3, 1), directors=directors or [],
                           founders=founders or [])
         self.companies.append(company)
