@@ -31,6 +31,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "cases": Case.objects.select_related("servant").exclude(status=Case.Status.DECIDED),
         "decided": Case.objects.select_related("servant").filter(status=Case.Status.DECIDED)[:50],
         "meetings": Meeting.objects.all()[:50], "rules": rules(),
+        "has_open": Case.objects.filter(status=Case.Status.OPEN).exists(),
         "overdue_extracts": AgendaItem.objects.filter(extract_sent_on__isnull=True, extract_due__lt=date.today())
         .select_related("case", "case__servant", "meeting"),
     }
