@@ -143,6 +143,8 @@ def test_secretary_keeps_the_membership(client_as, members) -> None:
                                                      "quorum_den": "3", "independent_num": "1",
                                                      "independent_den": "4", "extract_days": "7"})
     assert "Доля задаётся дробью не больше единицы" in bad_rules.content.decode()
+    unknown = client.post("/commission/members/", {"end": "1", "member": "abc", "until": "2026-12-02"})
+    assert unknown.status_code == 400 and "Член комиссии" in unknown.content.decode()
     assert client_as("viewer").post("/commission/members/", {"end": "1", "member": members[4].pk,
                                                              "until": "2026-12-02"}).status_code == 403
 

@@ -179,9 +179,8 @@ def members_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Член комиссии добавлен")
             return redirect("commission-members")
         if "end" in request.POST:
-            member = get_object_or_404(Member, pk=request.POST.get("member"))
-            until = cleaned_or_error(f.EndMembershipForm(request.POST))["until"]
-            meetings.end_membership(member, until, request.user)
+            data = cleaned_or_error(f.EndMembershipForm(request.POST))
+            meetings.end_membership(data["member"], data["until"], request.user)
             return redirect("commission-members")
         if "rules" in request.POST and rules_form.is_valid():
             rules_form.save()
