@@ -106,3 +106,14 @@ def test_a_finding_referred_on_the_findings_page_gets_its_case(confirmed_finding
     assert case.finding == confirmed_finding and confirmed_finding.decisions.count() == 2
     with pytest.raises(ValidationError, match="только подтверждённое"):
         open_from_finding(confirmed_finding, None)
+
+
+def test_inducement_notices_do_not_go_to_the_commission(make_servant) -> None:
+    from zorko.journals.models import Kind
+    from zorko.journals.services import register_entry
+
+    entry = register_entry(Kind.INDUCEMENT, make_servant(), date(2026, 11, 10), "Предложено вознаграждение", None,
+                           registered_on=date(2026, 11, 10))
+    with pytest.raises(ValidationError, match="направляется в органы прокуратуры"):
+        open_from_entry(entry, None)
+    assert not Case.objects.exists()

@@ -143,5 +143,21 @@ def test_secretary_keeps_the_membership(client_as, members) -> None:
                                                      "quorum_den": "3", "independent_num": "1",
                                                      "independent_den": "4", "extract_days": "7"})
     assert "Доля задаётся дробью не больше единицы" in bad_rules.content.decode()
+    unknown = client.post("/commission/members/", {"end": "1", "member": "abc", "until": "2026-12-02"})
+    assert unknown.status_code == 400 and "Член комиссии" in unknown.content.decode()
     assert client_as("viewer").post("/commission/members/", {"end": "1", "member": members[4].pk,
                                                              "until": "2026-12-02"}).status_code == 403
+
+
+def test_overdue_extract_is_listed_until_sent(client_as, members, confirmed_finding) -> None:
+    case = open_from_finding(confirmed_finding, None)
+    meeting = meetings.schedule(MEETING_DAY, [case], None)
+    meetings.hold(meeting, None)
+    item = meeting.items.get()
+    meetings.decide(item, "complied", None, votes_for=6)
+    client = client_as("secretary")
+    index = client.get("/commission/").content.decode()
+    assert "Просрочено направление выписок" in index and "срок 27.11.2026" in index
+    client.post(f"/commission/items/{item.pk}/extract-sent/", {f"x{item.pk}-sent_on": "2026-12-01"})
+    assert "Просрочено направление выписок" not in client.get("/commission/").content.decode()
+    assert "направлена 01.12.2026" in client.get(f"/commission/meetings/{meeting.pk}/").content.decode()

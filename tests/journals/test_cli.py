@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,11 @@ def test_demo_then_journal_commands(tmp_path: Path) -> None:
 
     register = _run(tmp_path, "commission", "federal-register", "--out", str(tmp_path / "f.xlsx"))
     assert register.returncode == 0 and "Увольнений в связи с утратой доверия: 0" in register.stdout
+
+    summary = _run(tmp_path, "commission", "summary")
+    today = date.today()
+    held = sum((today - timedelta(days=d)).year == today.year for d in (90, 20))  # the demo's two meetings
+    assert summary.returncode == 0 and f"Заседаний комиссии проведено: {held}\n" in summary.stdout
 
     wrong = _run(tmp_path, "journal", "export", "gifts", "--out", str(out))
     assert wrong.returncode == 2 and "gifts" in wrong.stderr

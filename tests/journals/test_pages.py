@@ -127,3 +127,10 @@ def test_edit_recomputes_the_deadline(client_as, make_entry) -> None:
     entry.refresh_from_db()
     assert entry.deadline == date(2026, 9, 1) and "не до начала работы" in entry.late_note
     assert entry.registered_on == date(2026, 9, 1)
+
+
+def test_only_inspectors_can_be_made_responsible(client_as, make_user) -> None:
+    inspector = make_user("inspector", username="petrova")
+    make_user("hr", username="kadry")
+    page = client_as("hr").get("/journals/new/gift/").content.decode()
+    assert f'value="{inspector.pk}"' in page and ">kadry<" not in page

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from zorko.exceptions import ValidationError
+from zorko.exceptions import NotFound, ValidationError
 from zorko.journals import attachments
 from zorko.journals.export import export_journal
 from zorko.journals.models import JournalEntry, Kind
@@ -44,6 +44,9 @@ def test_attachments_are_typed_by_content_and_size_limited(make_entry, monkeypat
     assert (tmp_path / "journals" / "2026" / str(entry.pk)).is_dir()
     with pytest.raises(ValidationError, match="«вирус.pdf» не является PDF, JPEG или PNG"):
         attachments.attach(entry, "вирус.pdf", b"MZ\x90\x00 not a pdf", None)
+    (tmp_path / "journals" / stored.stored_as).unlink()
+    with pytest.raises(NotFound, match="«скан.png» отсутствует в хранилище"):
+        attachments.read(stored)
     monkeypatch.setenv("ZORKO_ATTACHMENT_MAX_MB", "0.001")
     with pytest.raises(ValidationError, match="больше"):
         attachments.attach(entry, "большой.pdf", b"%PDF-1.7" + b"0" * 2000, None)

@@ -100,3 +100,18 @@ def federal_register(out: Path) -> None:
     record(None, "commission.export", object_type="commission.measure", object_repr="реестр утраты доверия",
            rows=len(rows), file=out.name)
     click.echo(f"Увольнений в связи с утратой доверия: {len(rows)}, файл {out}")
+
+
+@commission_group.command("summary")
+@click.option("--year", type=int, help="Год (по умолчанию текущий).")
+def summary(year: int | None) -> None:
+    """Итоги года для мониторинга: заседания, дела, решения, меры, уведомления."""
+    setup_django()
+    from datetime import date
+
+    from zorko.cli.core import init_database
+    from zorko.commission.summary import year_summary
+
+    init_database()
+    for line in year_summary(year or date.today().year).lines():
+        click.echo(line)

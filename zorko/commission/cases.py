@@ -15,7 +15,7 @@ from zorko.exceptions import ValidationError
 from zorko.findings.models import Finding
 from zorko.findings.review import review_finding
 from zorko.journals import services as journal_services
-from zorko.journals.models import JournalEntry
+from zorko.journals.models import JournalEntry, Kind
 from zorko.journals.numbering import create_numbered
 
 
@@ -57,6 +57,10 @@ def findings_to_refer() -> QuerySet[Finding]:
 
 
 def open_from_entry(entry: JournalEntry, user: Any, summary: str = "", opened_on: date | None = None) -> Case:
+    if entry.kind == Kind.INDUCEMENT:
+        # Its content is for administrators and inspectors only; the commission's readers are wider.
+        raise ValidationError("Уведомление о склонении к коррупционному правонарушению проверяется отделом и "
+                              "направляется в органы прокуратуры, а не в комиссию")
     with transaction.atomic():
         case = _open(user, opened_on, servant=entry.servant, journal_entry=entry, ground=ground_of_entry(entry),
                      summary=summary.strip() or entry.content)

@@ -65,6 +65,9 @@ class _Builder:
         self.today = today
         self.servants = list(Servant.objects.filter(status=Servant.Status.SERVANT).order_by("personnel_number"))
         self.former = list(Servant.objects.filter(status=Servant.Status.DISMISSED).order_by("personnel_number"))
+        from django.contrib.auth.models import User
+
+        self.inspector = User.objects.filter(username="demo").first()
 
     def day(self, back_from: int, back_to: int) -> date:
         return self.today - timedelta(days=self.rng.randint(back_to, back_from))
@@ -75,7 +78,7 @@ class _Builder:
     def register(self, kind: str, received: date, content: str, servant: Servant | None = None,
                  **fields: Any) -> JournalEntry:
         return js.register_entry(kind, servant or self.servant(), received, content, None,
-                                 registered_on=received, **fields)
+                                 registered_on=received, responsible=self.inspector, **fields)
 
     def settle(self, entry: JournalEntry, decision: str) -> None:
         """Older entries are settled; the recent ones stay open (some of them overdue)."""
@@ -122,14 +125,19 @@ class _Builder:
                               start_on=self.today + timedelta(days=10))
             js.check_entry_employer(e, None)
             made[Kind.PAID_WORK].append(e)
-        for i in range(7):
-            e = self.register(Kind.INTEREST, self.day(330, 2), "Сообщаю о возникновении личной заинтересованности: "
+        # The first three go to the commission (meetings 90 and 20 days ago), the others are settled.
+        received = [self.today - timedelta(days=d) for d in (120, 110, 45)] + [self.day(330, 2) for _ in range(4)]
+        for i, day in enumerate(received):
+            e = self.register(Kind.INTEREST, day, "Сообщаю о возникновении личной заинтересованности: "
                               "родственник участвует в закупке, которую я сопровождаю",
-                              event_on=self.day(340, 3) if i % 2 else None)
+                              event_on=day - timedelta(days=1) if i % 2 else None)
+            if i < 3:
+                js.conclude(e, "Личная заинтересованность может привести к конфликту интересов; требуется "
+                            "рассмотрение на заседании комиссии", None)
+            else:
+                self.settle(e, "Личная заинтересованность не приводит к конфликту интересов: служащий отстранён "
+                            "от сопровождения закупки")
             made[Kind.INTEREST].append(e)
-        for e in made[Kind.INTEREST][2:5]:
-            js.conclude(e, "Личная заинтересованность может привести к конфликту интересов; требуется "
-                        "рассмотрение на заседании комиссии", None)
         for _ in range(2):
             event = self.day(300, 30)
             e = self.register(Kind.INDUCEMENT, next_working_day(event), "Обратился представитель подрядчика с "
@@ -162,6 +170,8 @@ class _Builder:
                               event_on=hired, supervised_employer=self.rng.random() < 0.5)
             if inn:
                 js.check_entry_employer(e, None)
+            self.settle(e, "Согласие комиссии не получалось: информация направлена в органы прокуратуры"
+                        if e.supervised_employer else "Принято к сведению: согласие комиссии не требовалось")
             made[Kind.EMPLOYER_MESSAGE].append(e)
         for kind, text in ((ApplicationKind.CONSENT, "Прошу дать согласие на замещение должности в "
                             "ООО «Кузбасская экспертиза» после увольнения"),
@@ -169,8 +179,8 @@ class _Builder:
                             "квалификаций»"),
                            (ApplicationKind.SPOUSE_INCOME, "Не могу представить сведения о доходах супруга: "
                             "проживаем раздельно, сведения не сообщает")):
-            made[Kind.APPLICATION].append(self.register(Kind.APPLICATION, self.day(200, 20), text,
-                                                        application_kind=kind))
+            day = self.today - timedelta(days=40) if not made[Kind.APPLICATION] else self.day(200, 20)
+            made[Kind.APPLICATION].append(self.register(Kind.APPLICATION, day, text, application_kind=kind))
         return made
 
     def commission(self, made: dict[str, list[JournalEntry]], summary: JournalsDemoSummary) -> None:
@@ -182,9 +192,9 @@ class _Builder:
                         .order_by("key")[:2])
         for f in findings:
             review_finding(f, Finding.Status.CONFIRMED, None, reason="Подтверждено инспектором (демо)")
-        plans = [(self.today - timedelta(days=90), findings[:1], made[Kind.INTEREST][2:4],
+        plans = [(self.today - timedelta(days=90), findings[:1], made[Kind.INTEREST][0:2],
                   ["not_complied", "conflict_settle", "no_conflict"]),
-                 (self.today - timedelta(days=20), findings[1:2], [made[Kind.INTEREST][4], made[Kind.APPLICATION][0]],
+                 (self.today - timedelta(days=20), findings[1:2], [made[Kind.INTEREST][2], made[Kind.APPLICATION][0]],
                   ["complied", "conflict_settle", "consent"])]
         for day, meeting_findings, entries, codes in plans:
             cases = [open_from_finding(f, None, opened_on=day - timedelta(days=10)) for f in meeting_findings]
@@ -202,7 +212,7 @@ class _Builder:
         decided = [c for c in findings[0].commission_cases.all()] if findings else []
         target = next((c for c in decided if c.decision == "not_complied"), None)
         if target is None:
-            first = made[Kind.INTEREST][2].commission_cases.first()
+            first = made[Kind.INTEREST][0].commission_cases.first()
             target = first if first and first.decision else None
         if target is not None and target.decided_on:
             apply_measure(target, "reprimand", f"{self.rng.randint(100, 299)}-к", target.decided_on + timedelta(days=5),

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 
 from zorko.audit.log import record
-from zorko.exceptions import ValidationError
+from zorko.exceptions import NotFound, ValidationError
 from zorko.journals.models import Attachment, JournalEntry
 
 SIGNATURES = ((b"%PDF-", "application/pdf", "pdf"), (b"\xff\xd8\xff", "image/jpeg", "jpg"),
@@ -62,4 +62,6 @@ def read(attachment: Attachment) -> bytes:
     path = (storage_root() / attachment.stored_as).resolve()
     if storage_root().resolve() not in path.parents:
         raise ValidationError("Недопустимый путь к файлу")
+    if not path.is_file():
+        raise NotFound(f"Файл «{attachment.name}» отсутствует в хранилище {storage_root()}")
     return path.read_bytes()

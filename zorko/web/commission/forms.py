@@ -72,6 +72,7 @@ class ExtractSentForm(forms.Form):
 
 
 class EndMembershipForm(forms.Form):
+    member = forms.ModelChoiceField(label="Член комиссии", queryset=Member.objects.all())
     until = forms.DateField(label="Исключить с", widget=DateInput())
 
 

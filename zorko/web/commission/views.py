@@ -16,6 +16,7 @@ from zorko.commission import decisions, documents, measures, meetings
 from zorko.commission.cases import ground_label, open_from_finding
 from zorko.commission.models import AgendaItem, Case, Measure, Meeting, Member
 from zorko.commission.quorum import check, members_on, rules
+from zorko.commission.summary import year_summary
 from zorko.exceptions import PermissionDenied, ValidationError
 from zorko.web.access import requires
 from zorko.web.commission import forms as f
@@ -31,6 +32,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "cases": Case.objects.select_related("servant").exclude(status=Case.Status.DECIDED),
         "decided": Case.objects.select_related("servant").filter(status=Case.Status.DECIDED)[:50],
         "meetings": Meeting.objects.all()[:50], "rules": rules(),
+        "has_open": Case.objects.filter(status=Case.Status.OPEN).exists(),
+        "summary": year_summary(date.today().year),
         "overdue_extracts": AgendaItem.objects.filter(extract_sent_on__isnull=True, extract_due__lt=date.today())
         .select_related("case", "case__servant", "meeting"),
     }
@@ -176,9 +179,8 @@ def members_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Член комиссии добавлен")
             return redirect("commission-members")
         if "end" in request.POST:
-            member = get_object_or_404(Member, pk=request.POST.get("member"))
-            until = cleaned_or_error(f.EndMembershipForm(request.POST))["until"]
-            meetings.end_membership(member, until, request.user)
+            data = cleaned_or_error(f.EndMembershipForm(request.POST))
+            meetings.end_membership(data["member"], data["until"], request.user)
             return redirect("commission-members")
         if "rules" in request.POST and rules_form.is_valid():
             rules_form.save()

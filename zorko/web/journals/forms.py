@@ -6,7 +6,9 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
+from django.db.models import Q
 
+from zorko.accounts.roles import ADMINISTRATOR, INSPECTOR
 from zorko.exceptions import ValidationError
 from zorko.journals.models import JournalEntry, Kind, Status
 from zorko.journals.queries import EntryFilter
@@ -66,7 +68,9 @@ def entry_form_class(kind: str) -> type[forms.ModelForm]:
                                 queryset=Servant.objects.select_related("organisation").order_by(
                                     "last_name", "first_name"))
         responsible = ResponsibleChoice(label="Ответственный инспектор", required=False,
-                                        queryset=User.objects.filter(is_active=True).order_by("username"))
+                                        queryset=User.objects.filter(
+                                            Q(groups__name__in=[INSPECTOR, ADMINISTRATOR]) | Q(is_superuser=True),
+                                            is_active=True).distinct().order_by("username"))
 
         class Meta:
             model = JournalEntry

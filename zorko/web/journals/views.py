@@ -57,7 +57,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "journals/list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "today": date.today(),
+        "form": form, "page": page, "query": query.urlencode(),
         "kinds": [(k, Kind(k).label) for k in kinds], "export_kind": f.kind,
     })
 
