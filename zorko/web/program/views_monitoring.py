@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
-from zorko.exceptions import InputFileError, InputProblem
+from zorko.exceptions import InputFileError, InputProblem, NotFound
 from zorko.program import monitoring
 from zorko.program.models import MonitoringReport
 from zorko.program.monitoring_export import monitoring_xlsx
@@ -69,7 +69,7 @@ def export(request: HttpRequest, year: int, quarter: int) -> HttpResponse:
     _quarter_ok(quarter, year)
     report = MonitoringReport.objects.filter(year=year, quarter=quarter).first()
     if report is None:
-        report = monitoring.fill(year, quarter, None, request.user)
+        raise NotFound(f"Форма за {quarter} квартал {year} г. ещё не заполнена")
     return audited_export(request, f"«Мониторинг-К» за {quarter} квартал {year} г.", monitoring_xlsx(report),
                           f"Мониторинг-К {quarter} кв {year}.xlsx", len(report.values))
 
