@@ -16,6 +16,7 @@ SOURCES: dict[str, tuple[str, str]] = {
     "egrul": ("ЕГРЮЛ", "zorko.registry.adapters.egrul:EgrulAdapter"),
     "egrip": ("ЕГРИП", "zorko.registry.adapters.egrip:EgripAdapter"),
     "contracts": ("Контракты ЕИС (44-ФЗ)", "zorko.registry.adapters.contracts:ContractsAdapter"),
+    "contracts223": ("Договоры ЕИС (223-ФЗ)", "zorko.registry.adapters.contracts:Contracts223Adapter"),
     "ftm": ("FollowTheMoney (OpenSanctions)", "zorko.registry.adapters.ftm:FtmAdapter"),
     "disqualified": ("Дисквалифицированные лица (ФНС)",
                      "zorko.registry.adapters.fns_lists:DisqualifiedAdapter"),
