@@ -20,6 +20,10 @@ SOURCES: dict[str, tuple[str, str]] = {
     "ftm": ("FollowTheMoney (OpenSanctions)", "zorko.registry.adapters.ftm:FtmAdapter"),
     "disqualified": ("Дисквалифицированные лица (ФНС)",
                      "zorko.registry.adapters.fns_lists:DisqualifiedAdapter"),
+    "loss_of_trust": ("Реестр лиц, уволенных в связи с утратой доверия",
+                      "zorko.registry.adapters.person_lists:LossOfTrustAdapter"),
+    "npd": ("Плательщики налога на профессиональный доход (список)",
+            "zorko.registry.adapters.person_lists:NpdAdapter"),
     "mass": ("Массовые руководители, учредители и адреса (ФНС)",
              "zorko.registry.adapters.fns_lists:MassAdapter"),
 }

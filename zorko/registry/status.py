@@ -33,6 +33,7 @@ TABLE_TITLES = {
     "company_managers": "управляющих организаций", "entrepreneurs": "ИП", "contracts": "контрактов",
     "contract_suppliers": "поставщиков", "disqualified": "дисквалифицированных",
     "mass_persons": "массовых руководителей/учредителей", "mass_addresses": "адресов массовой регистрации",
+    "loss_of_trust": "уволенных в связи с утратой доверия", "npd_status": "статусов НПД",
 }
 
 
@@ -46,6 +47,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     "ftm": (),
     "disqualified": ("disqualified",),
     "mass": ("mass_persons", "mass_addresses"),
+    "loss_of_trust": ("loss_of_trust",),
+    "npd": ("npd_status",),
 }
 
 
