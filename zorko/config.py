@@ -36,6 +36,10 @@ class Config:
     login_lockout_minutes: int
     worker_threads: int
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
+    npd_online: bool = False  # ask the ФНС НПД status service over the internet
+    npd_url: str = ""
+    npd_timeout: float = 10.0  # seconds per request
+    npd_interval: float = 31.0  # seconds between requests (the service allows about 2 a minute)
 
     @property
     def sqlite_path(self) -> Path:
@@ -44,6 +48,10 @@ class Config:
     @property
     def registry_path(self) -> Path:
         return self.data_dir / "registry.duckdb"
+
+
+# The ФНС public service «Проверка статуса налогоплательщика НПД» (documented API, POST JSON).
+NPD_URL = "https://statusnpd.nalog.ru/api/v1/tracker/taxpayer_status"
 
 
 # Names of all settings; the README must document each of them.
@@ -59,6 +67,10 @@ SETTING_NAMES = (
     "ZORKO_LOGIN_LOCKOUT_MINUTES",
     "ZORKO_WORKER_THREADS",
     "ZORKO_LOAD_WORKERS",
+    "ZORKO_NPD_ONLINE",
+    "ZORKO_NPD_URL",
+    "ZORKO_NPD_TIMEOUT",
+    "ZORKO_NPD_INTERVAL",
 )
 
 
@@ -98,4 +110,8 @@ def load() -> Config:
         login_lockout_minutes=int(_env("ZORKO_LOGIN_LOCKOUT_MINUTES", "15")),
         worker_threads=int(_env("ZORKO_WORKER_THREADS", "1")),
         load_workers=int(_env("ZORKO_LOAD_WORKERS", "0")),
+        npd_online=_flag("ZORKO_NPD_ONLINE", False),
+        npd_url=_env("ZORKO_NPD_URL", NPD_URL),
+        npd_timeout=float(_env("ZORKO_NPD_TIMEOUT", "10")),
+        npd_interval=float(_env("ZORKO_NPD_INTERVAL", "31")),
     )
