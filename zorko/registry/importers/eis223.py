@@ -40,7 +40,7 @@ from zorko.registry.importers.eis_contracts import (
     _decimal,
     _squash,
 )
-from zorko.registry.importers.xmlutil import child, children, local, syntax_reason, text
+from zorko.registry.importers.xmlutil import local, syntax_reason
 
 SOURCE = "contracts223"
 LAW = "223-ФЗ"
@@ -95,13 +95,19 @@ def _free_item(el: etree._Element) -> None:
             del body[0]
 
 
-def _kids(el: etree._Element) -> dict[str, etree._Element]:
-    """Direct children by lower-case local name (the first of each): one pass instead of a scan per field."""
+def _kids(el: etree._Element | None) -> dict[str, etree._Element]:
+    """Direct children by local name (the first of each): one pass instead of a scan per field.
+
+    The 223-ФЗ schemes spell element names the same way in every version, so
+    names are compared as written (unlike 44-ФЗ, where ``inn`` became ``INN``).
+    """
     found: dict[str, etree._Element] = {}
+    if el is None:
+        return found
     for item in el:
         tag = item.tag
         if isinstance(tag, str):
-            found.setdefault(tag.rpartition("}")[2].lower(), item)
+            found.setdefault(tag[tag.find("}") + 1:], item)
     return found
 
 
@@ -113,24 +119,25 @@ def _text(node: etree._Element | None) -> str | None:
 
 def _contract(el: etree._Element, name: str) -> Contract:
     kids = _kids(el)
-    reg_num = _text(kids.get("contractregnumber")) or _text(kids.get("registrationnumber"))
+    reg_num = _text(kids.get("contractRegNumber")) or _text(kids.get("registrationNumber"))
     if not reg_num:
         raise ImportFailed(name, "у договора нет реестрового номера", line=el.sourceline,
                            field="contractRegNumber")
-    customer = child(kids.get("customer"), "mainInfo")
+    customer = _kids(_kids(kids.get("customer")).get("mainInfo"))
+    notice = _kids(kids.get("purchaseNoticeInfo"))
     return Contract(
         reg_num=reg_num,
-        sign_date=_date(kids.get("contractdate"), name),
+        sign_date=_date(kids.get("contractDate"), name),
         price=_decimal(kids.get("price"), name),
-        currency=text(kids.get("currency"), "code") or "RUB",
-        subject=(_squash(_text(kids.get("subjectcontract")))
-                 or _squash(text(kids.get("purchasenoticeinfo"), "name")) or _positions(kids)),
-        customer_inn=text(customer, "inn"),
-        customer_kpp=text(customer, "kpp"),
-        customer_name=text(customer, "fullName") or text(customer, "shortName"),
-        customer_ogrn=text(customer, "ogrn"),
-        suppliers=[_supplier(s) for s in children(el, "supplierInfo")] if "supplierinfo" in kids else [],
-        published=_date(kids.get("publicationdate"), name),
+        currency=_text(_kids(kids.get("currency")).get("code")) or "RUB",
+        subject=(_squash(_text(kids.get("subjectContract"))) or _squash(_text(notice.get("name")))
+                 or _positions(kids)),
+        customer_inn=_text(customer.get("inn")),
+        customer_kpp=_text(customer.get("kpp")),
+        customer_name=_text(customer.get("fullName")) or _text(customer.get("shortName")),
+        customer_ogrn=_text(customer.get("ogrn")),
+        suppliers=[_supplier(s) for s in el if local(s.tag) == "supplierInfo"] if "supplierInfo" in kids else [],
+        published=_date(kids.get("publicationDate"), name),
         law=LAW,
         file=name,
         line=el.sourceline,
@@ -140,7 +147,7 @@ def _contract(el: etree._Element, name: str) -> Contract:
 def _supplier(el: etree._Element) -> ContractSupplier:
     kids = _kids(el)
     inn = _text(kids.get("inn"))
-    if _text(kids.get("nonresident")) == "true":
+    if _text(kids.get("nonResident")) == "true":
         kind = "foreign"
     elif _text(kids.get("type")) == "P" or (inn and len(inn) == 12):
         individual = _text(kids.get("individual")) == "true" or _text(kids.get("ogrnip"))
@@ -149,13 +156,13 @@ def _supplier(el: etree._Element) -> ContractSupplier:
         kind = "company"
     return ContractSupplier(kind=kind, inn=inn, kpp=_text(kids.get("kpp")),
                             ogrn=_text(kids.get("ogrn")) or _text(kids.get("ogrnip")),
-                            name=_squash(_text(kids.get("name")) or _text(kids.get("shortname"))))
+                            name=_squash(_text(kids.get("name")) or _text(kids.get("shortName"))))
 
 
 def _positions(kids: dict[str, etree._Element]) -> str | None:
     names: list[str] = []
-    for position in children(kids.get("contractpositions"), "contractPosition"):
-        value = _squash(text(position, "name"))
+    for position in kids.get("contractPositions", ()):
+        value = _squash(_text(_kids(position).get("name")))
         if value and value not in names:
             names.append(value)
     return "; ".join(names)[:SUBJECT_LIMIT] or None
