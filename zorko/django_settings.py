@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "zorko.people",
     "zorko.tasks",
     "zorko.findings",
+    "zorko.candidates",
     "zorko.web",
 ]
 

@@ -24,6 +24,7 @@ with JSON ``{"inn": "…", "requestDate": "ГГГГ-ММ-ДД"}``; the answer is
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 import urllib.error
@@ -60,7 +61,8 @@ def enabled() -> bool:
 
 
 def _cache_path() -> Path:
-    return config.load().data_dir / CACHE_FILE
+    # Read per screened person: the data directory alone, without loading every setting.
+    return Path(os.environ.get("ZORKO_DATA_DIR", "./var")).resolve() / CACHE_FILE
 
 
 def _read_cache() -> dict[str, dict[str, object]]:
