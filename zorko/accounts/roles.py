@@ -30,6 +30,7 @@ CAPABILITIES = {
     "screening.run": "запускать проверки",
     "findings.view": "видеть срабатывания и отчёты",
     "findings.review": "рассматривать срабатывания",
+    "candidates.decide": "принимать решение по проверке кандидата",
     "reference.edit": "вести справочники (организации, подразделения, должности)",
     "audit.view": "просматривать и выгружать журнал аудита",
     "users.manage": "управлять учётными записями",
@@ -39,7 +40,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(CAPABILITIES),
     INSPECTOR: frozenset(
         {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
-         "screening.run", "findings.view", "findings.review"}
+         "screening.run", "findings.view", "findings.review", "candidates.decide"}
     ),
     HR: frozenset({"people.view", "people.edit", "people.import"}),
     VIEWER: frozenset({"people.view", "registry.view", "findings.view"}),

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("zorko.web.urls_registry")),
     path("", include("zorko.web.urls_findings")),
     path("", include("zorko.web.urls_reports")),
+    path("", include("zorko.web.candidates.urls")),
 ]
