@@ -16,7 +16,7 @@ import click
 from zorko.exceptions import ZorkoError
 
 # Modules under zorko/cli that define commands on ``main``.
-COMMAND_MODULES = ["core", "people", "accounts", "registry", "matching", "screening", "reports"]
+COMMAND_MODULES = ["core", "people", "accounts", "registry", "matching", "screening", "reports", "candidates"]
 
 
 def setup_django() -> None:
