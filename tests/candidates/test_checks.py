@@ -121,3 +121,21 @@ def test_log_for_a_period(registry, candidate, make_user):
     assert "реестр лиц, уволенных в связи с утратой доверия — 25.07.2024" in sheet["G2"].value
     with pytest.raises(ValidationError):
         services.checks_between(today, today - timedelta(days=1))
+
+
+def test_online_npd_check_unreachable_is_said_and_the_check_goes_on(registry, candidate, make_user, monkeypatch,
+                                                                     tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("ZORKO_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ZORKO_NPD_ONLINE", "1")
+    monkeypatch.setenv("ZORKO_NPD_URL", f"http://127.0.0.1:{port}/")
+    monkeypatch.setenv("ZORKO_NPD_INTERVAL", "0")
+    check = services.run_check(candidate, make_user("inspector"))
+    [online] = [r for r in check.results if r["source"] == "npd_online"]
+    assert online["person"] == "сестра: Кравец Анна Николаевна"  # the only one with an ИНН
+    assert online["result"].startswith("Сервис ФНС не ответил: сервис недоступен")
+    assert {f["rule"] for f in check.findings} == {"loss_of_trust", "relative_self_employed_supplier"}
