@@ -88,6 +88,10 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
 
         for line in load_demo_registry(seed, servants).lines():
             click.echo(line)
+        from zorko.candidates.demo import load_demo_sources
+
+        for line in load_demo_sources(seed):
+            click.echo(line)
     click.echo(f"Демо-данные готовы за {time.perf_counter() - started:.1f} с.")
     cfg = config.load()
     click.echo(f"Вход: http://{cfg.host}:{cfg.port}/login/  логин: {login}  пароль: {password}")
