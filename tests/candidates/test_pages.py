@@ -64,3 +64,15 @@ def test_hostile_names_are_shown_as_text(registry, make_servant, client_as, make
         body = client.get(url).content.decode()
         assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
         assert "<img src=x" not in body
+
+
+def test_hired_servant_card_leads_to_the_kept_checks(registry, candidate, client_as, make_user):
+    user = make_user("inspector")
+    check = services.run_check(candidate, user)
+    services.decide(check, "recommended", user, "Урегулировано")
+    services.hire(candidate, user)
+    client = client_as("inspector")
+    card = client.get(f"/people/{candidate.pk}/").content.decode()
+    assert f"/candidate-checks/person/{candidate.pk}/" in card
+    page = client.get(f"/candidate-checks/person/{candidate.pk}/").content.decode()
+    assert f"/candidate-checks/{check.pk}/" in page and "рекомендован" in page

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from zorko.cli import main, setup_django
+
+if TYPE_CHECKING:
+    from zorko.people.models import Servant
 
 DECISIONS = {"рекомендован": "recommended", "препятствия": "obstacles", "уточнение": "clarify"}
 
@@ -23,7 +27,7 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
     raise click.BadParameter(f"«{value}» не является датой ДД.ММ.ГГГГ")
 
 
-def _person(personnel_number: str):  # type: ignore[no-untyped-def]
+def _person(personnel_number: str) -> Servant:
     from zorko.exceptions import NotFound
     from zorko.people.models import Servant
 

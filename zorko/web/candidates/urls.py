@@ -7,6 +7,7 @@ from zorko.web.candidates import views
 urlpatterns = [
     path("candidate-checks/", views.waiting, name="candidate-checks"),
     path("candidate-checks/log.xlsx", views.log_export, name="candidate-checks-log"),
+    path("candidate-checks/person/<int:person_id>/", views.person_checks, name="candidate-person-checks"),
     path("candidate-checks/person/<int:person_id>/run/", views.run, name="candidate-check-run"),
     path("candidate-checks/<int:check_id>/", views.detail, name="candidate-check"),
     path("candidate-checks/<int:check_id>/decide/", views.decide, name="candidate-check-decide"),

@@ -30,6 +30,15 @@ def waiting(request: HttpRequest) -> HttpResponse:
     return render(request, "candidates/list.html", {"rows": rows, "period": PeriodForm.this_year()})
 
 
+@requires("people.view")
+def person_checks(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Every check of one person, kept after he is hired."""
+    person = get_object_or_404(Servant.objects.select_related("organisation"), pk=person_id)
+    record(request.user, "candidates.view", person, ip=client_ip(request), checks="все проверки")
+    return render(request, "candidates/person.html", {"person": person, "checks": person.candidate_checks.all(),
+                                                      "is_candidate": person.status == Servant.Status.CANDIDATE})
+
+
 @require_POST
 @requires("screening.run")
 def run(request: HttpRequest, person_id: int) -> HttpResponse:
