@@ -93,7 +93,7 @@ def test_conclusion_is_one_page_with_the_name_declined(registry, candidate, make
 
 
 def test_hostile_text_in_the_conclusion_and_the_log(registry, make_servant, make_user):
-    hostile = make_servant("=HYPERLINK(\"http://x\")", "<script>alert(1)</script>", "Иванович" * 60,
+    hostile = make_servant("=HYPERLINK(\"http://x\")", "<script>alert(1)</script>", "Иванович" * 12,
                            status="candidate")
     user = make_user("inspector")
     check = services.run_check(hostile, user)
