@@ -46,34 +46,34 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def generate(folder: Path, size: int) -> list[Path]:
+def _egrul(folder: Path, size: int) -> list[Path]:
     from zorko.registry.synthetic import write_egrul
 
-    marker = folder / f".complete-{size}"
-    if marker.exists():
-        return sorted(folder.glob("*.xml"))
-    shutil.rmtree(folder, ignore_errors=True)
-    started = time.monotonic()
-    paths = write_egrul(folder, size)
-    marker.touch()
-    mb = sum(p.stat().st_size for p in paths) / 1e6
-    print(f"  сгенерировано {size:,} компаний, {len(paths)} файлов, {mb:,.0f} МБ "
-          f"за {time.monotonic() - started:.0f} с", flush=True)
-    return paths
+    return write_egrul(folder, size)
 
 
-def generate223(folder: Path, size: int) -> list[Path]:
+def _contracts223(folder: Path, size: int) -> list[Path]:
     from zorko.registry.synthetic223 import generate_contracts223, write_contracts223
 
+    return write_contracts223(folder, generate_contracts223(size))
+
+
+# source → (writer of its files, what a record is called in the output)
+WRITERS = {"egrul": (_egrul, "компаний"), "contracts223": (_contracts223, "договоров 223-ФЗ")}
+
+
+def generate(folder: Path, size: int, source: str = "egrul") -> list[Path]:
+    """The benchmark's input, written once and kept (a marker says it is complete)."""
     marker = folder / f".complete-{size}"
     if marker.exists():
         return sorted(folder.glob("*.xml"))
     shutil.rmtree(folder, ignore_errors=True)
     started = time.monotonic()
-    paths = write_contracts223(folder, generate_contracts223(size))
+    write, noun = WRITERS[source]
+    paths = write(folder, size)
     marker.touch()
     mb = sum(p.stat().st_size for p in paths) / 1e6
-    print(f"  сгенерировано {size:,} договоров 223-ФЗ, {len(paths)} файлов, {mb:,.0f} МБ "
+    print(f"  сгенерировано {size:,} {noun}, {len(paths)} файлов, {mb:,.0f} МБ "
           f"за {time.monotonic() - started:.0f} с", flush=True)
     return paths
 
@@ -189,7 +189,7 @@ def main() -> None:
 
 def bench223(workdir: Path, size: int, workers: int) -> tuple[int, dict[str, Any], dict[str, Any], dict[str, Any]]:
     folder = workdir / f"contracts223-{size}"
-    generate223(folder, size)
+    generate(folder, size, "contracts223")
     db = workdir / f"registry-223-{size}.duckdb"
     for suffix in ("", ".wal"):
         Path(str(db) + suffix).unlink(missing_ok=True)

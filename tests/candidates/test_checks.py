@@ -125,14 +125,11 @@ def test_log_for_a_period(registry, candidate, make_user):
 
 def test_online_npd_check_unreachable_is_said_and_the_check_goes_on(registry, candidate, make_user, monkeypatch,
                                                                      tmp_path):
-    import socket
+    from tests.registry_tables import unreachable_url
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     monkeypatch.setenv("ZORKO_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("ZORKO_NPD_ONLINE", "1")
-    monkeypatch.setenv("ZORKO_NPD_URL", f"http://127.0.0.1:{port}/")
+    monkeypatch.setenv("ZORKO_NPD_URL", unreachable_url())
     monkeypatch.setenv("ZORKO_NPD_INTERVAL", "0")
     check = services.run_check(candidate, make_user("inspector"))
     [online] = [r for r in check.results if r["source"] == "npd_online"]

@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from tests.cli_process import initialised, zorko
+from tests.registry_tables import store_rows as rows
 from zorko.exceptions import ImportFailed
 from zorko.registry import loader, lookup
 from zorko.registry.importers.eis223 import parse
@@ -20,14 +21,6 @@ EIS223 = FIXTURES / "eis223"
 OSSETIA = EIS223 / "contract_Severnaia_Osetiya_Alaniia_Resp_20150101_000000_20150131_235959_001.xml"
 ADYGEYA = EIS223 / "contract_Adygeya_Resp_20191217_000000_20191217_235959_daily_001.xml"
 ADYGEYSK = EIS223 / "contract_test2.xml"
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_tff_3_5_contract_with_a_company_supplier() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.registry_tables import unreachable_url
 from zorko.registry import npd_online
 
 RESPONSES = Path(__file__).resolve().parents[1] / "fixtures" / "npd" / "fns_responses"
@@ -89,12 +89,9 @@ def test_errors_and_timeout_say_so_and_raise_nothing(fns, tmp_path: Path, inn: s
 
 
 def test_unreachable_service(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     monkeypatch.setenv("ZORKO_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("ZORKO_NPD_ONLINE", "1")
-    monkeypatch.setenv("ZORKO_NPD_URL", f"http://127.0.0.1:{port}/api/v1/tracker/taxpayer_status")
+    monkeypatch.setenv("ZORKO_NPD_URL", unreachable_url())
     monkeypatch.setenv("ZORKO_NPD_INTERVAL", "0")
     answer = npd_online.check("420512345675", date(2026, 12, 5))
     assert answer.status is None

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tests.cli_process import initialised, zorko
+from tests.registry_tables import store_rows as rows
 from zorko.exceptions import ImportFailed
 from zorko.registry import loader
 from zorko.registry.importers import loss_of_trust, npd
@@ -17,14 +17,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REGISTER_CSV = FIXTURES / "loss_of_trust" / "reestr_utrata_doveriya.csv"
 REGISTER_XLSX = FIXTURES / "loss_of_trust" / "reestr_utrata_doveriya.xlsx"
 NPD_CSV = FIXTURES / "npd" / "npd_statuses.csv"
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.mark.parametrize(("path", "first_row"), [(REGISTER_CSV, 3), (REGISTER_XLSX, 5)])

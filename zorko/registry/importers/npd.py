@@ -17,8 +17,13 @@ from typing import IO
 
 from zorko.exceptions import ImportFailed
 from zorko.identifiers import check_inn, clean
-from zorko.registry.files import expand
-from zorko.registry.importers.tables import find_header, norm_title, parse_date, rows_of
+from zorko.registry.importers.tables import (
+    find_header,
+    norm_title,
+    parse_date,
+    parse_files,
+    rows_of,
+)
 
 SUFFIXES = (".csv", ".txt", ".xlsx")
 TITLES = {"inn": "ИНН", "status": "Статус", "status_on": "Дата"}
@@ -47,9 +52,7 @@ def classify(title: str) -> str | None:
 
 
 def parse(paths: Iterable[str | Path]) -> Iterator[NpdStatus]:
-    for item in expand([Path(p) for p in paths], SUFFIXES):
-        with item.open() as stream:
-            yield from parse_stream(stream, item.name)
+    return parse_files(paths, SUFFIXES, parse_stream)
 
 
 def parse_stream(stream: IO[bytes], name: str) -> Iterator[NpdStatus]:

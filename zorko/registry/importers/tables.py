@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
-from typing import IO
+from pathlib import Path
+from typing import IO, TypeVar
 
 from zorko.exceptions import ImportFailed
+from zorko.registry.files import expand
 from zorko.registry.importers.csvfiles import CsvRow, read_rows
+
+T = TypeVar("T")
 
 HEADER_SEARCH = 20
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y")
@@ -27,6 +31,14 @@ Classifier = Callable[[str], str | None]
 
 def norm_title(value: str) -> str:
     return " ".join(re.sub(r"[^\w№]+", " ", value.lstrip("\ufeff").casefold().replace("ё", "е")).split())
+
+
+def parse_files(paths: Iterable[str | Path], suffixes: tuple[str, ...],
+                parse_stream: Callable[[IO[bytes], str], Iterator[T]]) -> Iterator[T]:
+    """Records of every file, folder and ``.zip`` member with one of the suffixes."""
+    for item in expand([Path(p) for p in paths], suffixes):
+        with item.open() as stream:
+            yield from parse_stream(stream, item.name)
 
 
 def rows_of(stream: IO[bytes], name: str) -> Iterator[CsvRow]:
