@@ -116,3 +116,15 @@ def test_cli_loads_both_lists_as_a_process(tmp_path: Path) -> None:
     refused = zorko(data, "registry", "load", "loss_of_trust", str(bad))
     assert refused.returncode == 2
     assert "строка 3" in refused.stdout + refused.stderr
+
+
+def test_broken_xlsx_and_a_file_without_a_header_are_refused(tmp_path: Path) -> None:
+    broken = tmp_path / "reestr.xlsx"
+    broken.write_bytes(REGISTER_XLSX.read_bytes()[:2000])
+    with pytest.raises(ImportFailed, match="не является книгой Excel"):
+        list(loss_of_trust.parse([broken]))
+    headless = tmp_path / "list.csv"
+    headless.write_text("Иванов Иван;01.01.2020\nПетров Пётр;02.02.2021\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="не найдена строка заголовка") as caught:
+        list(loss_of_trust.parse([headless]))
+    assert caught.value.line == 1
