@@ -76,3 +76,21 @@ def test_hired_servant_card_leads_to_the_kept_checks(registry, candidate, client
     assert f"/candidate-checks/person/{candidate.pk}/" in card
     page = client.get(f"/candidate-checks/person/{candidate.pk}/").content.decode()
     assert f"/candidate-checks/{check.pk}/" in page and "рекомендован" in page
+
+
+def test_with_the_online_npd_check_the_check_runs_as_a_job(registry, candidate, client_as, monkeypatch, tmp_path):
+    from tests.registry_tables import unreachable_url
+    from zorko.tasks import queue
+
+    monkeypatch.setenv("ZORKO_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ZORKO_NPD_ONLINE", "1")
+    monkeypatch.setenv("ZORKO_NPD_URL", unreachable_url())
+    monkeypatch.setenv("ZORKO_NPD_INTERVAL", "0")
+    client = client_as("inspector")
+    response = client.post(f"/candidate-checks/person/{candidate.pk}/run/")
+    assert response["Location"].startswith("/tasks/")
+    assert queue.run_pending() == 1
+    check = CandidateCheck.objects.get()
+    page = client.get(response["Location"]).content.decode()
+    assert f"/candidate-checks/{check.pk}/" in page and "Проверка кандидата" in page
+    assert any(r["source"] == "npd_online" and "не ответил" in r["result"] for r in check.results)

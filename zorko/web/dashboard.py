@@ -28,7 +28,7 @@ SEVERITIES = ("high", "medium", "low")
 OPEN_STATUSES = ("new", "in_review")
 STATUS_NAMES = {"new": "новые", "in_review": "на рассмотрении"}
 JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам",
-              "people.import": "Импорт кадровых данных"}
+              "people.import": "Импорт кадровых данных", "candidates.check": "Проверка кандидата"}
 
 
 @dataclass(slots=True)

@@ -14,7 +14,9 @@ from zorko.candidates.models import CandidateCheck
 from zorko.candidates.sources import source_title
 from zorko.exceptions import ZorkoError
 from zorko.people.models import Servant
+from zorko.registry import npd_online
 from zorko.reports.person_report import fmt_date
+from zorko.tasks import queue
 from zorko.web.access import requires
 from zorko.web.candidates.forms import DecisionForm, HireForm, PeriodForm
 
@@ -43,6 +45,10 @@ def person_checks(request: HttpRequest, person_id: int) -> HttpResponse:
 @requires("screening.run")
 def run(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(Servant, pk=person_id)
+    if npd_online.enabled():
+        # Online НПД requests are spaced by half a minute: run it as a job, show its progress.
+        job = queue.enqueue("candidates.check", {"person_id": person.pk, "user_id": request.user.pk}, request.user)
+        return redirect("job-status", job_id=job.pk)
     try:
         check = services.run_check(person, request.user)
     except ZorkoError as exc:
