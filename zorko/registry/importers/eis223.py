@@ -136,7 +136,7 @@ def _contract(el: etree._Element, name: str) -> Contract:
         customer_kpp=_text(customer.get("kpp")),
         customer_name=_text(customer.get("fullName")) or _text(customer.get("shortName")),
         customer_ogrn=_text(customer.get("ogrn")),
-        suppliers=[_supplier(s) for s in el if local(s.tag) == "supplierInfo"] if "supplierInfo" in kids else [],
+        suppliers=[_supplier(s) for s in el.iterchildren(kids["supplierInfo"].tag)] if "supplierInfo" in kids else [],
         published=_date(kids.get("publicationDate"), name),
         law=LAW,
         file=name,
