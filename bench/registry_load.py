@@ -3,6 +3,12 @@
     .venv/bin/python bench/registry_load.py                 # 100 000 and 1 000 000 companies
     .venv/bin/python bench/registry_load.py --sizes 100000  # just one size
     .venv/bin/python bench/registry_load.py --workers 1     # parse in the loading process only
+    .venv/bin/python bench/registry_load.py --sizes --contracts223 100000  # only ЕИС 223-ФЗ contracts
+
+ЕИС 223-ФЗ contract information (``--contracts223``, default 100 000; 0
+skips it) is measured the same way: files of 1000 ``contractData`` in the
+real layout (``zorko/registry/synthetic223.py``), loaded as the
+``contracts223`` source into the same contract tables as 44-ФЗ.
 
 For each size it generates its own files in the real format (windows-1251,
 1000 ``СвЮЛ`` per file, addresses in both forms, a director, 1–3
@@ -40,23 +46,43 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def generate(folder: Path, size: int) -> list[Path]:
+def _egrul(folder: Path, size: int) -> list[Path]:
     from zorko.registry.synthetic import write_egrul
 
+    return write_egrul(folder, size)
+
+
+def _contracts223(folder: Path, size: int) -> list[Path]:
+    from zorko.registry.synthetic223 import generate_contracts223, write_contracts223
+
+    return write_contracts223(folder, generate_contracts223(size))
+
+
+# source → (writer of its files, what a record is called in the output)
+WRITERS = {"egrul": (_egrul, "компаний"), "contracts223": (_contracts223, "договоров 223-ФЗ")}
+
+
+def generate(folder: Path, size: int, source: str = "egrul") -> list[Path]:
+    """The benchmark's input, written once and kept (a marker says it is complete)."""
     marker = folder / f".complete-{size}"
     if marker.exists():
         return sorted(folder.glob("*.xml"))
     shutil.rmtree(folder, ignore_errors=True)
     started = time.monotonic()
-    paths = write_egrul(folder, size)
+    write, noun = WRITERS[source]
+    paths = write(folder, size)
     marker.touch()
     mb = sum(p.stat().st_size for p in paths) / 1e6
-    print(f"  сгенерировано {size:,} компаний, {len(paths)} файлов, {mb:,.0f} МБ "
+    print(f"  сгенерировано {size:,} {noun}, {len(paths)} файлов, {mb:,.0f} МБ "
           f"за {time.monotonic() - started:.0f} с", flush=True)
     return paths
 
 
-def child(mode: str, folder: str, db: str, workers: int) -> None:
+# The element the bare parse counts, and the loader's source name, per benchmark input.
+TAGS = {"egrul": "СвЮЛ", "contracts223": "{http://zakupki.gov.ru/223fz/contract/1}contractData"}
+
+
+def child(mode: str, folder: str, db: str, workers: int, source: str = "egrul") -> None:
     """Runs in a subprocess: one measurement, printed as JSON on the last line."""
     from lxml import etree
 
@@ -69,7 +95,7 @@ def child(mode: str, folder: str, db: str, workers: int) -> None:
     phases: dict[str, float] = {}
     if mode == "floor":
         for path in sorted(Path(folder).glob("*.xml")):
-            for _event, element in etree.iterparse(str(path), tag="СвЮЛ"):
+            for _event, element in etree.iterparse(str(path), tag=TAGS[source]):
                 records += 1
                 parent = element.getparent()
                 element.clear()
@@ -77,7 +103,7 @@ def child(mode: str, folder: str, db: str, workers: int) -> None:
                 while parent.getprevious() is not None:
                     del parent.getparent()[0]
     else:
-        result = loader.load("egrul", [folder], db_path=db, workers=workers)
+        result = loader.load(source, [folder], db_path=db, workers=workers)
         records = result.totals.records
         phases = {k: round(v, 1) for k, v in result.phases.items()}
     seconds = time.monotonic() - started
@@ -88,9 +114,10 @@ def child(mode: str, folder: str, db: str, workers: int) -> None:
                       "workers_rss_kb": workers_usage.ru_maxrss, "cpu": cpu, "phases": phases}))
 
 
-def measure(mode: str, folder: Path, db: Path, workers: int) -> dict[str, Any]:
+def measure(mode: str, folder: Path, db: Path, workers: int, source: str = "egrul") -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", mode, str(folder), str(db), "--workers", str(workers)],
+        [sys.executable, __file__, "--child", mode, str(folder), str(db), "--workers", str(workers),
+         "--source", source],
         capture_output=True, text=True,
     )
     if out.returncode != 0:
@@ -100,13 +127,15 @@ def measure(mode: str, folder: Path, db: Path, workers: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
+    parser.add_argument("--contracts223", type=int, default=100_000, help="223-ФЗ contracts (0: none)")
+    parser.add_argument("--source", default="egrul", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=0, help="parser processes (0: the loader's default)")
     parser.add_argument("--workdir", type=Path, default=None, help="where to keep generated files")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "FOLDER", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(*args.child, workers=args.workers or 0)
+        child(*args.child, workers=args.workers or 0, source=args.source)
         return
 
     from zorko.registry.loader import default_workers
@@ -130,6 +159,8 @@ def main() -> None:
               f"повторная {again['seconds']:.1f} с (ЦП {again['cpu']:.1f} с)", flush=True)
         db.unlink(missing_ok=True)
 
+    if args.contracts223:
+        rows223 = bench223(workdir, args.contracts223, workers)
     print()
     print(f"{'компаний':>10} | {'разбор, с':>9} | {'загрузка, с':>11} | {'комп./с':>8} | "
           f"{'к разбору':>9} | {'повтор, с':>9} | {'комп./с':>9} | {'ускорение':>9} | "
@@ -147,6 +178,26 @@ def main() -> None:
           "занятости машины другими процессами:")
     for size, floor, first, _again in rows:
         print(f"  {size:,}: {first['cpu'] / floor['cpu']:.2f}×")
+    if args.contracts223:
+        size, floor, first, again = rows223
+        print(f"\nДоговоры 223-ФЗ, {size:,}: разбор {floor['seconds']:.1f} с (ЦП {floor['cpu']:.1f} с), "
+              f"загрузка {first['seconds']:.1f} с (ЦП {first['cpu']:.1f} с), {size / first['seconds']:,.0f} дог./с, "
+              f"к разбору {first['seconds'] / floor['seconds']:.2f}× (по ЦП {first['cpu'] / floor['cpu']:.2f}×), "
+              f"повтор {again['seconds']:.2f} с, пик RSS {max(first['rss_kb'], again['rss_kb']) / 1024:.0f} МБ "
+              f"(разбор {first['workers_rss_kb'] / 1024:.0f} МБ)")
+
+
+def bench223(workdir: Path, size: int, workers: int) -> tuple[int, dict[str, Any], dict[str, Any], dict[str, Any]]:
+    folder = workdir / f"contracts223-{size}"
+    generate(folder, size, "contracts223")
+    db = workdir / f"registry-223-{size}.duckdb"
+    for suffix in ("", ".wal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    floor = measure("floor", folder, db, workers, "contracts223")
+    first = measure("first", folder, db, workers, "contracts223")
+    again = measure("reload", folder, db, workers, "contracts223")
+    db.unlink(missing_ok=True)
+    return size, floor, first, again
 
 
 if __name__ == "__main__":

@@ -88,3 +88,22 @@ class Registry:
 
 def open_store(path: str) -> Registry:
     return Registry(duckdb.connect(path))
+
+
+def store_rows(path: Any, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of a query on a registry file, read-only (the loader has closed it)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def unreachable_url() -> str:
+    """An address on this machine where nothing listens (for «the service is unreachable»)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/api/v1/tracker/taxpayer_status"

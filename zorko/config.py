@@ -41,6 +41,10 @@ class Config:
     report_workers: int = 0  # processes laying out a batch of person reports; 0 = one per CPU (at most 4)
     monitoring_k_day: int = 10  # day of the month after a quarter the «Мониторинг-К» form is due
     https: bool = False  # served over HTTPS by a reverse proxy that sets X-Forwarded-Proto
+    npd_online: bool = False  # ask the ФНС НПД status service over the internet
+    npd_url: str = ""
+    npd_timeout: float = 10.0  # seconds per request
+    npd_interval: float = 31.0  # seconds between requests (the service allows about 2 a minute)
 
     @property
     def sqlite_path(self) -> Path:
@@ -49,6 +53,10 @@ class Config:
     @property
     def registry_path(self) -> Path:
         return self.data_dir / "registry.duckdb"
+
+
+# The ФНС public service «Проверка статуса налогоплательщика НПД» (documented API, POST JSON).
+NPD_URL = "https://statusnpd.nalog.ru/api/v1/tracker/taxpayer_status"
 
 
 # Names of all settings; the README must document each of them.
@@ -71,6 +79,10 @@ SETTING_NAMES = (
     "ZORKO_MONITORING_K_DAY",
     "ZORKO_REPORT_WORKERS",
     "ZORKO_HTTPS",
+    "ZORKO_NPD_ONLINE",
+    "ZORKO_NPD_URL",
+    "ZORKO_NPD_TIMEOUT",
+    "ZORKO_NPD_INTERVAL",
 )
 
 
@@ -121,4 +133,8 @@ def load() -> Config:
         report_workers=int(_env("ZORKO_REPORT_WORKERS", "0")),
         monitoring_k_day=monitoring_k_day(),
         https=_flag("ZORKO_HTTPS", False),
+        npd_online=_flag("ZORKO_NPD_ONLINE", False),
+        npd_url=_env("ZORKO_NPD_URL", NPD_URL),
+        npd_timeout=float(_env("ZORKO_NPD_TIMEOUT", "10")),
+        npd_interval=float(_env("ZORKO_NPD_INTERVAL", "31")),
     )

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "zorko.journals",
     "zorko.commission",
     "zorko.program",
+    "zorko.candidates",
     "zorko.web",
 ]
 

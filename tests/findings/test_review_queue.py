@@ -245,3 +245,21 @@ def test_a_screening_leaves_findings_of_other_areas_alone(rare_brother):
     run_screening("all")
     other.refresh_from_db()
     assert other.active
+
+
+def test_a_loss_of_trust_load_rechecks_the_listed_people(store, make_servant):
+    import duckdb
+
+    from zorko.findings.registry import changed_people_keys
+
+    with store.write() as reg:
+        reg.con.execute("INSERT INTO loss_of_trust (last_name, first_name, middle_name, full_name, load_id) "
+                        "VALUES ('Кравец', 'Ольга', 'Николаевна', 'Кравец Ольга Николаевна', 77)")
+        reg.con.execute("INSERT INTO npd_status (inn, status, status_on, load_id) VALUES "
+                        "('420512345675', true, DATE '2026-12-01', 78)")
+    con = duckdb.connect(store.path, read_only=True)
+    try:
+        surnames, inns, _orgs = changed_people_keys(con, [77, 78])
+    finally:
+        con.close()
+    assert "кравец" in surnames and "420512345675" in inns

@@ -150,3 +150,24 @@ def test_a_load_interrupted_by_a_restart_runs_again_to_the_same_result(registry_
     job.refresh_from_db()
     assert job.status == Job.Status.DONE
     assert job.result["added"] == 2
+
+
+def test_company_card_shows_the_law_of_each_contract(client_as: Callable[[str], Any], registry_db: Path,
+                                                     supplier_file: Path, tmp_path: Path) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from zorko.registry.synthetic223 import reg_num_223, write_contracts223
+    from zorko.registry.synthetic_records import Address, Company, Contract
+
+    loader.load("egrul", [supplier_file])
+    loader.load("contracts", [FIXTURES / "eis" / "synthetic"])
+    supplier = Company("1024200000000", "4205000023", "КУЗБАСС-ТЕСТ", Address("42", "", "Г", "", "", ""),
+                       date(2002, 9, 1))
+    number = reg_num_223("4205000016", 2026, 5)
+    loader.load("contracts223", write_contracts223(tmp_path / "eis223", [Contract(
+        number, "МБУ «Спортшкола»", "4205000016", "420501001", date(2026, 4, 2), Decimal("73500.00"),
+        "Поставка инвентаря", supplier)]))
+    page = client_as("viewer").get("/registry/company/1024200000000/").content.decode()
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"<td>(\d{19}|\d{23})</td><td>([^<]*)</td>", page)}
+    assert rows == {"0139300000113000001": "44-ФЗ", number: "223-ФЗ"}

@@ -32,6 +32,7 @@ CAPABILITIES = {
     "screening.run": "запускать проверки",
     "findings.view": "видеть срабатывания и отчёты",
     "findings.review": "рассматривать срабатывания",
+    "candidates.decide": "принимать решение по проверке кандидата",
     "reference.edit": "вести справочники (организации, подразделения, должности)",
     "program.view": "видеть ход программы: обучение, контрольные точки, «Мониторинг-К»",
     "program.edit": "вести обучение, мероприятия, беседы, заполнять «Мониторинг-К»",
@@ -53,7 +54,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(CAPABILITIES),
     INSPECTOR: frozenset(
         {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
-         "screening.run", "findings.view", "findings.review",
+         "screening.run", "findings.view", "findings.review", "candidates.decide",
          "declarations.view", "declarations.edit", "declarations.analyse",
          "journals.view", "journals.edit", "journals.inducement", "commission.view", "commission.manage",
          "program.view", "program.edit", "program.mark"}

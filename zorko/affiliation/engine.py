@@ -17,6 +17,7 @@ import duckdb
 from zorko.affiliation.context import Context, build_context
 from zorko.affiliation.evidence import SEVERITY_ORDER
 from zorko.affiliation.hidden import candidate_lists, hidden_relative, shared_address
+from zorko.affiliation.lists_rules import list_findings
 from zorko.affiliation.model import FindingCandidate, ServantRecord, Snapshot
 from zorko.affiliation.rules import former_servant, own_business, relatives_business
 from zorko.affiliation.triage import ScreeningResult, triage
@@ -34,6 +35,7 @@ def screen(con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> ScreeningResul
         rules = FORMER_RULES if servant.status == "dismissed" else CURRENT_RULES
         produced: list[FindingCandidate] = [c for rule in rules for c in rule(ctx, servant)]
         produced.extend(candidate_lists(con, ctx, servant))
+        produced.extend(list_findings(con, ctx, servant))
         for cand in produced:
             kept = found.get(cand.identity)
             if kept is None or _stronger(cand, kept):

@@ -30,7 +30,7 @@ from zorko.affiliation.policy import POLICY, ScreeningPolicy
 
 NAME_RULES = frozenset({m.OWN_ENTREPRENEUR, m.OWN_DIRECTOR, m.OWN_FOUNDER, m.RELATIVE_SUPPLIER,
                         m.RELATIVE_BUSINESS, m.FORMER_SERVANT})
-NAMESAKES, HIDDEN = "namesakes", "hidden_relative"
+NAMESAKES, HIDDEN, LOSS_OF_TRUST = "namesakes", "hidden_relative", "loss_of_trust"
 MAX_LISTED_SUBJECTS = 10
 
 
@@ -88,6 +88,10 @@ def is_name_only(cand: FindingCandidate) -> bool:
 
 
 def deserves_finding(cand: FindingCandidate, policy: ScreeningPolicy = POLICY) -> bool:
+    if cand.rule == LOSS_OF_TRUST:
+        # The register gives a name; only a birth date or ИНН that agrees makes it our person.
+        match = cand.evidence.match
+        return match is not None and match.confidence != Confidence.NAME
     if cand.rule == m.HIDDEN_RELATIVE:
         match = cand.evidence.match
         return (match is not None and match.confidence == Confidence.JUDGED) or \
@@ -99,6 +103,11 @@ def deserves_finding(cand: FindingCandidate, policy: ScreeningPolicy = POLICY) -
 
 def _subject_entry(cand: FindingCandidate) -> dict[str, Any]:
     role = cand.evidence.registry[0] if cand.evidence.registry else {}
+    if cand.rule == LOSS_OF_TRUST:
+        # The «company» of a register entry is the body that dismissed the person, in his position.
+        return {"ogrn": "", "inn": "", "name": role.get("organisation") or "", "kind": "body",
+                "role": role.get("position") or "", "region": "", "supplier": False,
+                "dismissed_on": role.get("dismissed_on"), "ground": role.get("ground")}
     return {"ogrn": cand.subject_ogrn, "inn": cand.subject_inn, "name": cand.subject_name,
             "kind": cand.subject_kind, "role": role.get("role") or "", "region": cand.evidence.subject.get("region")
             or "", "supplier": cand.linked_to_supplier}
@@ -157,6 +166,9 @@ class _Triage:
             return True
         if cand.rule == m.HIDDEN_RELATIVE:
             self.ask(HIDDEN, cand, cand.servant_key)
+            return False
+        if cand.rule == LOSS_OF_TRUST:
+            self.ask(LOSS_OF_TRUST, cand, cand.servant_key)
             return False
         person_key = cand.relative_key or cand.servant_key
         servant, _rel, _name, has_inn = self.people[person_key]

@@ -88,6 +88,10 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
 
         for line in load_demo_registry(seed, servants).lines():
             click.echo(line)
+        from zorko.candidates.demo import load_demo_sources
+
+        for line in load_demo_sources(seed):
+            click.echo(line)
     from zorko.declarations.demo import build_demo_declarations
     from zorko.demo.journals import build_journals_demo
     from zorko.program.demo import build_program_demo

@@ -149,6 +149,7 @@ class ClarificationRequest(models.Model):
     class Kind(models.TextChoices):
         NAMESAKES = "namesakes", "тёзки в реестре"
         HIDDEN = "hidden_relative", "возможные родственники, не указанные в анкете"
+        LOSS_OF_TRUST = "loss_of_trust", "совпадение с реестром уволенных в связи с утратой доверия"
 
     class Status(models.TextChoices):
         PREPARED = "prepared", "подготовлен"

@@ -104,6 +104,16 @@ def changed_people_keys(con: duckdb.DuckDBPyConnection, load_ids: Iterable[int])
     inns = {r[0] for r in con.execute(
         "SELECT DISTINCT inn FROM person_roles WHERE load_id IN (SELECT unnest($i)) AND inn IS NOT NULL",
         {"i": ids}).fetchall()}
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    # The person lists name people too: a listed surname or an НПД payer's ИНН re-checks them.
+    if "loss_of_trust" in tables:
+        surnames |= {r[0] for r in con.execute(
+            "SELECT DISTINCT zn(last_name) FROM loss_of_trust WHERE load_id IN (SELECT unnest($i))", {"i": ids}
+        ).fetchall() if r[0]}
+    if "npd_status" in tables:
+        inns |= {r[0] for r in con.execute(
+            "SELECT DISTINCT inn FROM npd_status WHERE load_id IN (SELECT unnest($i)) AND inn IS NOT NULL",
+            {"i": ids}).fetchall()}
     orgs = {r[0] for r in con.execute("""
         SELECT DISTINCT c.customer_inn FROM contracts c WHERE c.load_id IN (SELECT unnest($i))
         UNION SELECT DISTINCT c.customer_inn FROM contracts c JOIN contract_suppliers s ON s.reg_num = c.reg_num

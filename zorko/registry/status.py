@@ -34,17 +34,22 @@ TABLE_TITLES = {
     "company_managers": "управляющих организаций", "entrepreneurs": "ИП", "contracts": "контрактов",
     "contract_suppliers": "поставщиков", "disqualified": "дисквалифицированных",
     "mass_persons": "массовых руководителей/учредителей", "mass_addresses": "адресов массовой регистрации",
+    "loss_of_trust": "уволенных в связи с утратой доверия", "npd_status": "статусов НПД",
 }
 
 
-# Tables each source fills; person_roles is shared by ЕГРЮЛ and ЕГРИП, counted by subject kind.
+# Tables each source fills; person_roles is shared by ЕГРЮЛ and ЕГРИП, counted by subject kind,
+# contracts by 44-ФЗ and 223-ФЗ, counted by law.
 TABLES: dict[str, tuple[str, ...]] = {
     "egrul": ("companies", "person_roles:company", "company_owners", "company_managers"),
     "egrip": ("entrepreneurs",),
-    "contracts": ("contracts", "contract_suppliers"),
+    "contracts": ("contracts:law:44-ФЗ",),
+    "contracts223": ("contracts:law:223-ФЗ",),
     "ftm": (),
     "disqualified": ("disqualified",),
     "mass": ("mass_persons", "mass_addresses"),
+    "loss_of_trust": ("loss_of_trust",),
+    "npd": ("npd_status",),
 }
 
 
@@ -77,8 +82,10 @@ def registry_status(db_path: Path | str | None = None) -> list[SourceStatus]:
                 item.files = int(files)
                 item.records_loaded = int(records or 0)
             for spec in TABLES.get(item.source, ()):
-                table, _, kind = spec.partition(":")
-                where = f" WHERE subject_kind = '{kind}'" if kind else ""
-                item.tables[spec.split(":")[0]] = con.execute(
-                    f"SELECT count(*) FROM {table}{where}").fetchall()[0][0]
+                table, *rest = spec.split(":")
+                # «table:kind» counts person_roles by subject kind, «table:column:value» any column.
+                column, value = rest if len(rest) == 2 else ("subject_kind", rest[0]) if rest else ("", "")
+                where = f" WHERE {column} = ?" if column else ""
+                item.tables[table] = con.execute(
+                    f"SELECT count(*) FROM {table}{where}", [value] if column else []).fetchall()[0][0]
     return result

@@ -73,6 +73,12 @@ SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS mass_addresses (
         address VARCHAR, address_norm VARCHAR, region VARCHAR(2), companies INTEGER,
         load_id INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS loss_of_trust (
+        last_name VARCHAR, first_name VARCHAR, middle_name VARCHAR, full_name VARCHAR,
+        birth_date DATE, inn VARCHAR, organisation VARCHAR, position VARCHAR, dismissed_on DATE,
+        ground VARCHAR, included_on DATE, excluded_on DATE, load_id INTEGER)""",
+    """CREATE TABLE IF NOT EXISTS npd_status (
+        inn VARCHAR, status BOOLEAN, status_on DATE, source VARCHAR, load_id INTEGER)""",
     """CREATE SEQUENCE IF NOT EXISTS load_ids START 1""",
     """CREATE TABLE IF NOT EXISTS loads (
         load_id INTEGER, run_id INTEGER, source VARCHAR, file VARCHAR, checksum VARCHAR,

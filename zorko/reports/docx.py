@@ -56,8 +56,8 @@ def _finding(doc: DocxDocument, n: int, f: ReportFinding) -> None:
             doc.add_paragraph(s, style="List Bullet")
     if f.evidence.contracts:
         doc.add_paragraph("Контракты:")
-        _table(doc, ["Реестровый номер", "Дата", "Цена", "Заказчик", "Предмет"],
-               [[str(c.get("reg_num") or ""), fmt_date(c.get("sign_date")), fmt_money(c.get("price")),
+        _table(doc, ["Реестровый номер", "Закон", "Дата", "Цена", "Заказчик", "Предмет"],
+               [[str(c.get("reg_num") or ""), str(c.get("law") or ""), fmt_date(c.get("sign_date")), fmt_money(c.get("price")),
                  str(c.get("customer_name") or ""), str(c.get("subject") or "")] for c in f.evidence.contracts])
 
 

@@ -55,11 +55,12 @@ def _finding(n: int, f: ReportFinding) -> str:
         out.append("<p class='muted'>Основания совпадения:</p><ul>"
                    + "".join(f"<li>{_e(s)}</li>" for s in f.reasons) + "</ul>")
     if f.evidence.contracts:
-        rows = "".join(f"<tr><td>{_e(c.get('reg_num'))}</td><td>{_e(fmt_date(c.get('sign_date')))}</td>"
+        rows = "".join(f"<tr><td>{_e(c.get('reg_num'))}</td><td>{_e(c.get('law') or '')}</td>"
+                       f"<td>{_e(fmt_date(c.get('sign_date')))}</td>"
                        f"<td>{_e(fmt_money(c.get('price')))}</td><td>{_e(c.get('customer_name') or '')}</td>"
                        f"<td>{_e(c.get('subject') or '')}</td></tr>"
                        for c in f.evidence.contracts)
-        out.append("<p class='muted'>Контракты:</p><table><tr><th>Реестровый номер</th><th>Дата</th>"
+        out.append("<p class='muted'>Контракты:</p><table><tr><th>Реестровый номер</th><th>Закон</th><th>Дата</th>"
                    f"<th>Цена</th><th>Заказчик</th><th>Предмет</th></tr>{rows}</table>")
     return "".join(out)
 

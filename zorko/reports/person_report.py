@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from zorko.clarifications.summary import NamesakeLine, RequestLine, namesake_lines, request_lines
+from zorko.exceptions import ZorkoError
 from zorko.findings.evidence import Evidence, read_evidence
 from zorko.findings.graph_data import servant_graph
 from zorko.findings.models import Finding, ScreenedPerson, ScreeningRun
@@ -21,7 +22,10 @@ from zorko.reports.names import report_title
 REGISTRY_NAMES = {
     "egrul": "ЕГРЮЛ (юридические лица)",
     "egrip": "ЕГРИП (индивидуальные предприниматели)",
-    "contracts": "ЕИС, реестр контрактов (44-ФЗ, 223-ФЗ)",
+    "contracts": "ЕИС, реестр контрактов (44-ФЗ)",
+    "contracts223": "ЕИС, реестр договоров (223-ФЗ)",
+    "loss_of_trust": "реестр лиц, уволенных в связи с утратой доверия",
+    "npd": "налог на профессиональный доход (ФНС), список статусов",
     "disqualified": "реестр дисквалифицированных лиц (ФНС)",
     "mass": "массовые руководители, учредители и адреса (ФНС)",
     "ftm": "OpenSanctions (FollowTheMoney)",
@@ -139,8 +143,7 @@ def conclusion(findings: list[Finding], screened: bool) -> str:
     return " ".join(parts)
 
 
-def _report_finding(f: Finding) -> ReportFinding:
-    ev = read_evidence(f.evidence or {})
+def _report_finding(f: Finding, ev: Evidence) -> ReportFinding:
     probability = next((m.probability for m in ev.matches if m.probability), "")
     return ReportFinding(
         f.rule, rule_name(f.rule), f.get_severity_display(), f.score, f.get_status_display(),
@@ -157,6 +160,8 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
     # The document shows every finding's path at once.
     paths = [read_evidence(f.evidence or {}).path for f in findings]
     graph_dict = servant_graph(servant, findings).as_dict(also=paths)
+    evidences = [read_evidence(f.evidence or {}) for f in findings]
+    mark_contract_laws([c for ev in evidences for c in ev.contracts])
     registries = sorted(((registry_name(k), _date(v)) for k, v in (run.registry_as_of if run else {}).items()))
     return PersonReport(
         title=report_title(servant.last_name, servant.first_name, servant.middle_name),
@@ -165,13 +170,39 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
         status=servant.get_status_display(),
         relatives=[(r.get_kinship_display(), r.full_name) for r in servant.relatives.all()],
         screened_at=screened_at, registries=registries,
-        findings=[_report_finding(f) for f in findings],
+        findings=[_report_finding(f, ev) for f, ev in zip(findings, evidences, strict=True)],
         namesakes=namesake_lines(servant), requests=request_lines(servant),
         graph_png=render_png(graph_dict),
         conclusion=conclusion(findings, run is not None),
         made_at=timezone.now(),
         made_by=(user.get_full_name() or user.username) if getattr(user, "pk", None) else "",
     )
+
+
+def contract_law(reg_num: str) -> str:
+    """44-ФЗ registry numbers have 19 digits, 223-ФЗ ones 23: the law when the store does not say."""
+    return "223-ФЗ" if len(reg_num) == 23 else "44-ФЗ" if len(reg_num) == 19 else ""
+
+
+def mark_contract_laws(contracts: list[dict[str, Any]]) -> None:
+    """Put each contract's law (44-ФЗ or 223-ФЗ) into its evidence dict, from the registry store."""
+    numbers = sorted({str(c.get("reg_num")) for c in contracts if c.get("reg_num") and not c.get("law")})
+    if not numbers:
+        return
+    from zorko.registry import store
+
+    laws: dict[str, str] = {}
+    try:
+        with store.reading() as con:
+            if con is not None:
+                laws = dict(con.execute("SELECT reg_num, any_value(law) FROM contracts "
+                                        "WHERE reg_num IN (SELECT unnest($n)) GROUP BY reg_num",
+                                        {"n": numbers}).fetchall())
+    except ZorkoError:
+        pass  # a load holds the store: the number's form still tells the law
+    for c in contracts:
+        if c.get("reg_num") and not c.get("law"):
+            c["law"] = laws.get(str(c["reg_num"])) or contract_law(str(c["reg_num"]))
 
 
 def fmt_date(value: Any) -> str:

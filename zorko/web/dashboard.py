@@ -34,7 +34,7 @@ OPEN_STATUSES = ("new", "in_review")
 STATUS_NAMES = {"new": "новые", "in_review": "на рассмотрении"}
 JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам",
               "people.import": "Импорт кадровых данных", "declarations.import": "Импорт справок о доходах",
-              "declarations.analyse": "Анализ справок о доходах"}
+              "declarations.analyse": "Анализ справок о доходах", "candidates.check": "Проверка кандидата"}
 
 
 @dataclass(slots=True)

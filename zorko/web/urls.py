@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("zorko.web.journals.urls")),
     path("", include("zorko.web.commission.urls")),
     path("", include("zorko.web.program.urls")),
+    path("", include("zorko.web.candidates.urls")),
 ]

@@ -1,4 +1,4 @@
-"""ЕИС contracts → contracts and contract_suppliers, one entity per registry number.
+"""ЕИС contracts (44-ФЗ and 223-ФЗ) → contracts and contract_suppliers, one entity per registry number.
 
 A later version of a contract (a newer ``publishDate``) replaces the
 stored one with its suppliers; the same version again changes nothing.
@@ -14,7 +14,7 @@ import duckdb
 
 from zorko.registry.adapters import Adapter, Counts, stage_columns
 from zorko.registry.adapters.entity import ChildSpec, EntitySpec, merge_entities, row_hash
-from zorko.registry.importers import eis_contracts
+from zorko.registry.importers import eis223, eis_contracts
 from zorko.registry.importers.eis_contracts import Contract
 
 COLUMNS = ("reg_num", "law", "sign_date", "price", "currency", "subject", "customer_inn",
@@ -63,3 +63,13 @@ class ContractsAdapter(Adapter):
 
     def merge(self, con: duckdb.DuckDBPyConnection) -> dict[int, Counts]:
         return merge_entities(con, SPEC)
+
+
+class Contracts223Adapter(ContractsAdapter):
+    """ЕИС 223-ФЗ contract information: the same tables, ``law`` «223-ФЗ» on every row."""
+
+    source = "contracts223"
+    title = "Договоры ЕИС (223-ФЗ)"
+
+    def parse(self, stream: BinaryIO, name: str) -> Iterator[Contract]:
+        return eis223.parse_stream(stream, name)

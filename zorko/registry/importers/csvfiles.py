@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -38,7 +39,9 @@ def detect_encoding(sample: bytes) -> str:
 
 
 def detect_delimiter(first_line: str) -> str:
-    counts = {sep: first_line.count(sep) for sep in (";", ",", "\t")}
+    # Separators inside quoted values (commas in addresses) do not count.
+    bare = re.sub(r'"[^"\n]*"', "", first_line)
+    counts = {sep: bare.count(sep) for sep in (";", ",", "\t")}
     return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ";"
 
 
@@ -48,7 +51,8 @@ def read_rows(raw: IO[bytes], name: str) -> Iterator[CsvRow]:
     sample = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     encoding = detect_encoding(sample)
     first = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
-    delimiter = detect_delimiter(first[0] if first else "")
+    # Counted over the first lines: a title line above the table must not decide the separator.
+    delimiter = detect_delimiter("\n".join(first[:20]))
     yield from _rows(_lines(buffered, encoding, name), delimiter, name)
 
 
