@@ -16,7 +16,7 @@ from zorko.findings.evidence import read_evidence
 from zorko.findings.graph_data import path_labels
 from zorko.findings.models import Finding
 from zorko.findings.review import TRANSITIONS, review_finding
-from zorko.findings.rules_info import RULE_NAMES, SEVERITY_ORDER, rule_name
+from zorko.findings.rules_info import SEVERITY_ORDER, rule_name, rule_names
 from zorko.findings.service import export_findings
 from zorko.people.models import Organisation, Servant
 from zorko.tasks import queue
@@ -65,7 +65,7 @@ def finding_list(request: HttpRequest) -> HttpResponse:
     query = "&".join(f"{k}={v}" for k, v in chosen.items() if v)
     return render(request, "findings/list.html", {
         "page": page, "chosen": chosen, "query": query, "total": qs.count(),
-        "rules": sorted(RULE_NAMES.items()), "severities": Finding.Severity.choices,
+        "rules": sorted(rule_names().items(), key=lambda kv: kv[1]), "severities": Finding.Severity.choices,
         "statuses": Finding.Status.choices, "organisations": Organisation.objects.all(),
     })
 
