@@ -25,7 +25,6 @@ from zorko.findings.models import Finding
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.xfail(strict=True, reason="findings.persist deactivates findings of other areas; fix in zorko/findings")
 def test_screening_keeps_declaration_findings(settings: Any, tmp_path: Path,
                                               make_servant: Callable[..., Any]) -> None:
     from zorko.findings.service import run_screening
