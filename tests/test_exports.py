@@ -35,6 +35,6 @@ def test_csv_and_xlsx_hold_no_live_formula(tmp_path) -> None:
     sheet = load_workbook(tmp_path / "a.xlsx").active
     assert [sheet.cell(r, 1).data_type for r in range(2, 8)] == ["s"] * 6
     assert sheet.cell(2, 1).value == "'" + FORMULAS[0]
-    assert sheet.cell(2, 2).value == -1 and sheet.cell(2, 3).number_format == "# ##0.00"
+    assert sheet.cell(2, 2).value == -1 and sheet.cell(2, 3).number_format == "#,##0.00"
     assert (tmp_path / "a.csv").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "a.xlsx").stat().st_mode & 0o777 == 0o600

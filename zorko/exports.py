@@ -22,11 +22,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from zorko.ru.formats import (
+    XLSX_DATE,
+    XLSX_DATETIME,
+    XLSX_DECIMAL,
+    XLSX_INTEGER,
+    date_ru,
+    datetime_ru,
+    number_ru,
+)
+
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "\n")
-# Russian Excel shows these with a comma and a space for thousands by its locale.
-INTEGER_FORMAT = "# ##0"
-DECIMAL_FORMAT = "# ##0.00"
-DATE_FORMAT = "DD.MM.YYYY"
+INTEGER_FORMAT, DECIMAL_FORMAT, DATE_FORMAT = XLSX_INTEGER, XLSX_DECIMAL, XLSX_DATE
 # The XLSX format itself caps a cell at 32,767 characters; longer text would be refused by Excel.
 XLSX_CELL_LIMIT = 32_767
 
@@ -52,11 +59,11 @@ def safe_row(row: Iterable[Any]) -> list[Any]:
 def _csv_text(value: Any) -> str:
     cell = safe_cell(value)
     if isinstance(cell, datetime):
-        return cell.strftime("%d.%m.%Y %H:%M")
+        return datetime_ru(cell)
     if isinstance(cell, date):
-        return cell.strftime("%d.%m.%Y")
+        return date_ru(cell)
     if isinstance(cell, float | Decimal):
-        return f"{cell}".replace(".", ",")
+        return number_ru(cell, 2)
     return str(cell)
 
 
@@ -86,6 +93,8 @@ def _number_format(value: Any) -> str | None:
         return INTEGER_FORMAT
     if isinstance(value, float | Decimal):
         return DECIMAL_FORMAT
+    if isinstance(value, datetime):
+        return XLSX_DATETIME
     if isinstance(value, date):
         return DATE_FORMAT
     return None

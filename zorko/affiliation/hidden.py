@@ -33,6 +33,7 @@ from zorko.affiliation.model import FindingCandidate, PersonRecord, ServantRecor
 from zorko.affiliation.policy import POLICY
 from zorko.affiliation.rules import contracts_text, is_active, make_candidate, node
 from zorko.matching.normalize import normalize_name
+from zorko.reports.names import of_servant
 
 _ROLES = {"director": "руководитель", "manager": "руководитель управляющей организации",
           "founder": "учредитель", "entrepreneur": "индивидуальный предприниматель"}
@@ -44,8 +45,13 @@ HINT_NOTE = ("Это подсказка, а не совпадение: чело�
              "фамилии и отчеству, без ИНН и даты рождения")
 
 
-def guess_words(guess: str, middle_name: str) -> str:
+def guess_words(guess: str, middle_name: str, full_name: str = "") -> str:
     male = _is_male(middle_name)
+    if male is None and full_name:
+        from zorko.affiliation.wording import gender_of
+
+        gender = gender_of(full_name)
+        male = None if gender is None else gender == "m"
     return _GUESS[guess] if male is None else _GUESS_BY_GENDER.get((guess, male), _GUESS[guess])
 
 
@@ -136,11 +142,11 @@ def hidden_relative(ctx: Context, servant: ServantRecord) -> Iterator[FindingCan
         p = POLICY
         score = p.hidden_score[0 if same_region else 1] - (p.hidden_common_penalty if chance >= p.hidden_rare_chance
                                                            else 0.0)
-        words = guess_words(guess, role["middle_name"] or "")
+        words = guess_words(guess, role["middle_name"] or "", name)
         person_node = node("person", role["inn"] or normalize_name(name))
         path = [node("servant", servant.key), person_node, node(subject["kind"], subject["ogrn"]),
                 node("contract", contracts[0]["reg_num"]), node("organisation", org)]
-        text = (f"{name} ({words} служащего {servant.full_name}; в анкете не указан) — "
+        text = (f"{name} ({words} {of_servant(servant.full_name)}; в анкете не указан) — "
                 f"{_ROLES[role['role']]}: {subject['name']}. {contracts_text(contracts).capitalize()}.")
         coincidence = (f"случайное совпадение фамилии и отчества среди лиц поставщиков организации ожидается "
                        f"{chance:.3f} раза").replace(".", ",")

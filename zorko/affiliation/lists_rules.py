@@ -34,6 +34,8 @@ from zorko.affiliation.identity import NORM_MACRO
 from zorko.affiliation.model import RULES, FindingCandidate, ServantRecord
 from zorko.affiliation.rules import make_candidate, node
 from zorko.matching.normalize import normalize_name
+from zorko.reports.names import agreed
+from zorko.ru.formats import date_ru
 
 LOSS_OF_TRUST = "loss_of_trust"
 OWN_SELF_EMPLOYED = "own_self_employed"
@@ -88,10 +90,10 @@ def loss_of_trust(con: duckdb.DuckDBPyConnection, servant: ServantRecord, as_of:
         confirmed = by_inn or by_birth
         basis = "ИНН совпадает" if by_inn else "дата рождения совпадает" if by_birth else (
             "совпадают только фамилия, имя и отчество — требуется уточнение")
-        dismissed = dismissed_on.strftime("%d.%m.%Y") if dismissed_on else "дата не указана"
+        dismissed = date_ru(dismissed_on) if dismissed_on else "дата не указана"
         text = (f"{_who(servant)} {servant.full_name} совпадает с записью реестра лиц, уволенных в связи с "
                 f"утратой доверия: {full_name}, {position or 'должность не указана'}, "
-                f"{organisation or 'орган не указан'}, уволен(а) {dismissed} ({ground or 'основание не указано'}); "
+                f"{organisation or 'орган не указан'}, {agreed('уволен', 'уволена', full_name)} {dismissed} ({ground or 'основание не указано'}); "
                 f"{basis}.")
         score = 0.97 if confirmed else 0.4
         key = f"lot:{normalize_name(full_name)}|{_iso(dismissed_on) or ''}"

@@ -26,6 +26,7 @@ from zorko.affiliation.wording import (
     match_reasons,
     subject_phrase,
 )
+from zorko.reports.names import of_servant
 
 # Legal forms of non-commercial bodies: directing a school or a foundation is not "business".
 _NON_COMMERCIAL = ("учрежден", "некоммерческ", "фонд", "ассоциац", "союз", "общественн", "религиозн",
@@ -111,7 +112,7 @@ def inn_conflict(servant: ServantRecord, person: PersonRecord, hit: RoleHit,
     """The same ИНН under a wholly different name: a data conflict to check, not a business link."""
     relative = person if isinstance(person, RelativeRecord) else None
     name = registry_name(hit.role)
-    whose = f"{relative.kinship_label} служащего {servant.full_name}" if relative else "служащего"
+    whose = f"{relative.kinship_label} {of_servant(servant.full_name)}" if relative else "служащего"
     summary = (f"ИНН {person.inn} из анкеты ({whose} {person.full_name}) в реестре принадлежит лицу "
                f"с другими фамилией, именем и отчеством: {name} ({_ROLE_RU.get(hit.role['role'], '')} "
                f"{subject['name']}). Вероятна ошибка ввода ИНН: сверьте анкету и выписку.")
@@ -184,12 +185,12 @@ def relatives_business(ctx: Context, servant: ServantRecord) -> Iterator[Finding
                 yield inn_conflict(servant, relative, hit, subject)
                 continue
             contracts = ctx.supplier_contracts(org, subject)
-            kin = relative.kinship_label or relative.kinship
+            kin = kin_nom or relative.kinship_label or relative.kinship
             rel_node = node("relative", relative.key)
             path = [node("servant", servant.key), rel_node, node(subject["kind"], subject["ogrn"])]
             summary = link_summary(hit, subject, registry_name(hit.role), f"{kin_nom} служащего",
                                    bool(relative.inn), kin_gen)
-            text = (f"{kin.capitalize()} служащего {servant.full_name} — {relative.full_name} — "
+            text = (f"{kin.capitalize()} {of_servant(servant.full_name)} — {relative.full_name} — "
                     f"{_ROLE_RU[role]}: {subject['name']} ({_subject_code(subject)}). "
                     f"Основание совпадения: {'; '.join(hit.explanation)}.")
             if judged := _judgement_text(ctx, relative, hit):

@@ -22,6 +22,13 @@ _KIN: dict[str, tuple[str, str]] = {
     "former_spouse": ("бывший супруг", "бывшего супруга"),
 }
 _KIN_FEMALE = {"former_spouse": ("бывшая супруга", "бывшей супруги")}
+# In-laws by the servant's gender: a man's wife's mother is his тёща, a woman's husband's mother her свекровь.
+_IN_LAW = {
+    ("spouse_mother", "m"): ("тёща", "тёщи"), ("spouse_mother", "f"): ("свекровь", "свекрови"),
+    ("spouse_father", "m"): ("тесть", "тестя"), ("spouse_father", "f"): ("свёкор", "свёкра"),
+    ("spouse_brother", "m"): ("шурин", "шурина"), ("spouse_brother", "f"): ("деверь", "деверя"),
+    ("spouse_sister", "m"): ("свояченица", "свояченицы"), ("spouse_sister", "f"): ("золовка", "золовки"),
+}
 _CHILD_SPOUSE = {"m": ("зять", "зятя"), "f": ("невестка", "невестки"), None: ("супруг сына или дочери",
                                                                                "супруга сына или дочери")}
 ROLE_TITLE = {"director": "Руководитель", "manager": "Управляющая организация", "founder": "Учредитель (участник)",
@@ -39,6 +46,8 @@ def kinship_words(code: str, servant_name: str, relative_name: str, label: str =
         return _CHILD_SPOUSE[gender_of(relative_name)]
     if code == "former_spouse" and gender_of(relative_name) == "f":
         return _KIN_FEMALE[code]
+    if (code, gender_of(servant_name)) in _IN_LAW:
+        return _IN_LAW[(code, gender_of(servant_name))]
     if code not in _KIN:
         text = label or "родственник"
         return text, text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -13,8 +12,10 @@ from django.utils import timezone
 from zorko import exports
 from zorko.audit.log import ACTIONS
 from zorko.audit.models import AuditEvent
+from zorko.audit.wording import details_text, object_type_name, repr_text
+from zorko.ru.formats import datetime_ru
 
-CSV_HEADER = ["время", "логин", "действие", "код действия", "тип объекта", "идентификатор объекта",
+CSV_HEADER = ["время", "логин", "действие", "код действия", "вид объекта", "идентификатор объекта",
               "объект", "IP-адрес", "подробности"]
 
 
@@ -58,9 +59,8 @@ def csv_rows(events: Iterable[AuditEvent]) -> Iterator[list[str]]:
     yield CSV_HEADER
     for e in events:
         yield [
-            timezone.localtime(e.at).strftime("%d.%m.%Y %H:%M:%S"), e.username,
-            ACTIONS.get(e.action, e.action), e.action, e.object_type, e.object_id, e.object_repr,
-            e.ip or "", json.dumps(e.details, ensure_ascii=False) if e.details else "",
+            datetime_ru(e.at, seconds=True), e.username, ACTIONS.get(e.action, e.action), e.action,
+            object_type_name(e.object_type), e.object_id, repr_text(e.object_repr), e.ip or "", details_text(e.details),
         ]
 
 

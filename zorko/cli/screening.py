@@ -29,7 +29,11 @@ def check(everyone: bool, person: str | None, organisation: str | None) -> None:
         run = run_screening("organisation", organisation or "")
     click.echo(f"Проверено: {run.people_checked} чел.; срабатываний: {run.findings_total} "
                f"(новых: {run.findings_new})")
-    as_of = ", ".join(f"{k} на {v}" for k, v in sorted(run.registry_as_of.items())) or "нет сведений"
+    from zorko.reports.person_report import registry_name
+    from zorko.ru.formats import date_ru
+
+    as_of = "; ".join(f"{registry_name(k)} на {date_ru(v)}" for k, v in sorted(run.registry_as_of.items())) \
+        or "нет сведений"
     click.echo(f"Реестры: {as_of}")
     # Findings a re-check left unchanged keep their earlier run: count the active ones of the people checked.
     active = Finding.objects.filter(active=True, servant__screenings__run=run)

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from zorko.demo.registry_world import RegistryWorld, build
 from zorko.exceptions import ZorkoError
+from zorko.findings.rules_info import rule_name
 from zorko.people.demo import generate
 from zorko.registry import loader
 from zorko.registry.synthetic_records import write_contracts, write_egrip, write_egrul
@@ -42,12 +43,12 @@ class DemoRegistrySummary:
         for source, (records, new) in self.loaded.items():
             out.append(f"Реестр: {LABELS[source]} — {records}, новых или изменённых {new}")
         planted = Counter(p.rule for p in self.world.planted)
-        out.append("Заложено случаев: " + ", ".join(f"{rule} {n}" for rule, n in sorted(planted.items()))
+        out.append("Заложено случаев: " + "; ".join(f"{rule_name(rule)} — {n}" for rule, n in sorted(planted.items()))
                    + f"; ложных следов: {len(self.world.decoys)}")
         if not self.screened:
             out.append("Реестр не изменился: повторная проверка не нужна.")
         total = sum(self.findings.values())
-        by_rule = ", ".join(f"{rule} {n}" for rule, n in sorted(self.findings.items()))
+        by_rule = "; ".join(f"{rule_name(rule)} — {n}" for rule, n in sorted(self.findings.items()))
         out.append(f"Срабатываний: {total}" + (f" ({by_rule})" if by_rule else ""))
         out.append(f"Запросов уточнения служащим: {self.requests}")
         return out

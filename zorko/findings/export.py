@@ -5,7 +5,9 @@ JSON is a list of objects: ``rule``, ``severity`` (high|medium|low), ``score``,
 ({full_name, kinship} or null; kinship is the code from zorko.people.kinship),
 ``subject`` {kind (company|entrepreneur; ``person`` for the candidates' risk
 lists), ogrn (ОГРН or ОГРНИП), inn, name}, ``contracts`` [{reg_num,
-sign_date (ISO), price (number, roubles)}], ``explanation``.
+sign_date (ISO), price (number, roubles)}], ``explanation``. Beside each code a person
+reads, its Russian words: ``rule_name``, ``severity_name``, ``status_name``,
+``relative.kinship_name``, ``subject.kind_name``. CSV and XLSX show only the words.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from django.db.models import QuerySet
 from zorko.exceptions import ValidationError
 from zorko.exports import private_file, write_csv, write_xlsx
 from zorko.findings.models import Finding
+from zorko.ru import labels
+from zorko.ru.formats import amounts_ru, date_ru, money_ru
 
 FORMATS = ("json", "csv", "xlsx")
 COLUMNS = [("rule", "Правило"), ("severity", "Значимость"), ("score", "Оценка"), ("status", "Статус"),
@@ -36,12 +40,18 @@ def _price(value: Any) -> float | None:
 def finding_dict(f: Finding) -> dict[str, Any]:
     return {
         "rule": f.rule,
+        "rule_name": labels.rule(f.rule),
         "severity": f.severity,
+        "severity_name": labels.severity(f.severity),
         "score": round(f.score, 2),
         "status": f.status,
+        "status_name": labels.finding_status(f.status),
         "servant": {"personnel_number": f.servant.personnel_number, "full_name": f.servant.full_name},
-        "relative": {"full_name": f.relative.full_name, "kinship": f.relative.kinship} if f.relative else None,
-        "subject": {"kind": f.subject_kind, "ogrn": f.subject_ogrn, "inn": f.subject_inn, "name": f.subject_name},
+        "relative": {"full_name": f.relative.full_name, "kinship": f.relative.kinship,
+                     "kinship_name": labels.kinship(f.relative.kinship, f.servant.full_name, f.relative.full_name)}
+        if f.relative else None,
+        "subject": {"kind": f.subject_kind, "kind_name": labels.subject_kind(f.subject_kind), "ogrn": f.subject_ogrn,
+                    "inn": f.subject_inn, "name": f.subject_name},
         "contracts": [{"reg_num": c.get("reg_num"), "sign_date": c.get("sign_date"), "price": _price(c.get("price"))}
                       for c in (f.evidence or {}).get("contracts", [])],
         "explanation": f.explanation,
@@ -55,11 +65,11 @@ def _rows(qs: QuerySet[Finding]) -> Iterator[dict[str, Any]]:
 
 def _flat(d: dict[str, Any]) -> list[Any]:
     rel = d["relative"] or {}
-    contracts = "; ".join(f"{c['reg_num']} от {c['sign_date'] or '—'} на {c['price'] or 0:.2f} руб."
+    contracts = "; ".join(f"{c['reg_num']} от {date_ru(c['sign_date']) or '—'} на {money_ru(c['price'] or 0)}"
                           for c in d["contracts"])
-    return [d["rule"], d["severity"], d["score"], d["status"], d["servant"]["personnel_number"],
-            d["servant"]["full_name"], rel.get("full_name", ""), rel.get("kinship", ""), d["subject"]["kind"],
-            d["subject"]["ogrn"], d["subject"]["inn"], d["subject"]["name"], contracts, d["explanation"]]
+    return [d["rule_name"], d["severity_name"], d["score"], d["status_name"], d["servant"]["personnel_number"],
+            d["servant"]["full_name"], rel.get("full_name", ""), rel.get("kinship_name", ""), d["subject"]["kind_name"],
+            d["subject"]["ogrn"], d["subject"]["inn"], d["subject"]["name"], contracts, amounts_ru(d["explanation"])]
 
 
 def write_findings(fmt: str, path: Path, qs: QuerySet[Finding]) -> int:

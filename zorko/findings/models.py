@@ -91,7 +91,9 @@ class Finding(models.Model):
         verbose_name_plural = "срабатывания"
 
     def __str__(self) -> str:
-        return f"{self.rule}: {self.servant} — {self.subject_name}"
+        from zorko.findings.rules_info import rule_name
+
+        return f"{rule_name(self.rule)}: {self.servant} — {self.subject_name}"
 
 
 class FindingDecision(models.Model):

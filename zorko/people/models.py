@@ -113,6 +113,13 @@ class Servant(PersonFields):
         SERVANT = "servant", "служащий"
         DISMISSED = "dismissed", "уволен"
 
+    @property
+    def status_word(self) -> str:
+        """The status agreed with the person's gender («уволена» for a woman)."""
+        from zorko.ru.labels import status_of
+
+        return status_of(self)
+
     class Category(models.TextChoices):
         """Who files a declaration besides the positions of the перечень (Указ № 460 form)."""
 

@@ -100,7 +100,8 @@ def findings_found(p: Period, params: dict[str, Any]) -> int:
     return qs.count()
 
 
-@formula("findings_decided", "решений по срабатываниям за квартал (параметр outcome: confirmed, dismissed, referred)")
+@formula("findings_decided", "решений по срабатываниям за квартал (параметр outcome — код решения: "
+                             "подтверждено, отклонено или передано в комиссию)")
 def findings_decided(p: Period, params: dict[str, Any]) -> int:
     from zorko.findings.models import FindingDecision
 

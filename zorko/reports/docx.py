@@ -16,6 +16,7 @@ from zorko.reports.person_report import (
     fmt_date,
     fmt_money,
 )
+from zorko.ru.formats import score_ru
 
 
 def _table(doc: DocxDocument, header: list[str] | None, rows: list[list[str]]) -> None:
@@ -37,7 +38,7 @@ def _finding(doc: DocxDocument, n: int, f: ReportFinding) -> None:
         doc.add_paragraph().add_run(f.summary).bold = True
     if f.probability:
         doc.add_paragraph(f"Вероятность, что в реестре то же лицо: {f.probability}")
-    rows = [["Значимость / оценка", f"{f.severity} / {f.score:.2f}".replace(".", ",")], ["Статус", f.status],
+    rows = [["Значимость (оценка)", f"{f.severity} ({score_ru(f.score)})"], ["Статус", f.status],
             ["Объект", f.subject]]
     if f.relative:
         rows.append(["Родственник", f.relative])

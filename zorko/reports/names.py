@@ -74,3 +74,18 @@ def salutation(first_name: str, middle_name: str = "") -> str:
 
 def report_title(last_name: str, first_name: str, middle_name: str = "") -> str:
     return f"Отчет о проверке {full_name_genitive(last_name, first_name, middle_name)}"
+
+
+def of_servant(full_name: str) -> str:
+    """«служащего Лыкова Ивана Петровича» / «служащей Лыковой Алины Романовны»: the «X служащего Y» tail."""
+    last, first, middle = (full_name.split(maxsplit=2) + ["", "", ""])[:3]
+    if not last:
+        return "служащего"
+    word = "служащей" if gender_of(first, middle) == Gender.FEMALE else "служащего"
+    return f"{word} {full_name_genitive(last, first, middle)}"
+
+
+def agreed(masculine: str, feminine: str, full_name: str) -> str:
+    """The word that agrees with the person's gender: («уволен», «уволена»)."""
+    _, first, middle = (full_name.split(maxsplit=2) + ["", "", ""])[:3]
+    return feminine if gender_of(first, middle) == Gender.FEMALE else masculine

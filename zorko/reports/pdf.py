@@ -12,6 +12,7 @@ from zorko.reports.person_report import (
     fmt_date,
     fmt_money,
 )
+from zorko.ru.formats import score_ru
 
 CSS = """
 @page { size: A4; margin: 18mm 15mm 18mm 20mm;
@@ -40,7 +41,7 @@ def _finding(n: int, f: ReportFinding) -> str:
         out.append(f"<p class='summary'>{_e(f.summary)}</p>")
     if f.probability:
         out.append(f"<p>Вероятность, что в реестре то же лицо: {_e(f.probability)}</p>")
-    head = [("Значимость / оценка", f"{f.severity} / {f.score:.2f}".replace(".", ",")), ("Статус", f.status),
+    head = [("Значимость (оценка)", f"{f.severity} ({score_ru(f.score)})"), ("Статус", f.status),
             ("Объект", f.subject)]
     if f.relative:
         head.append(("Родственник", f.relative))

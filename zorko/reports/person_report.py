@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
@@ -18,6 +17,11 @@ from zorko.findings.rules_info import SEVERITY_ORDER, rule_name
 from zorko.people.models import Servant
 from zorko.reports.graph_image import render_png
 from zorko.reports.names import report_title
+from zorko.ru.formats import amounts_ru as ru_amounts  # noqa: F401  (the findings pages' name)
+from zorko.ru.formats import date_ru as _date
+from zorko.ru.formats import date_ru as fmt_date  # noqa: F401
+from zorko.ru.formats import money_ru as fmt_money  # noqa: F401
+from zorko.ru.formats import plural
 
 REGISTRY_NAMES = {
     "egrul": "ЕГРЮЛ (юридические лица)",
@@ -84,17 +88,6 @@ class PersonReport:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _date(value: Any) -> str:
-    if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%d.%m.%Y")
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    text = str(value or "")
-    if len(text) >= 10 and text[4] == "-" and text[7] == "-":
-        return f"{text[8:10]}.{text[5:7]}.{text[:4]}"
-    return text
-
-
 def _last_run(servant: Servant) -> tuple[ScreeningRun | None, datetime | None]:
     screened = servant.screenings.select_related("run").order_by("-screened_at").first()
     if isinstance(screened, ScreenedPerson):
@@ -108,15 +101,6 @@ def _decision(finding: Finding) -> str:
         return ""
     text = f"{Finding.Status(last.to_status).label}: {last.username or '—'}, {_date(last.at)}"
     return f"{text}. Основание: {last.reason}" if last.reason else text
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian noun form for a number: 1 срабатывание, 2 срабатывания, 5 срабатываний."""
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def conclusion(findings: list[Finding], screened: bool) -> str:
@@ -203,22 +187,3 @@ def mark_contract_laws(contracts: list[dict[str, Any]]) -> None:
     for c in contracts:
         if c.get("reg_num") and not c.get("law"):
             c["law"] = laws.get(str(c["reg_num"])) or contract_law(str(c["reg_num"]))
-
-
-def fmt_date(value: Any) -> str:
-    return _date(value)
-
-
-_DOT_AMOUNT = re.compile(r"(\d)\.(\d{2}) (руб\.|₽)")
-
-
-def ru_amounts(text: str) -> str:
-    """«2 302 816.53 руб.» in a stored explanation → «2 302 816,53 руб.»: amounts read the Russian way."""
-    return _DOT_AMOUNT.sub(r"\1,\2 \3", text or "")
-
-
-def fmt_money(value: Any) -> str:
-    try:
-        return f"{float(value):,.2f}".replace(",", " ").replace(".", ",") + " руб."
-    except (TypeError, ValueError):
-        return str(value or "")

@@ -15,6 +15,7 @@ from zorko.program import training
 from zorko.program.kpi_export import KpiTable, kpi1_table, kpi2_table, kpi_pdf, kpi_xlsx
 from zorko.program.models import Event, Participant
 from zorko.program.xlsx import table_xlsx
+from zorko.ru.labels import servant_status
 from zorko.web.access import requires
 from zorko.web.params import bounded_int, object_id
 from zorko.web.people.views import CANDIDATE, ListFilterForm
@@ -28,9 +29,16 @@ def _filters(request: HttpRequest) -> dict[str, Any]:
     return form.cleaned_data if form.is_valid() else {}
 
 
+# Filter parameters in the words of the page's form.
+FILTER_WORDS = {"status": "статус", "year": "год", "organisation": "организация", "department": "подразделение",
+                "q": "поиск", "kind": "вид", "quarter": "квартал"}
+
+
 def _note(request: HttpRequest) -> str:
     shown = {k: v for k, v in request.GET.items() if v}
-    return "Отбор: " + ", ".join(f"{k} = {v}" for k, v in shown.items()) if shown else "Отбор: все записи"
+    words = ", ".join(f"{FILTER_WORDS.get(k, k)}: {servant_status(v) if k == 'status' else v}"
+                      for k, v in shown.items())
+    return f"Отбор: {words}" if shown else "Отбор: все записи"
 
 
 def _people(s: Any) -> list[Any]:

@@ -1,0 +1,222 @@
+"""The guard of issue 14 §1: every page, export and document of the demo reads as Russian.
+
+The demo municipality is built (small), every page reachable from the home page and
+from the URL configuration (filled with the demo's ids) is read as each role, and
+every download met on the way (CSV, XLSX, PDF, DOCX, JSON) is opened and its text
+read. The test fails on an internal code, an ISO date, a dot decimal or an English
+word a user would see, and names the URL where it was seen.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from zorko.accounts.roles import ROLE_CAPABILITIES
+
+pytestmark = pytest.mark.django_db
+
+SNAKE = re.compile(r"(?<![\w./-])[a-z]+(?:_[a-z]+)+(?![\w./-])")
+ISO_DATE = re.compile(r"(?<![\w/-])\d{4}-\d{2}-\d{2}(?![\w/-])")
+# A score («0.85»), an amount («1695612.71», «96.00 руб.»); not a section or ОКВЭД code («2.10», «46.90»).
+DOT_DECIMAL = re.compile(r"(?<![\w./-])(?:0\.\d{2}|\d{3,}\.\d{2}|\d+\.\d{2}(?=\s*(?:руб|₽|%)))(?![\w./-])")
+ENGLISH = re.compile(r"(?<![\w./-])(Usage|Options|None|True|False|high|medium|low|new|company|entrepreneur|director|"
+                     r"founder|in_review|confirmed|dismissed|referred|Error|error|Page not found|Not Found|"
+                     r"Forbidden|Server Error)(?![\w./-])")
+CHECKS = (("код", SNAKE), ("дата ISO", ISO_DATE), ("десятичная точка", DOT_DECIMAL), ("английское слово", ENGLISH))
+# Text a user reads but that is not prose: file names, e-mail and web addresses.
+NOT_PROSE = re.compile(r"\S+\.(?:csv|xlsx|pdf|docx|json|zip|txt)\b|\S+@\S+|https?://\S+|/[\w/.-]+")
+DOWNLOADS = ("text/csv", "application/vnd.openxmlformats", "application/pdf", "application/json",
+             "application/zip", "application/octet-stream")
+SKIP = re.compile(r"/logout|/static/|/admin/|^/tasks/\d+/cancel")
+PER_SHAPE = 2  # pages of one shape (ids apart) read per role: the same template otherwise
+
+
+class _Text(HTMLParser):
+    """Visible text of a page (no scripts or styles) and its links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag in ("script", "style", "textarea", "pre", "code"):  # code, or a JSON setting an admin edits
+            self._hidden += 1
+        if tag == "a" and attr.get("href"):
+            self.links.append(str(attr["href"]))
+        for name in ("title", "placeholder", "aria-label", "alt"):
+            if attr.get(name):
+                self.parts.append(str(attr[name]))
+        if tag == "input" and attr.get("type") in ("submit", "button") and attr.get("value"):
+            self.parts.append(str(attr["value"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "textarea", "pre", "code"):
+            self._hidden = max(0, self._hidden - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden and data.strip():
+            self.parts.append(data.strip())
+
+
+def problems(text: str) -> Iterator[tuple[str, str]]:
+    """(what, where) of each place that is not Russian: «код relative_supplier», its context."""
+    prose = NOT_PROSE.sub(" ", text)
+    for name, pattern in CHECKS:
+        for m in pattern.finditer(prose):
+            start = max(0, m.start() - 40)
+            yield f"{name} «{m.group(0)}»", prose[start:m.end() + 40].replace("\n", " ")
+
+
+def download_text(content: bytes, ctype: str, name: str) -> str:
+    if "csv" in ctype or name.endswith(".csv"):
+        return content.decode("utf-8-sig")
+    if "spreadsheet" in ctype or name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(content), read_only=True)
+        return "\n".join(str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                         for v in row if isinstance(v, str))
+    if "pdf" in ctype or name.endswith(".pdf"):
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
+    if "wordprocessing" in ctype or name.endswith(".docx"):
+        from docx import Document
+
+        doc = Document(io.BytesIO(content))
+        cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+        return "\n".join([p.text for p in doc.paragraphs] + cells)
+    return ""  # JSON keeps codes by design; a ZIP holds the documents read elsewhere
+
+
+def _routes(patterns: list[Any], prefix: str = "") -> list[str]:
+    out: list[str] = []
+    for p in patterns:
+        text = prefix + str(p.pattern)
+        if isinstance(p, URLResolver):
+            if not text.startswith("admin/"):
+                out += _routes(p.url_patterns, text)
+        elif isinstance(p, URLPattern):
+            out.append(text)
+    return out
+
+
+def _demo_ids() -> dict[str, str]:
+    from zorko.findings.models import Finding
+    from zorko.people.models import Relative, Servant
+
+    ids: dict[str, str] = {}
+    finding = Finding.objects.filter(relative__isnull=False).order_by("pk").first()
+    if finding:
+        ids.update(finding_id=str(finding.pk), servant_id=str(finding.servant_id),
+                   relative_id=str(finding.relative_id))
+        if finding.subject_ogrn:
+            ids["ogrn" if len(finding.subject_ogrn) == 13 else "ogrnip"] = finding.subject_ogrn
+    ids.setdefault("servant_id", str(Servant.objects.order_by("pk").values_list("pk", flat=True).first()))
+    ids.setdefault("relative_id", str(Relative.objects.order_by("pk").values_list("pk", flat=True).first()))
+    return ids
+
+
+def _start_urls(ids: dict[str, str]) -> list[str]:
+    urls = ["/"]
+    for route in _routes(get_resolver().url_patterns):
+        route = route.lstrip("^").rstrip("$").replace("\\.", ".")
+        names = re.findall(r"<(?:\w+:)?(\w+)>", route)
+        if all(n in ids for n in names) and "(?P" not in route:
+            urls.append("/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ids[m.group(1)], route))
+    return urls
+
+
+def _shape(url: str) -> str:
+    parts = urlsplit(url)
+    keys = sorted(k.split("=")[0] for k in parts.query.split("&") if k and not k.startswith("page="))
+    return re.sub(r"\d+", "N", parts.path) + "?" + "&".join(keys)
+
+
+def _crawl(client: Any, starts: list[str], found: dict[str, list[str]], read: set[str]) -> int:
+    queue, seen, shapes, pages = list(starts), set(starts), {}, 0
+    while queue:
+        url = queue.pop(0)
+        shape = _shape(url)
+        if shapes.get(shape, 0) >= PER_SHAPE or SKIP.search(url):
+            continue
+        shapes[shape] = shapes.get(shape, 0) + 1
+        if shape in read:  # a download read once is enough: the roles see the same file
+            continue
+        response = client.get(url)
+        pages += 1
+        ctype = response.get("Content-Type", "")
+        if response.status_code != 200:
+            continue
+        if ctype.startswith("text/html"):
+            parser = _Text()
+            parser.feed(response.content.decode())
+            text = "\n".join(parser.parts)
+            for link in parser.links:
+                target = urljoin(url, link)
+                if target.startswith("/") and target not in seen:
+                    seen.add(target.split("#")[0])
+                    queue.append(target.split("#")[0])
+        elif ctype.startswith(DOWNLOADS) or "attachment" in response.get("Content-Disposition", ""):
+            read.add(shape)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            text = download_text(body, ctype, response.get("Content-Disposition", ""))
+        else:
+            continue
+        for what, context in problems(text):
+            found.setdefault(f"{re.sub(r'[?].*', '', shape)}: {what}", [f"{url} «…{context}…»"])
+    return pages
+
+
+@pytest.fixture
+def demo_municipality(settings: Any) -> None:
+    from zorko.candidates.demo import load_demo_sources
+    from zorko.declarations.demo import build_demo_declarations
+    from zorko.demo.journals import build_journals_demo
+    from zorko.demo.registry_demo import load_demo_registry
+    from zorko.people.demo_build import build_demo
+    from zorko.program.demo import build_program_demo
+
+    build_demo(1, 40)
+    load_demo_registry(1, 40)
+    load_demo_sources(1)
+    build_demo_declarations(1)
+    build_journals_demo(1)
+    build_program_demo(1)
+
+
+def test_every_page_export_and_document_of_the_demo_reads_as_russian(demo_municipality: None, client: Any,
+                                                                     make_user: Any) -> None:
+    ids = _demo_ids()
+    starts = _start_urls(ids)
+    found: dict[str, list[str]] = {}
+    read: set[str] = set()
+    pages = 0
+    for role in sorted(ROLE_CAPABILITIES):
+        client.force_login(make_user(role))
+        pages += _crawl(client, starts, found, read)
+    # The crawl reached the pages, the exports and the documents.
+    assert pages > 100 and {"/people/N/report.pdf?", "/people/N/report.docx?", "/findings/export.csv?",
+                            "/audit/export.csv?", "/findings/export.xlsx?"} <= read, (pages, sorted(read))
+    report = "\n".join(f"{p}  ← {where[0]}" for p, where in sorted(found.items()))
+    assert not found, f"{len(found)} мест не по-русски:\n{report}"
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("Правило relative_supplier", True), ("Значимость: high", True), ("с 2026-12-05", True),
+    ("1695612.71 руб.", True), ("оценка 0.90", True), ("строка 2.10, ОКВЭД 46.90", False), ("Usage: zorko", True), ("Мать служащей, 05.12.2026, 1 695 612,71 руб.", False),
+    ("файл zorko_findings.csv, /findings/export/", False), ("версия 1.2.3", False),
+])
+def test_the_guard_tells_russian_from_codes(text: str, bad: bool) -> None:
+    assert bool(list(problems(text))) is bad
