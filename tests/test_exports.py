@@ -30,7 +30,7 @@ def test_csv_and_xlsx_hold_no_live_formula(tmp_path) -> None:
     with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as fh:
         got = list(csv.reader(fh, delimiter=";"))[1:]
     assert [r[0] for r in got] == ["'" + t for t in FORMULAS]
-    assert got[0][1:] == ["-1", "1234,5", "05.12.2026"]
+    assert got[0][1:] == ["-1", "1\xa0234,50", "05.12.2026"]
     write_xlsx(tmp_path / "a.xlsx", ["текст", "число", "сумма", "дата"], rows, "Лист")
     sheet = load_workbook(tmp_path / "a.xlsx").active
     assert [sheet.cell(r, 1).data_type for r in range(2, 8)] == ["s"] * 6

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from zorko.audit.models import AuditEvent
 from zorko.cli import main
+from zorko.findings.rules_info import rule_name
 from zorko.people.models import Relative
 
 ORG = "4205000007"
@@ -46,13 +47,14 @@ def test_check_all_then_export_json_shape(screened_people, tmp_path):
     data = {d["rule"]: d for d in json.loads(out.read_text(encoding="utf-8"))}
     assert set(data) == {"relative_supplier", "own_entrepreneur"}
     rel = data["relative_supplier"]
-    assert set(rel) == {"rule", "severity", "score", "status", "servant", "relative", "subject", "contracts",
-                        "explanation"}
+    assert set(rel) == {"rule", "rule_name", "severity", "severity_name", "score", "status", "status_name",
+                        "servant", "relative", "subject", "contracts", "explanation"}
+    assert (rel["severity_name"], rel["status_name"]) == ("высокая", "новое")
     assert rel["severity"] == "high" and rel["status"] == "new" and 0 < rel["score"] <= 1
     assert rel["servant"] == {"personnel_number": "0042", "full_name": "Сидоров Пётр Ильич"}
-    assert rel["relative"] == {"full_name": "Петрова Анна Сергеевна", "kinship": "sister"}
-    assert rel["subject"] == {"kind": "company", "ogrn": supplier["ogrn"], "inn": supplier["inn"],
-                              "name": "ООО «Ромашка»"}
+    assert rel["relative"] == {"full_name": "Петрова Анна Сергеевна", "kinship": "sister", "kinship_name": "сестра"}
+    assert rel["subject"] == {"kind": "company", "kind_name": "юридическое лицо", "ogrn": supplier["ogrn"],
+                              "inn": supplier["inn"], "name": "ООО «Ромашка»"}
     assert rel["contracts"][0]["sign_date"] == "2026-02-03" and rel["contracts"][0]["price"] == 120000.5
     own = data["own_entrepreneur"]
     assert own["relative"] is None and own["subject"]["kind"] == "entrepreneur"
@@ -69,8 +71,11 @@ def test_export_csv_and_xlsx(screened_people, tmp_path):
     assert rows[0][:3] == ["Правило", "Значимость", "Оценка"] and len(rows) == 3
     invoke("findings", "export", "--format", "xlsx", "--out", str(tmp_path / "f.xlsx"))
     sheet = load_workbook(tmp_path / "f.xlsx").active
-    assert sheet.max_row == 3 and {sheet.cell(r, 1).value for r in (2, 3)} == {"relative_supplier",
-                                                                             "own_entrepreneur"}
+    # People read the rules' names, severities and statuses, never the codes.
+    assert sheet.max_row == 3 and {sheet.cell(r, 1).value for r in (2, 3)} == {
+        rule_name("relative_supplier"), rule_name("own_entrepreneur")}
+    assert {sheet.cell(r, 2).value for r in (2, 3)} <= {"высокая", "средняя", "низкая"}
+    assert {row[3] for row in rows[1:]} == {"новое"}
 
 
 @pytest.mark.django_db
