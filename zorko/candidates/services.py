@@ -37,7 +37,7 @@ def _finding_row(f: Any) -> dict[str, Any]:
     return {"id": f.pk, "rule": f.rule, "rule_name": rule_name(f.rule), "severity": f.severity,
             "severity_label": f.get_severity_display(), "status": f.get_status_display(),
             "relative_id": f.relative_id,
-            "relative": f"{f.relative.get_kinship_display()}: {f.relative.full_name}" if f.relative else "",
+            "relative": f"{f.relative.kinship_word}: {f.relative.full_name}" if f.relative else "",
             "subject": f.subject_name, "explanation": f.explanation, "clarify": bool(evidence.get("clarify"))}
 
 
@@ -54,7 +54,7 @@ def _request_row(r: Any) -> dict[str, Any]:
     return {"id": None, "request_id": r.pk, "rule": "clarification_request", "sources_rule": REQUEST_RULES[r.kind],
             "rule_name": f"запрос уточнения: {r.get_kind_display()}", "severity": "low",
             "severity_label": "требуется уточнение", "status": status_label(r), "relative_id": r.relative_id,
-            "relative": f"{r.relative.get_kinship_display()}: {r.relative.full_name}" if r.relative else "",
+            "relative": f"{r.relative.kinship_word}: {r.relative.full_name}" if r.relative else "",
             "subject": people, "explanation": f"Лица в реестре, о которых нужно спросить: {people}",
             "clarify": True}
 
@@ -71,7 +71,7 @@ def _npd_online(people: list[tuple[str, str]]) -> dict[str, str]:
 def _results(person: Servant, registries: dict[str, str], findings: list[dict[str, Any]],
              online: dict[str, str]) -> list[dict[str, Any]]:
     people: list[tuple[str, int | None, str]] = [("кандидат", None, person.inn)]
-    people += [(f"{r.get_kinship_display()}: {r.full_name}", r.pk, r.inn) for r in person.relatives.all()]
+    people += [(f"{r.kinship_word}: {r.full_name}", r.pk, r.inn) for r in person.relatives.all()]
     rows: list[dict[str, Any]] = []
     for label, relative_id, inn in people:
         for source in registries:

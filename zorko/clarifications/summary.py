@@ -52,7 +52,7 @@ class RequestLine:
 def namesake_lines(servant: Servant) -> list[NamesakeLine]:
     out = []
     for group in servant.namesakes.select_related("relative"):
-        who = (f"{group.relative.get_kinship_display()}: {group.relative.full_name}" if group.relative
+        who = (f"{group.relative.kinship_word}: {group.relative.full_name}" if group.relative
                else f"сам служащий: {servant.full_name}")
         out.append(NamesakeLine(who, namesakes_text(group), [_example(s) for s in group.subjects[:EXAMPLES]]))
     return out

@@ -24,7 +24,7 @@ def servant_graph(servant: Servant, findings: list[Finding] | None = None) -> Gr
     org = servant.organisation
     return build_graph(
         {"pk": servant.pk, "full_name": servant.full_name, "inn": servant.inn},
-        [{"pk": r.pk, "full_name": r.full_name, "kinship": r.get_kinship_display(), "inn": r.inn}
+        [{"pk": r.pk, "full_name": r.full_name, "kinship": r.kinship_word, "inn": r.inn}
          for r in servant.relatives.all()],
         {"pk": org.pk, "inn": org.inn, "name": str(org)},
         [finding_dict(f) for f in findings],

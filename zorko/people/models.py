@@ -165,6 +165,13 @@ class Relative(PersonFields):
         verbose_name = "родственник"
         verbose_name_plural = "родственники"
 
+    @property
+    def kinship_word(self) -> str:
+        """The kinship as the genders say it: «тёща», «свёкор», «зять» (the stored code stays generic)."""
+        from zorko.ru.labels import kinship
+
+        return kinship(self.kinship, self.servant.full_name, self.full_name)
+
 
 class ChangeRecord(models.Model):
     """One field of one person record changed: who, when, old and new value."""

@@ -131,7 +131,7 @@ def _report_finding(f: Finding, ev: Evidence) -> ReportFinding:
     probability = next((m.probability for m in ev.matches if m.probability), "")
     return ReportFinding(
         f.rule, rule_name(f.rule), f.get_severity_display(), f.score, f.get_status_display(),
-        f"{f.relative.get_kinship_display()}: {f.relative.full_name}" if f.relative else "",
+        f"{f.relative.kinship_word}: {f.relative.full_name}" if f.relative else "",
         " ".join(x for x in (f.subject_name, f"ОГРН {f.subject_ogrn}" if f.subject_ogrn else "",
                              f"ИНН {f.subject_inn}" if f.subject_inn else "") if x),
         ru_amounts(f.explanation), ev, _decision(f), ru_amounts(ev.summary), probability)
@@ -152,7 +152,7 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
         full_name=servant.full_name, personnel_number=servant.personnel_number,
         position=str(servant.position or "—"), organisation=servant.organisation.name,
         status=servant.get_status_display(),
-        relatives=[(r.get_kinship_display(), r.full_name) for r in servant.relatives.all()],
+        relatives=[(r.kinship_word, r.full_name) for r in servant.relatives.all()],
         screened_at=screened_at, registries=registries,
         findings=[_report_finding(f, ev) for f, ev in zip(findings, evidences, strict=True)],
         namesakes=namesake_lines(servant), requests=request_lines(servant),

@@ -46,12 +46,13 @@ def role(code: str) -> str:
 
 
 def kinship(code: str, servant_name: str = "", relative_name: str = "") -> str:
-    """«тёща», «свёкор», «зять» where the names show the genders; the generic word otherwise."""
+    """In-laws by the genders the names show («тёща», «свёкор», «зять»); close relatives keep the
+    questionnaire's word (супруг, супруга, мать); the generic word where a gender is unknown."""
     from zorko.people.kinship import Kinship
 
     if not code:
         return ""
-    if servant_name or relative_name:
+    if code.startswith("spouse_") or code in ("child_spouse", "former_spouse"):
         from zorko.affiliation.wording import kinship_words
 
         generic = str(Kinship(code).label) if code in Kinship.values else code

@@ -43,3 +43,12 @@ def status_label(code: str) -> str:
 @register.filter
 def amounts_ru(text: str) -> str:
     return ru_amounts(text)
+
+
+@register.filter
+def kinship_in(finding: Any) -> str:
+    """The finding's relative's kinship by the genders of the servant and the relative: «тёща», «зять»."""
+    from zorko.ru.labels import kinship
+
+    rel = finding.relative
+    return kinship(rel.kinship, finding.servant.full_name, rel.full_name) if rel else ""
