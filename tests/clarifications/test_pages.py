@@ -174,3 +174,11 @@ def test_filtered_list_downloads_as_xlsx_and_is_audited(family, client_as):
     empty = client.get("/clarifications/export.xlsx?status=answered")
     assert len(list(load_workbook(io.BytesIO(empty.content)).worksheets[0].iter_rows())) == 1
     assert AuditEvent.objects.filter(action="export", object_type="clarifications", user__isnull=False).count() == 2
+
+
+def test_withdrawn_requests_are_shown_only_when_asked_for(family, client_as):
+    ClarificationRequest.objects.filter(pk=family.request.pk).update(status="withdrawn", active=False)
+    client = client_as("viewer")
+    assert f'data-request="{family.request.pk}"' not in client.get("/clarifications/").content.decode()
+    html = client.get("/clarifications/?status=withdrawn").content.decode()
+    assert f'data-request="{family.request.pk}"' in html and "не требуется" in html
