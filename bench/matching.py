@@ -159,7 +159,7 @@ def generate(size: int, people: int, seed: int, path: Path) -> None:
 
 
 def measure(path: Path, threshold: float | None, sweep: bool = False) -> dict:
-    from zorko.matching import DEFAULT_THRESHOLD, PersonQuery, match_people, prepare_registry
+    from zorko.matching import LINK_THRESHOLD, PersonQuery, match_people, prepare_registry
 
     con = duckdb.connect(str(path))
     rows = con.execute("SELECT count(*) FROM person_roles").fetchall()[0][0]
@@ -171,7 +171,7 @@ def measure(path: Path, threshold: float | None, sweep: bool = False) -> dict:
     queries = [PersonQuery(k, ln, fn, mn or "", tuple(f for f in (former or "").split(";") if f),
                            inn=inn, region=region) for k, ln, fn, mn, former, inn, region, _, _
                in people]
-    threshold = threshold or DEFAULT_THRESHOLD
+    threshold = threshold or LINK_THRESHOLD
     t1 = time.perf_counter()
     matches = match_people(queries, con, threshold=min(threshold, *SWEEP) if sweep else threshold)
     elapsed = time.perf_counter() - t1

@@ -40,10 +40,10 @@ from screening_files import write_contracts, write_egrip, write_egrul, write_peo
 from screening_report import print_summary, report  # noqa: E402
 from screening_world import World  # noqa: E402
 
-# Tables a re-check with nothing changed must leave alone (other names: the lead's request and
-# judgement tables, whatever their app).
+# Tables a re-check with nothing changed must leave alone (and any table of clarification requests,
+# judgements or possible namesakes).
 WATCHED_TABLES = ("findings_finding", "findings_findingdecision")
-WATCHED_WORDS = ("clarif", "judg")
+WATCHED_WORDS = ("clarif", "judg", "namesake")
 
 
 def zorko(env: dict[str, str], *args: str) -> float:
@@ -123,6 +123,8 @@ def main() -> None:
     parser.add_argument("--servants", type=int, default=500)
     parser.add_argument("--relatives", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--region-share", type=float, default=0.03,
+                        help="share of the background registry in the municipality's region (1.0: a regional extract)")
     parser.add_argument("--workdir", type=Path, default=None, help="keep the files here (default: a temp dir)")
     args = parser.parse_args()
     sizes = [parse_size(x) for x in args.sizes.split(",")] if args.sizes else [args.companies]
@@ -143,7 +145,7 @@ def run(args: argparse.Namespace, companies: int, work: Path) -> dict:
     extract = today
 
     started = time.perf_counter()
-    world = World(args.seed, args.servants, args.relatives, companies, today)
+    world = World(args.seed, args.servants, args.relatives, companies, today, args.region_share)
     build_families(world)
     plant(world)
     add_background(world)

@@ -82,7 +82,7 @@ def _entrepreneur(w: World, ip: Entrepreneur) -> records.Entrepreneur:
 def _filler_companies(w: World, count: int) -> Iterator[Company]:
     rng = w.rng
     for i in range(count):
-        region = REGION if rng.random() < 0.03 else rng.choice(OTHER_REGIONS)
+        region = REGION if rng.random() < w.region_share else rng.choice(OTHER_REGIONS)
         n = 5_000_000 + i
         ogrn = make_ogrn(f"1{10 + n % 15:02d}{region}{n % 100:02d}{n // 100 % 100000:05d}")
         inn = make_inn(f"{region}{n % 100:02d}{n // 100 % 100000:05d}", person=False)
@@ -98,7 +98,7 @@ def _filler_companies(w: World, count: int) -> Iterator[Company]:
 
 def _filler_entrepreneurs(w: World, count: int) -> Iterator[Entrepreneur]:
     for i in range(count):
-        region = REGION if w.rng.random() < 0.03 else w.rng.choice(OTHER_REGIONS)
+        region = REGION if w.rng.random() < w.region_share else w.rng.choice(OTHER_REGIONS)
         p = w.person(w.rng.random() < 0.6, region=region)
         ogrnip = make_ogrnip(f"3{10 + i % 15:02d}{region}{7_000_000 + i:09d}")
         yield Entrepreneur(ogrnip, p, (p.last.upper(), p.first.upper(), p.middle.upper()), region)

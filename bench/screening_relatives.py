@@ -21,10 +21,14 @@ from screening_world import (
     name_key,
 )
 
+from zorko.people.demo_names import SURNAMES
+
 ACTIVE = ("служащий", "кандидат")
+# A common ФИО: at least COMMON_NAMESAKES namesakes expected among the persons of COMMON_AT companies
+# (Иванова Елена Владимировна: about 370), whatever the size of the run.
+COMMON_AT, COMMON_NAMESAKES = 1_000_000, 20
 # A ФИО is «unique in the region» when fewer than this many namesakes are expected there.
 UNIQUE_IN_REGION = 0.01
-REGION_SHARE = 0.06  # share of registry persons in the region (filler 3 % plus the municipality's own)
 
 
 def pick_relative(w: World, used: set[str], category: str) -> tuple[ServantRow, Person]:
@@ -35,10 +39,14 @@ def pick_relative(w: World, used: set[str], category: str) -> tuple[ServantRow, 
     pairs = [(s, r.person) for s in w.servants if s.number not in used and s.status in ACTIVE
              for r in s.relatives]
     if category == "common_no_inn":
-        pairs.sort(key=lambda sr: -w.expected_namesakes(sr[1]))
-        pairs = pairs[:max(20, len(pairs) // 25)]  # among the most common ФИО of the municipality
+        pairs.sort(key=lambda sr: -w.expected_namesakes(sr[1], COMMON_AT))
+        common = [(s, p) for s, p in pairs if w.expected_namesakes(p, COMMON_AT) >= COMMON_NAMESAKES]
+        pairs = common or pairs[:20]
     else:
-        pairs = [(s, p) for s, p in pairs if w.expected_namesakes(p) * REGION_SHARE < UNIQUE_IN_REGION]
+        in_region = w.region_share + 0.03  # the background plus the municipality's own companies
+        pairs.sort(key=lambda sr: w.expected_namesakes(sr[1]))
+        rare = [(s, p) for s, p in pairs if w.expected_namesakes(p) * in_region < UNIQUE_IN_REGION]
+        pairs = rare or pairs[:max(20, len(pairs) // 25)]
     s, person = w.rng.choice(pairs)
     used.add(s.number)
     person.inn_known = False
@@ -53,7 +61,8 @@ def plant_relative_cases(w: World, used: set[str], count: dict[str, int], mix: d
         kinds += ["ordinary"] * max(0, count[rule] - len(kinds))
         for k, kind in enumerate(kinds):
             s, rel = pick_relative(w, used, kind)
-            maiden = rel.former[0] if rel.former and k % 4 == 0 else None  # registered under the maiden name
+            # Registered under the maiden name (not for a common ФИО: that would make it a rare one).
+            maiden = rel.former[0] if rel.former and k % 4 == 0 and kind != "common_no_inn" else None
             if k % 3 == 2:
                 subject: Company | Entrepreneur = ip(w, rel, maiden)
             else:
@@ -91,8 +100,8 @@ def plant_hidden(w: World, used: set[str], n: int) -> None:
         company = company_with(w, hidden, "director" if k % 2 else "founder")
         w.contract(s.org, company)
         w.truth.add(("hidden_relative", s.number, company.ogrn))
-        common = w.expected_namesakes(hidden) >= 1
-        w.cases[("hidden_relative", s.number, company.ogrn)] = Case("common_name" if common else "rare_name")
+        frequent = masculine(hidden.last) in SURNAMES
+        w.cases[("hidden_relative", s.number, company.ogrn)] = Case("frequent_surname" if frequent else "rare_surname")
 
 
 def _known_in_family(s: ServantRow, hidden: Person) -> bool:

@@ -115,7 +115,7 @@ def report(world: World, findings: list[dict[str, Any]], requests: list[dict[str
     first, second = checks
     written = sum(writes.values())
     print(f"check --all: {first:.1f} s; again with nothing changed: {second:.1f} s, rows written to findings, "
-          f"decisions, requests and judgements: {written} (target: 0; ≤ {CHECK_SECONDS:g} s at 1M); "
+          f"decisions, requests, judgements and namesakes: {written} (target: 0; ≤ {CHECK_SECONDS:g} s at 1M); "
           f"{len(world.servants)} servants, {relatives} relatives, {companies} companies")
     summary = {"companies": companies, "planted": planted, "queue": len(queue), "requests": len(requests),
                "per100": per100, "precision": precision, "check": first, "recheck": second, "written": written,

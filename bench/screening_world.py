@@ -124,8 +124,12 @@ class Contract:
 
 
 class World:
-    def __init__(self, seed: int, servants: int, relatives: int, companies: int, today: date) -> None:
+    def __init__(self, seed: int, servants: int, relatives: int, companies: int, today: date,
+                 region_share: float = 0.03) -> None:
         self.rng = random.Random(seed)
+        # Share of the background registry in the municipality's region: a national registry holds
+        # 1–3 % per region; a regional extract, all of it.
+        self.region_share = region_share
         self.names = Names(self.rng)
         self.today = today
         self.n_servants, self.n_relatives, self.n_companies = servants, relatives, companies
@@ -160,12 +164,13 @@ class World:
                 others = {inn: here for inn, here in self.watch[case.name].items() if inn != case.person_inn}
                 case.namesakes, case.namesakes_region = len(others), sum(others.values())
 
-    def registry_persons(self, male: bool) -> float:
+    def registry_persons(self, male: bool, companies: int | None = None) -> float:
         """About how many registry persons of a gender the bench writes (see screening_files)."""
-        return self.n_companies * (1.65 + 0.2) * (0.6 if male else 0.4)
+        return (companies or self.n_companies) * (1.65 + 0.2) * (0.6 if male else 0.4)
 
-    def expected_namesakes(self, p: Person) -> float:
-        return self.names.share(masculine(p.last), p.first, p.middle, p.male) * self.registry_persons(p.male)
+    def expected_namesakes(self, p: Person, companies: int | None = None) -> float:
+        share = self.names.share(masculine(p.last), p.first, p.middle, p.male)
+        return share * self.registry_persons(p.male, companies)
 
     # -- identifiers -------------------------------------------------------------------------
     def person_inn(self, region: str = REGION) -> str:

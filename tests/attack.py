@@ -70,3 +70,9 @@ def hostile_workbooks(folder: Path) -> Iterator[tuple[Path, str]]:
     yield zip_bomb(folder / "zip-bomb.xlsx"), "слишком велика в распакованном виде"
     (folder / "not-a-book.xlsx").write_bytes(b"PK\x03\x04" + os.urandom(2000))
     yield folder / "not-a-book.xlsx", "файл повреждён"
+
+
+def assert_shown_escaped(html: str, text: str = XSS) -> None:
+    """The hostile text is on the page, as text: escaped, never as markup."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert text not in html and escaped in html

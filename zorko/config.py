@@ -38,6 +38,9 @@ class Config:
     load_workers: int  # registry parser processes; 0 = one per CPU (at most 4)
     clarification_days: int = 30  # days a servant has to answer a clarification request
     import_dirs: tuple[Path, ...] = ()  # folders the web may load registry files from by path
+    report_workers: int = 0  # processes laying out a batch of person reports; 0 = one per CPU (at most 4)
+    monitoring_k_day: int = 10  # day of the month after a quarter the «Мониторинг-К» form is due
+    https: bool = False  # served over HTTPS by a reverse proxy that sets X-Forwarded-Proto
 
     @property
     def sqlite_path(self) -> Path:
@@ -63,6 +66,11 @@ SETTING_NAMES = (
     "ZORKO_LOAD_WORKERS",
     "ZORKO_CLARIFICATION_DAYS",
     "ZORKO_IMPORT_DIRS",
+    "ZORKO_GIFT_THRESHOLD",
+    "ZORKO_ATTACHMENT_MAX_MB",
+    "ZORKO_MONITORING_K_DAY",
+    "ZORKO_REPORT_WORKERS",
+    "ZORKO_HTTPS",
 )
 
 
@@ -79,11 +87,16 @@ def _secret_key(data_dir: Path) -> str:
     try:
         return path.read_text().strip()
     except FileNotFoundError:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         key = secrets.token_urlsafe(50)
         path.write_text(key)
         path.chmod(0o600)
         return key
+
+
+def monitoring_k_day() -> int:
+    """The «Мониторинг-К» due day; at most 28 so that it exists in every month."""
+    return min(max(int(_env("ZORKO_MONITORING_K_DAY", "10")), 1), 28)
 
 
 def load() -> Config:
@@ -105,4 +118,7 @@ def load() -> Config:
         clarification_days=int(_env("ZORKO_CLARIFICATION_DAYS", "30")),
         import_dirs=tuple(Path(d.strip()).resolve() for d in _env("ZORKO_IMPORT_DIRS", "").split(",")
                           if d.strip()),
+        report_workers=int(_env("ZORKO_REPORT_WORKERS", "0")),
+        monitoring_k_day=monitoring_k_day(),
+        https=_flag("ZORKO_HTTPS", False),
     )

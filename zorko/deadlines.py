@@ -2,9 +2,12 @@
 
 - declarations (Указ № 460 form) for the past year: by 30 April;
 - questionnaire updates (program plan, section 6): by 1 April;
-- the quarterly «Мониторинг-К» summary: by ``MONITORING_K_DAY`` of the
+- the quarterly «Мониторинг-К» summary: by ``ZORKO_MONITORING_K_DAY`` of the
   month after the quarter. The program names the summary but not its day,
-  so the day is a constant to adjust, not a fact of law.
+  so the day is a setting, not a fact of law.
+
+The home page lists the program's control points instead (:mod:`zorko.program.deadlines`),
+with the same :class:`Deadline` items.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-MONITORING_K_DAY = 10
 _QUARTERS = ("I", "II", "III", "IV")
 
 
@@ -21,6 +23,8 @@ class Deadline:
     title: str
     due: date
     days_left: int
+    status: str = ""  # the control point's status name, when the item is one
+    alarm: bool = False  # overdue, or due soon and not started
 
     @property
     def when(self) -> str:
@@ -47,8 +51,11 @@ def _next_yearly(today: date, month: int, day: int) -> date:
 
 def _monitoring_k(today: date) -> tuple[date, str]:
     """The next summary due, in January, April, July or October, for the quarter just ended."""
+    from zorko.config import monitoring_k_day
+
+    day = monitoring_k_day()
     due = min(d for y in (today.year, today.year + 1) for m in (1, 4, 7, 10)
-              if (d := date(y, m, MONITORING_K_DAY)) >= today)
+              if (d := date(y, m, day)) >= today)
     quarter = (due.month - 1) // 3 - 1  # the previous quarter, -1 = IV of the year before
     return due, f"«Мониторинг-К» за {_QUARTERS[quarter]} квартал {due.year - (quarter < 0)} г."
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -9,6 +10,9 @@ from csp.constants import NONE, SELF
 
 from zorko import config
 
+# Everything Zorko writes (databases, uploads, exports, the secret key) holds personal data:
+# readable and writable by the account Zorko runs as, and nobody else.
+os.umask(0o077)
 CONFIG = config.load()
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -29,6 +33,10 @@ INSTALLED_APPS = [
     "zorko.people",
     "zorko.tasks",
     "zorko.findings",
+    "zorko.declarations",
+    "zorko.journals",
+    "zorko.commission",
+    "zorko.program",
     "zorko.web",
 ]
 
@@ -113,6 +121,18 @@ WHITENOISE_AUTOREFRESH = True
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/login/"
+
+if CONFIG.https:
+    # Production: HTTPS ends at a reverse proxy (nginx) that forwards to `zorko serve` on
+    # loopback and sets X-Forwarded-Proto; `manage.py check --deploy` passes with these.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True  # only names under Zorko's own host name
+    # Entering the browsers' preload list is the domain owner's decision, not one a site makes.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

@@ -78,3 +78,35 @@ class ImportFailed(InputFileError):
     def __reduce__(self) -> tuple[type, tuple[str, str, int | None, str | None]]:
         # Parser processes send it back to the loading process by pickling.
         return (type(self), (self.file, self.reason, self.line, self.field))
+
+
+class DiskFull(ZorkoError):
+    """The disk (or the user's quota) is full: said plainly instead of a traceback."""
+
+    exit_code = 5
+    http_status = 507
+
+    def __init__(self, detail: str = "") -> None:
+        where = f" ({detail})" if detail else ""
+        super().__init__(f"На диске нет места{where}: освободите место (или увеличьте квоту) и повторите. "
+                         "Незавершённая операция ничего не записала.")
+
+
+_DISK_FULL_TEXTS = ("no space left on device", "database or disk is full", "disk quota exceeded",
+                    "could not extend file")
+
+
+def as_disk_full(exc: BaseException) -> DiskFull | None:
+    """DiskFull for an error of any layer (OS, SQLite, PostgreSQL, DuckDB) caused by a full disk."""
+    import errno
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT):
+            return DiskFull(getattr(current, "filename", None) or "")
+        if any(text in str(current).lower() for text in _DISK_FULL_TEXTS):
+            return DiskFull()
+        current = current.__cause__ or current.__context__
+    return None

@@ -13,7 +13,9 @@ Every export goes through :func:`safe_cell`: :func:`csv_lines`,
 from __future__ import annotations
 
 import csv
+import io
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -107,13 +109,17 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]],
             fmt = _number_format(cell.value)
             if fmt:
                 cell.number_format = fmt
+    # Built in memory first: a zip writer failing on a full disk leaves noise at garbage collection.
+    data = io.BytesIO()
+    book.save(data)
     with private_file(path, "wb") as fh:
-        book.save(fh)
+        fh.write(data.getvalue())
 
 
 def private_file(path: Path, mode: str, **kwargs: Any) -> Any:
     """Open a file for writing readable by its owner only (0600): exports hold personal data."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.chmod(path, 0o600)  # an existing file keeps its mode otherwise
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise
     return os.fdopen(fd, mode, **kwargs)

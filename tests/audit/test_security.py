@@ -60,3 +60,13 @@ def test_audit_page_stays_small_however_big_the_log(client_as: Any) -> None:
     assert page.count("<tr>") <= 51 and len(page.encode()) < 300_000
     assert "Найдено записей: 120" in page
     assert admin.get("/audit/", {"page": "99999999999999999999"}).status_code == 200
+
+
+def test_hostile_logged_text_is_text_on_the_audit_page(client: Any, client_as: Any) -> None:
+    from tests.attack import XSS, assert_shown_escaped
+
+    client.post("/login/", {"username": XSS, "password": "x"})
+    record(None, "export", object_repr=XSS, filter={"q": XSS})
+    admin = client_as("administrator")
+    assert_shown_escaped(admin.get("/audit/").content.decode())
+    assert_shown_escaped(admin.get("/audit/", {"username": XSS, "obj": XSS}).content.decode())

@@ -67,3 +67,16 @@ def test_backup_during_a_people_write_and_a_registry_load(site: Installation, tm
     # The load that held the store when the backup began is in the copy: it waited for its end.
     status = site.run("registry", "status").stdout
     assert "ЕГРИП: последняя загрузка" in status and "ЕГРЮЛ: последняя загрузка" in status
+
+
+def test_backup_gives_up_on_a_load_that_outlasts_the_wait(site: Installation, tmp_path: Path) -> None:
+    import duckdb
+
+    held = duckdb.connect(str(site.data_dir / "registry.duckdb"))  # a load in progress holds the store
+    try:
+        done = site.run("backup", str(tmp_path / "b.tar.gz"), "--wait", "1", check=False)
+    finally:
+        held.close()
+    assert done.returncode == 2 and "занято загрузкой дольше 1 с" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "b.tar.gz").exists() and not list(tmp_path.glob(".*"))

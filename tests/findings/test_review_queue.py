@@ -235,3 +235,13 @@ def test_a_recheck_with_nothing_changed_writes_no_finding(rare_brother, relative
                    or "findings_possiblenamesakes" in q["sql"])]
     assert writes == []
     assert {f.pk: (f.last_found_at, f.last_run_id) for f in Finding.objects.all()} == before
+
+
+def test_a_screening_leaves_findings_of_other_areas_alone(rare_brother):
+    me, _brother, _first = rare_brother
+    other = Finding.objects.create(key="d" * 64, rule="declaration_expense", severity="high", score=0.9, servant=me,
+                                   subject_kind="person", subject_ogrn="", explanation="Расход превышает доход",
+                                   evidence={}, evidence_hash="x")
+    run_screening("all")
+    other.refresh_from_db()
+    assert other.active

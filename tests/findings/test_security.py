@@ -67,3 +67,31 @@ def test_kpi_odd_parameters_answer_a_page(client_as: Any, query: str) -> None:
 @pytest.mark.parametrize("url", ["/findings/99999999999999999999999/", "/findings/0/"])
 def test_out_of_range_ids_answer_404(client_as: Any, url: str) -> None:
     assert client_as("inspector").get(url).status_code == 404
+
+
+def test_hr_sees_no_finding_counts_on_job_pages(client_as: Any) -> None:
+    from zorko.tasks.models import Job
+
+    job = Job.objects.create(kind="screening.run", status=Job.Status.DONE,
+                             message="Проверено: 12 чел., срабатываний: 3 (новых 3)",
+                             result={"findings": 3, "message": "срабатываний: 3"})
+    hr = client_as("hr")
+    for url in (f"/tasks/{job.pk}/", f"/tasks/{job.pk}/?format=json", "/"):
+        assert "срабатываний: 3" not in hr.get(url).content.decode(), url
+    hr.logout()
+    assert "срабатываний: 3" in client_as("inspector").get(f"/tasks/{job.pk}/").content.decode()
+
+
+def test_hostile_registry_and_review_text_on_findings_pages_is_text(
+        client_as: Any, hostile_finding: Any, make_user: Any) -> None:
+    from tests.attack import XSS, assert_shown_escaped
+    from zorko.findings.review import review_finding
+
+    type(hostile_finding).objects.filter(pk=hostile_finding.pk).update(subject_name=XSS, explanation=XSS)
+    hostile_finding.refresh_from_db()
+    review_finding(hostile_finding, "in_review", make_user("inspector"), XSS)
+    client = client_as("inspector")
+    assert_shown_escaped(client.get("/findings/").content.decode())
+    assert_shown_escaped(client.get(f"/findings/{hostile_finding.pk}/").content.decode())
+    graph = client.get(f"/people/{hostile_finding.servant_id}/graph.json")
+    assert graph["Content-Type"].startswith("application/json") and XSS in graph.content.decode()

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.attack import hostile_workbooks, run_zorko
-from zorko.people.models import Servant
+from tests.attack import LONG, SCRIPT_BREAK, XSS, assert_shown_escaped, hostile_workbooks, run_zorko
+from tests.conftest import FIXTURES
+from zorko.people.models import Relative, Servant
 
 FORMULA = '=HYPERLINK("http://evil.example","x")'
-SCRIPT = "<script>alert(1)</script>"
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,47 @@ def test_web_preview_refuses_hostile_workbooks(client_as: Any, bombs: Any) -> No
         page = response.content.decode()
         assert response.status_code == 400 and message in page and path.name in page
     assert not Servant.objects.exists()
+
+
+def _mixed_encodings(folder: Any) -> Any:
+    """The cp1251 fixture with one line typed in UTF-8, as a hand-edited export comes."""
+    data = (FIXTURES / "people" / "servants_cp1251.csv").read_bytes().split(b"\n")
+    data[3] = data[3].decode("cp1251").encode("utf-8")
+    path = folder / "mixed.csv"
+    path.write_bytes(b"\n".join(data))
+    return path
+
+
+def test_a_csv_that_mixes_encodings_is_refused_with_its_line(tmp_path: Any, client_as: Any) -> None:
+    path = _mixed_encodings(tmp_path)
+    assert run_zorko(tmp_path / "data", "init").returncode == 0
+    result = run_zorko(tmp_path / "data", "import", "people", str(path))
+    assert result.returncode == 2
+    assert "mixed.csv, строка 4: в файле смешаны кодировки" in result.stderr
+    response = client_as("hr").post("/people/import/", {"servants": SimpleUploadedFile(path.name, path.read_bytes())})
+    assert "в файле смешаны кодировки" in response.content.decode() and not Servant.objects.exists()
+
+
+def test_oversized_values_are_refused_alike_on_sqlite_and_postgresql(client_as: Any, tmp_path: Any) -> None:
+    """PostgreSQL refuses a 100,000-character name that SQLite would keep: both refuse it first."""
+    text = ("табельный_номер;фамилия;имя;отчество;организация;телефон;email\n"
+            f"1001;{LONG};Иван;Иванович;Администрация;{'8' * 300};{'a@b.ru ' * 60}\n")
+    client = client_as("hr")
+    response = client.post("/people/import/", {"servants": SimpleUploadedFile("long.csv", text.encode())})
+    page = response.content.decode()
+    assert response.status_code == 400
+    for column in ("фамилия", "телефон", "email"):
+        assert f"<td>long.csv</td><td>2</td><td>{column}</td>" in page
+    assert "больше 100 знаков" in page and not Servant.objects.exists()
+
+
+def test_hostile_names_on_the_card_and_the_lists_are_text(client_as: Any, make_servant: Any) -> None:
+    servant = make_servant(XSS, SCRIPT_BREAK, "Иванович", address=XSS)
+    Relative.objects.create(servant=servant, kinship="sister", last_name=XSS, first_name="Анна",
+                            workplace=SCRIPT_BREAK)
+    client = client_as("inspector")
+    card = client.get(f"/people/{servant.pk}/").content.decode()
+    assert_shown_escaped(card)
+    assert_shown_escaped(card, SCRIPT_BREAK)
+    assert_shown_escaped(client.get("/people/").content.decode())
+    assert_shown_escaped(client.get("/people/", {"q": XSS}).content.decode())

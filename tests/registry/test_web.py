@@ -117,13 +117,13 @@ def test_search_by_inn_ogrn_and_name(client_as: Callable[[str], Any], registry_d
     loader.load("egrul", [CRAFTED])
     loader.load("egrip", [FIXTURES / "egrul-crafted" / "egrip_terminated.xml"])
     client = client_as("viewer")
-    by_name = client.get("/registry/search/", {"q": "кузбасс-тест"}).content.decode()
+    by_name = client.post("/registry/search/", {"q": "кузбасс-тест"}).content.decode()
     assert "/registry/company/1024200000000/" in by_name
-    by_ogrn = client.get("/registry/search/", {"q": "1034205000015"}).content.decode()
+    by_ogrn = client.post("/registry/search/", {"q": "1034205000015"}).content.decode()
     assert "ЗАКРЫТОЕ" in by_ogrn and "прекращено 30.06.2024" in by_ogrn
-    by_person_inn = client.get("/registry/search/", {"q": "420500000027"}).content.decode()
+    by_person_inn = client.post("/registry/search/", {"q": "420500000027"}).content.decode()
     assert "ИВАНОВ ИВАН ИВАНОВИЧ" in by_person_inn and "учредитель" in by_person_inn
-    by_entrepreneur = client.get("/registry/search/", {"q": "Закрытова"}).content.decode()
+    by_entrepreneur = client.post("/registry/search/", {"q": "Закрытова"}).content.decode()
     assert "/registry/entrepreneur/304420512300018/" in by_entrepreneur
     card = client.get("/registry/entrepreneur/304420512300018/").content.decode()
     assert "ЗАКРЫТОВА ЕЛЕНА ПАВЛОВНА" in card and "Прекратил деятельность 01.12.2023" in card

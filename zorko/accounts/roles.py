@@ -13,12 +13,14 @@ ADMINISTRATOR = "administrator"
 INSPECTOR = "inspector"
 HR = "hr"
 VIEWER = "viewer"
+SECRETARY = "secretary"
 
 ROLE_NAMES = {
     ADMINISTRATOR: "администратор",
     INSPECTOR: "инспектор",
     HR: "кадровая служба",
     VIEWER: "наблюдатель",
+    SECRETARY: "секретарь комиссии",
 }
 
 CAPABILITIES = {
@@ -31,18 +33,37 @@ CAPABILITIES = {
     "findings.view": "видеть срабатывания и отчёты",
     "findings.review": "рассматривать срабатывания",
     "reference.edit": "вести справочники (организации, подразделения, должности)",
+    "program.view": "видеть ход программы: обучение, контрольные точки, «Мониторинг-К»",
+    "program.edit": "вести обучение, мероприятия, беседы, заполнять «Мониторинг-К»",
+    "program.mark": "отмечать контрольные точки и представлять «Мониторинг-К»",
+    "program.configure": "настраивать контрольные точки и шаблон «Мониторинг-К»",
     "audit.view": "просматривать и выгружать журнал аудита",
     "users.manage": "управлять учётными записями",
+    "declarations.view": "видеть справки о доходах и кампанию по ним",
+    "declarations.edit": "вводить и импортировать справки о доходах",
+    "declarations.analyse": "анализировать справки о доходах",
+    "journals.view": "видеть журналы регистрации уведомлений",
+    "journals.edit": "регистрировать уведомления и вести журналы",
+    "journals.inducement": "видеть журнал уведомлений о склонении к коррупционным правонарушениям",
+    "commission.view": "видеть дела, заседания и решения комиссии",
+    "commission.manage": "вести комиссию: состав, дела, заседания, решения, меры",
 }
 
 ROLE_CAPABILITIES: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(CAPABILITIES),
     INSPECTOR: frozenset(
         {"people.view", "people.edit", "people.import", "registry.view", "registry.load",
-         "screening.run", "findings.view", "findings.review"}
+         "screening.run", "findings.view", "findings.review",
+         "declarations.view", "declarations.edit", "declarations.analyse",
+         "journals.view", "journals.edit", "journals.inducement", "commission.view", "commission.manage",
+         "program.view", "program.edit", "program.mark"}
     ),
-    HR: frozenset({"people.view", "people.edit", "people.import"}),
-    VIEWER: frozenset({"people.view", "registry.view", "findings.view"}),
+    HR: frozenset({"people.view", "people.edit", "people.import", "declarations.view", "declarations.edit",
+                   "journals.view", "journals.edit", "program.view", "program.edit"}),
+    VIEWER: frozenset({"people.view", "registry.view", "findings.view", "declarations.view", "journals.view",
+                       "commission.view", "program.view"}),
+    # Manages the commission; sees findings only as the grounds of its cases.
+    SECRETARY: frozenset({"people.view", "commission.view", "commission.manage"}),
 }
 
 
@@ -78,7 +99,7 @@ def ensure_groups() -> None:
         Group.objects.get_or_create(name=name)
 
 
-ROLE_ORDER = (ADMINISTRATOR, INSPECTOR, HR, VIEWER)
+ROLE_ORDER = (ADMINISTRATOR, INSPECTOR, HR, VIEWER, SECRETARY)
 
 
 def roles_table() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import string
 import unicodedata
@@ -16,6 +17,8 @@ from zorko.accounts.roles import ROLE_CAPABILITIES, ROLE_NAMES, ensure_groups
 from zorko.exceptions import ValidationError
 
 _ALPHABET = string.ascii_letters + string.digits
+# Django's own rule for user names: no markup, quotes or spaces reach pages, logs and exports.
+_USERNAME = re.compile(r"[\w.@+-]+")
 
 
 def normalize_username(username: str) -> str:
@@ -58,6 +61,8 @@ def create_user(username: str, role: str, password: str | None = None,
     username = normalize_username(username)
     if not username:
         raise ValidationError("Логин не может быть пустым")
+    if len(username) > 150 or not _USERNAME.fullmatch(username):
+        raise ValidationError("Логин — до 150 букв, цифр и знаков @ . + - _ (без пробелов)")
     _check_role(role)
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError(f"Учётная запись «{username}» уже существует")

@@ -38,6 +38,11 @@ ACTIONS = {
     "clarification.answer": "ответ на запрос уточнения",
     "clarification.overdue": "закрытие просроченного запроса уточнения",
     "clarification.letter": "выгрузка запроса уточнения",
+    "declarations.import": "импорт справок о доходах",
+    "declarations.import.refused": "отказ в импорте справок о доходах",
+    "declarations.create": "ввод справки о доходах",
+    "declarations.view": "просмотр справки о доходах",
+    "declarations.analyse": "анализ справок о доходах",
 }
 
 

@@ -45,7 +45,7 @@ def check(db: dict[str, Any], staged: Path) -> None:
     """Refuse a staged database that the engine cannot read, before anything is replaced."""
     if engine(db) == "sqlite":
         try:
-            con = sqlite3.connect(f"file:{staged}?mode=ro", uri=True)
+            con = sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True)
             try:
                 ok = con.execute("PRAGMA integrity_check").fetchone()
             finally:
@@ -71,7 +71,7 @@ def restore(db: dict[str, Any], staged: Path) -> None:
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=60)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=60)
     dst = sqlite3.connect(target, timeout=60)
     try:
         # One step: the whole copy is one read snapshot of the source and one write of the target.

@@ -21,7 +21,7 @@ SKIPPED = {
 
 
 def _skipped(name: str) -> bool:
-    # Leading dots: partial archives and restore staging folders of our own.
+    # Leading dots (here and below): our partial archives and staging folders.
     return name in SKIPPED or name.startswith(".")
 
 
@@ -35,7 +35,8 @@ def copy(data_dir: Path, staging: Path, exclude: Path | None = None) -> int:
             continue
         paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
         for path in paths:
-            if path.is_symlink() or (exclude is not None and path.resolve() == exclude):
+            hidden = any(part.startswith(".") for part in path.relative_to(data_dir).parts)
+            if hidden or path.is_symlink() or (exclude is not None and path.resolve() == exclude):
                 continue
             dest = staging / PREFIX / path.relative_to(data_dir)
             dest.parent.mkdir(parents=True, exist_ok=True)

@@ -59,18 +59,7 @@ def restore_backup(source: Path) -> Outcome:
     source = source.resolve()
     manifest = archive.read(source)  # reads only: a damaged archive stops here
     kind = casedb.engine(db)
-    if manifest.engine != kind:
-        names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
-        raise BackupRefused(
-            f"Архив «{source.name}» содержит базу {names.get(manifest.engine, manifest.engine)}, "
-            f"а Зорко настроен на {names[kind]} (ZORKO_DATABASE_URL). Ничего не записано."
-        )
-    newer = casedb.unknown_migrations(manifest.migrations)
-    if newer:
-        raise BackupRefused(
-            f"Архив «{source.name}» сделан более новой версией Зорко ({manifest.zorko_version}; "
-            f"неизвестная миграция {newer[0]}). Обновите Зорко и повторите. Ничего не записано."
-        )
+    _check_fits(manifest, source, kind, data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     registry_copy.ensure_free(store)
     staging = Path(tempfile.mkdtemp(prefix=".zorko-restore-", dir=data_dir))
@@ -94,3 +83,28 @@ def restore_backup(source: Path) -> Outcome:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Outcome(manifest, has_registry, files)
+
+
+def _check_fits(manifest: Manifest, source: Path, kind: str, data_dir: Path) -> None:
+    """Refuse an archive of the other engine, of a newer Zorko, or too big for the free space."""
+    if manifest.engine != kind:
+        names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+        raise BackupRefused(
+            f"Архив «{source.name}» содержит базу {names.get(manifest.engine, manifest.engine)}, "
+            f"а Зорко настроен на {names[kind]} (ZORKO_DATABASE_URL). Ничего не записано."
+        )
+    newer = casedb.unknown_migrations(manifest.migrations)
+    if newer:
+        raise BackupRefused(
+            f"Архив «{source.name}» сделан более новой версией Зорко ({manifest.zorko_version}; "
+            f"неизвестная миграция {newer[0]}). Обновите Зорко и повторите. Ничего не записано."
+        )
+    # Staged, then copied into place: twice the archive's content must fit.
+    needed = 2 * sum(int(m["size"]) for m in manifest.members.values())
+    existing = next(p for p in (data_dir, *data_dir.parents) if p.exists())
+    free = shutil.disk_usage(existing).free
+    if free < needed:
+        raise BackupRefused(
+            f"Для восстановления из «{source.name}» нужно {needed // (1 << 20)} МиБ свободного места "
+            f"в {data_dir}, свободно {free // (1 << 20)} МиБ. Ничего не записано."
+        )

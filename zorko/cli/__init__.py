@@ -13,11 +13,11 @@ import sys
 
 import click
 
-from zorko.exceptions import ZorkoError
+from zorko.exceptions import ZorkoError, as_disk_full
 
 # Modules under zorko/cli that define commands on ``main``.
 COMMAND_MODULES = ["core", "people", "accounts", "registry", "matching", "screening", "reports",
-                   "clarifications", "audit", "backup"]
+                   "clarifications", "audit", "backup", "declarations", "journals", "program"]
 
 
 def setup_django() -> None:
@@ -34,6 +34,12 @@ class ZorkoGroup(click.Group):
         except ZorkoError as exc:
             click.echo(f"Ошибка: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except Exception as exc:
+            full = as_disk_full(exc)
+            if full is None:
+                raise
+            click.echo(f"Ошибка: {full}", err=True)
+            sys.exit(full.exit_code)
 
 
 @click.group(cls=ZorkoGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -61,7 +61,8 @@ def _engine(kind: str) -> str:
 
 def _size(n: int) -> str:
     # Russian number format: space for thousands, comma for decimals.
-    return f"{n / (1 << 20):,.1f}".replace(",", " ").replace(".", ",") + " МиБ"
+    value, unit = (n / (1 << 20), "МиБ") if n >= 1 << 20 else (n / 1024, "КиБ")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",") + f" {unit}"
 
 
 def _when(iso: str) -> str:

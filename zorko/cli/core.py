@@ -9,12 +9,15 @@ from zorko.cli import main, setup_django
 
 def init_database() -> None:
     """Create or migrate the case database and the role groups."""
+    from django.conf import settings
     from django.core.management import call_command
 
     from zorko.accounts.roles import ensure_groups
 
     call_command("migrate", interactive=False, verbosity=0)
     ensure_groups()
+    # A data directory made before Zorko created it private (or by hand) is closed now.
+    settings.CONFIG.data_dir.chmod(0o700)
 
 
 @main.command()

@@ -108,7 +108,7 @@ def write_rows(out: Path, rows: list[list[Any]]) -> None:
 @click.option("--region", default=None,
               help="Регион проживания по умолчанию: код (42) или название (Кемеровская область).")
 @click.option("--threshold", type=float, default=None,
-              help="Порог вероятности совпадения (по умолчанию — порог модели).")
+              help="Порог вероятности совпадения (по умолчанию 0,6).")
 def match(people_file: Path, out: Path, registry: Path | None, table: str, region: str | None,
           threshold: float | None) -> None:
     """Сопоставить список людей с реестрами и записать совпадения с пояснениями."""
@@ -118,7 +118,7 @@ def match(people_file: Path, out: Path, registry: Path | None, table: str, regio
     from zorko import config
     from zorko.audit.log import record
     from zorko.exceptions import ZorkoError
-    from zorko.matching import DEFAULT_THRESHOLD, match_people
+    from zorko.matching import LINK_THRESHOLD, match_people
     from zorko.regions import region_code
 
     path = registry or config.load().registry_path
@@ -133,7 +133,7 @@ def match(people_file: Path, out: Path, registry: Path | None, table: str, regio
     con.execute("SET enable_progress_bar = false")
     try:
         matches = match_people(people, con, table=table,
-                               threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+                               threshold=LINK_THRESHOLD if threshold is None else threshold)
     except ValueError as exc:
         raise ZorkoError(str(exc)) from exc
     finally:

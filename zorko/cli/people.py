@@ -88,6 +88,16 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
 
         for line in load_demo_registry(seed, servants).lines():
             click.echo(line)
+    from zorko.declarations.demo import build_demo_declarations
+    from zorko.demo.journals import build_journals_demo
+    from zorko.program.demo import build_program_demo
+
+    for line in build_demo_declarations(seed, registry=not no_registry).lines():
+        click.echo(line)
+    for line in build_journals_demo(seed).lines():
+        click.echo(line)
+    for line in build_program_demo(seed):
+        click.echo(line)
     click.echo(f"Демо-данные готовы за {time.perf_counter() - started:.1f} с.")
     cfg = config.load()
     click.echo(f"Вход: http://{cfg.host}:{cfg.port}/login/  логин: {login}  пароль: {password}")

@@ -43,12 +43,17 @@ def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
 
         result = loader.load(source, paths, progress=plain, workers=workers or None)
     _audit("registry.load", source=source, files=len(result.files), added=result.totals.added,
-           changed=result.totals.changed, unchanged=result.totals.unchanged)
+           changed=result.totals.changed, unchanged=result.totals.unchanged,
+           flagged=result.totals.flagged)
     for f in result.files:
         c = f.counts
         state = "без изменений (уже загружен)" if f.skipped else (
             f"добавлено {c.added}, изменено {c.changed}, без изменений {c.unchanged}")
         click.echo(f"{f.file}: записей {c.records} — {state}")
+        if c.flagged:
+            click.echo(f"  с ошибками в реквизитах (сохранены, помечены): {c.flagged}, первые:")
+            for example in f.examples[:5]:
+                click.echo(f"    {example}")
     click.echo(f"{result.message}. Время: {result.seconds:.1f} с")
     _recheck(result)
 

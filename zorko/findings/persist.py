@@ -23,7 +23,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from zorko.affiliation.model import FindingCandidate
+from zorko.affiliation.model import RULES, FindingCandidate
 from zorko.affiliation.triage import ScreeningResult
 from zorko.findings.clarifications import save_requests
 from zorko.findings.models import Finding, FindingDecision, ScreeningRun
@@ -64,9 +64,13 @@ def content_hash(fields: dict[str, Any]) -> str:
 
 
 def _existing(screened: set[int], keys: list[str]) -> dict[str, Finding]:
-    """The stored findings the run may touch, without their (large) evidence and explanation."""
+    """The stored findings the run may touch, without their (large) evidence and explanation.
+
+    Only the screening's own rules: findings of other areas (declarations, journals) on the same
+    servants are not the screening's to resolve.
+    """
     light = ("pk", "key", "status", "evidence_hash", "content_hash", "active", "servant_id")
-    rows = {f.key: f for f in Finding.objects.filter(servant_id__in=screened).only(*light)}
+    rows = {f.key: f for f in Finding.objects.filter(servant_id__in=screened, rule__in=list(RULES)).only(*light)}
     missing = [k for k in keys if k not in rows]
     for start in range(0, len(missing), CHUNK):
         rows.update({f.key: f for f in Finding.objects.filter(key__in=missing[start:start + CHUNK]).only(*light)})

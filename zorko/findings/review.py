@@ -23,11 +23,17 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     S.REFERRED: frozenset(),
 }
 REVIEWED = frozenset({S.CONFIRMED, S.DISMISSED, S.REFERRED})
+# Only the commission's decision (zorko.commission) settles a referred finding: a breach stands or not.
+COMMISSION_OUTCOMES: frozenset[str] = frozenset({"confirmed", "dismissed"})
 
 
-def review_finding(finding: Finding, to_status: str, user: Any, reason: str = "") -> FindingDecision:
+def review_finding(finding: Finding, to_status: str, user: Any, reason: str = "",
+                   by_commission: bool = False) -> FindingDecision:
     reason = reason.strip()
-    if to_status not in TRANSITIONS.get(finding.status, frozenset()):
+    allowed = TRANSITIONS.get(finding.status, frozenset())
+    if by_commission and finding.status == S.REFERRED:
+        allowed = COMMISSION_OUTCOMES
+    if to_status not in allowed:
         raise ValidationError(
             f"Нельзя перевести срабатывание из статуса «{S(finding.status).label}» "
             f"в «{S(to_status).label if to_status in S.values else to_status}»"

@@ -5,7 +5,7 @@ is re-exported here; everything else is internal.
 """
 
 from zorko.matching.engine import Match, PersonQuery, match_people
-from zorko.matching.model import DEFAULT_THRESHOLD, ModelParams
+from zorko.matching.model import DEFAULT_THRESHOLD, LINK_THRESHOLD, ModelParams
 from zorko.matching.names import (
     guess_gender,
     normalize_part,
@@ -19,6 +19,7 @@ from zorko.matching.registry_index import prepare_registry
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "LINK_THRESHOLD",
     "Match",
     "ModelParams",
     "PersonQuery",

@@ -113,6 +113,13 @@ class Servant(PersonFields):
         SERVANT = "servant", "служащий"
         DISMISSED = "dismissed", "уволен"
 
+    class Category(models.TextChoices):
+        """Who files a declaration besides the positions of the перечень (Указ № 460 form)."""
+
+        NONE = "", "—"
+        INSTITUTION_HEAD = "institution_head", "руководитель муниципального учреждения"
+        MUNICIPAL_OFFICE = "municipal_office", "лицо, замещающее муниципальную должность"
+
     personnel_number = models.CharField("табельный номер", max_length=50, unique=True)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="servants",
                                      verbose_name="организация")
@@ -122,6 +129,8 @@ class Servant(PersonFields):
                                  verbose_name="должность")
     status = models.CharField("статус", max_length=16, choices=Status.choices, default=Status.SERVANT,
                               db_index=True)
+    category = models.CharField("категория", max_length=32, choices=Category.choices, blank=True, default="",
+                                db_index=True)
     hired_on = models.DateField("дата приёма", null=True, blank=True)
     dismissed_on = models.DateField("дата увольнения", null=True, blank=True)
     phones = models.CharField("телефоны", max_length=200, blank=True)

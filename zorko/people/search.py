@@ -26,6 +26,7 @@ class ServantFilter:
     department_id: int | None = None
     status: str = ""
     questionnaire_stale: bool = False
+    category: str = ""
 
 
 def year_ago(today: date) -> date:
@@ -57,6 +58,8 @@ def select_servants(flt: ServantFilter, today: date | None = None) -> QuerySet[S
         servants = servants.filter(department_id=flt.department_id)
     if flt.status and flt.status != ALL:
         servants = servants.filter(status=flt.status)
+    if flt.category:
+        servants = servants.filter(category=flt.category)
     if flt.questionnaire_stale:
         cutoff = year_ago(today or date.today())
         servants = servants.filter(Q(questionnaire_updated_on__isnull=True)

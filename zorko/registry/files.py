@@ -67,12 +67,15 @@ def expand(paths: list[Path], suffixes: tuple[str, ...]) -> list[InputFile]:
     found: list[InputFile] = []
     for path in paths:
         if path.is_dir():
+            before = len(found)
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 low = child.name.lower()
                 if low.endswith(".zip"):
-                    found.extend(_zip_members(child, suffixes))
+                    found.extend(_zip_members(child, suffixes, required=False))
                 elif low.endswith(suffixes):
                     found.append(_plain(child))
+            if len(found) == before:
+                raise ImportFailed(str(path), f"в папке нет файлов этого источника ({_kinds(suffixes)})")
         elif path.is_file():
             if path.name.lower().endswith(".zip"):
                 found.extend(_zip_members(path, suffixes))
@@ -83,11 +86,18 @@ def expand(paths: list[Path], suffixes: tuple[str, ...]) -> list[InputFile]:
     return found
 
 
+def _kinds(suffixes: tuple[str, ...]) -> str:
+    return ", ".join(dict.fromkeys(suffixes)) + ", .zip"
+
+
 def _plain(path: Path) -> InputFile:
-    return InputFile(str(path), path.stat().st_size, str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFailed(str(path), "файл пуст")
+    return InputFile(str(path), size, str(path))
 
 
-def _zip_members(path: Path, suffixes: tuple[str, ...]) -> list[InputFile]:
+def _zip_members(path: Path, suffixes: tuple[str, ...], required: bool = True) -> list[InputFile]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = [i for i in archive.infolist()
@@ -95,6 +105,11 @@ def _zip_members(path: Path, suffixes: tuple[str, ...]) -> list[InputFile]:
     except (zipfile.BadZipFile, OSError) as exc:
         raise ImportFailed(str(path), f"архив повреждён или обрезан ({exc})") from exc
 
+    if not infos and required:
+        raise ImportFailed(str(path), f"в архиве нет файлов этого источника ({_kinds(suffixes)})")
+    empty = [i.filename for i in infos if i.file_size == 0]
+    if empty:
+        raise ImportFailed(f"{path}!{empty[0]}", "файл пуст")
     return [InputFile(f"{path}!{i.filename}", i.file_size, str(path), i.filename) for i in infos]
 
 

@@ -10,6 +10,7 @@ chunk at a time, draws all load ids in one query and inserts every
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import duckdb
 import pyarrow as pa
@@ -69,8 +70,10 @@ def insert(con: duckdb.DuckDBPyConnection, source: str, run_id: int, rows: list[
     })
     con.register("_loads", table)
     con.execute(
-        "INSERT INTO loads SELECT load_id, ?, ?, file, checksum, now(), extract_date::DATE, "
+        "INSERT INTO loads SELECT load_id, ?, ?, file, checksum, ?, extract_date::DATE, "
         "records, added, changed, unchanged, 'loaded' FROM _loads ORDER BY load_id",
-        [run_id, source],
+        # UTC whatever the process's time zone (the web server's is the municipality's, a CLI
+        # run's the machine's); pages and the CLI show it in local time.
+        [run_id, source, datetime.now(UTC).replace(tzinfo=None)],
     )
     con.unregister("_loads")

@@ -70,6 +70,7 @@ class FileResult:
     skipped: bool
     load_id: int | None
     counts: Counts
+    examples: list[str] = field(default_factory=list)  # the first records with suspicious values
 
 
 @dataclass(slots=True)
@@ -91,9 +92,10 @@ class LoadResult:
     def message(self) -> str:
         t = self.totals
         skipped = sum(1 for f in self.files if f.skipped)
+        flagged = (f"; с ошибками в реквизитах (сохранены, помечены): {t.flagged}" if t.flagged else "")
         return (f"{sources.title(self.source)}: файлов {len(self.files)} (без изменений пропущено "
                 f"{skipped}), записей {t.records}: добавлено {t.added}, изменено {t.changed}, "
-                f"без изменений {t.unchanged}")
+                f"без изменений {t.unchanged}{flagged}")
 
 
 @dataclass(slots=True)
@@ -283,6 +285,8 @@ class _Run:
 
     def _file_staged(self, f: InputFile, file_result: FileResult, staged: Staged) -> None:
         file_result.counts.records = staged.records
+        file_result.counts.flagged = staged.flagged
+        file_result.examples = staged.examples
         self.extract_dates[file_result.load_id or 0] = staged.extract_date
         self.files_done += 1
         self.bytes_done += f.size
@@ -341,6 +345,7 @@ class _Run:
         for _f, file_result in todo:
             load_id = file_result.load_id or 0
             c = counts.get(load_id, Counts(records=file_result.counts.records))
+            c.flagged = file_result.counts.flagged  # counted while parsing, not by the merge
             file_result.counts = c
             rows.append(ledger.LoadRow(load_id, file_result.file, file_result.checksum,
                                        self.extract_dates.get(load_id), c.records, c.added, c.changed,

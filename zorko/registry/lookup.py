@@ -7,6 +7,7 @@ returns plain dicts, so a web request never holds the store open.
 from __future__ import annotations
 
 import re
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,10 @@ def recent_loads(limit: int = 20, db_path: Path | str | None = None) -> list[dic
     with store.reading(db_path) as con:
         if con is None:
             return []
-        return _dicts(con, f"""
+        rows = _dicts(con, f"""
             SELECT load_id, source, file, loaded_at, extract_date, records, added, changed, unchanged
             FROM loads ORDER BY load_id DESC LIMIT {int(limit)}""")
+    for row in rows:  # stored in UTC: aware, so that pages show it in local time
+        if row["loaded_at"] is not None:
+            row["loaded_at"] = row["loaded_at"].replace(tzinfo=UTC)
+    return rows

@@ -22,9 +22,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from zorko.exceptions import ImportFailed
-from zorko.registry import sources
+from zorko.registry import record_checks, sources
 from zorko.registry.adapters import Adapter, Columns
 from zorko.registry.files import InputFile
+from zorko.registry.stage_checks import first_refused
 
 BATCH_RECORDS = 2000
 # Record numbers are unique across a load: file index × this + record index.
@@ -41,6 +42,8 @@ class Staged:
 
     records: int = 0
     extract_date: str | None = None
+    flagged: int = 0  # records kept with suspicious values (zorko.registry.record_checks)
+    examples: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -74,6 +77,7 @@ class Stager:
         self.sink = sink
         self.batch: dict[str, list[tuple[Any, ...]]] = {stage: [] for stage in adapter.stages}
         self.pending = 0  # records in the batch
+        self.places: dict[int, tuple[str, int | None]] = {}  # rec → (file, line) of the batch
 
     def file(self, task: FileTask, progress: Callable[[int], None] | None = None) -> Staged:
         """Parse one file into the batch; ``progress(records so far)`` every batch of its own."""
@@ -81,11 +85,18 @@ class Stager:
         f, load_id, rec_base = task.file, task.load_id, task.rec_base
         count = 0
         newest: str | None = None
+        staged = Staged()
         with f.open() as stream:
             records: Iterator[Any] = adapter.parse(stream, f.name)
             for record in records:
                 count += 1
                 adapter.stage(record, load_id, rec_base + count, batch)
+                self.places[rec_base + count] = (f.name, getattr(record, "line", None))
+                found = record_checks.problems(record)
+                if found:
+                    staged.flagged += 1
+                    if len(staged.examples) < record_checks.MAX_EXAMPLES:
+                        staged.examples.append(f"{record_checks.where(f.name, record)}: {'; '.join(found)}")
                 day = adapter.extract_date(record)
                 if day is not None and (newest is None or day > newest):
                     newest = day
@@ -94,14 +105,22 @@ class Stager:
                     self.flush()
                 if progress is not None and count % BATCH_RECORDS == 0:
                     progress(count)
-        return Staged(count, newest)
+        staged.records, staged.extract_date = count, newest
+        return staged
 
     def flush(self) -> None:
         for stage, rows in self.batch.items():
             if rows:
+                refused = first_refused(self.adapter.stages[stage], rows)
+                if refused is not None:
+                    rec, column, reason = refused
+                    file, line = self.places.get(rec, ("загрузка", None))
+                    raise ImportFailed(file, f"{reason}: хранилище такое значение не примет",
+                                       line=line, field=column)
                 self.sink(stage, to_arrow(self.adapter.stages[stage], rows))
                 rows.clear()
         self.pending = 0
+        self.places.clear()
 
 
 def stage_group_to_parquet(source: str, tasks: list[FileTask], folder: str) -> StagedGroup:

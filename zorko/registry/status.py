@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,15 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+def local_time(utc_text: str | None) -> str | None:
+    """A load's time, stored in UTC, as «ГГГГ-ММ-ДД ЧЧ:ММ:СС» in the process's local time zone
+    (the municipality's once Django is set up: it sets TZ from TIME_ZONE)."""
+    if not utc_text:
+        return None
+    moment = datetime.fromisoformat(utc_text[:19]).replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
 def registry_status(db_path: Path | str | None = None) -> list[SourceStatus]:
     result = [SourceStatus(name, title) for name, (title, _target) in sources.SOURCES.items()]
     with store.reading(db_path) as con:
@@ -62,7 +72,7 @@ def registry_status(db_path: Path | str | None = None) -> list[SourceStatus]:
         for item in result:
             if item.source in loads:
                 loaded_at, extract, files, records = loads[item.source]
-                item.last_loaded_at = loaded_at[:19] if loaded_at else None
+                item.last_loaded_at = local_time(loaded_at)
                 item.last_extract_date = extract
                 item.files = int(files)
                 item.records_loaded = int(records or 0)

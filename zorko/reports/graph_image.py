@@ -73,5 +73,5 @@ def render_png(graph: dict[str, Any], width: int = 1400, height: int | None = No
         for i, line in enumerate(lines):
             draw.text((x, y + r + 6 + i * 21), line, fill="#1d2330", font=label_font, anchor="ma")
     buf = io.BytesIO()
-    image.save(buf, format="PNG", optimize=True)
+    image.save(buf, format="PNG")  # optimize=True triples the time for 2 % of size
     return buf.getvalue()

@@ -43,7 +43,8 @@ def _inflect(method: str, value: str, case: int, gender: str) -> str:
         return value.strip()  # an unknown pattern stays as written rather than mis-declined
 
 
-def _full_name(last_name: str, first_name: str, middle_name: str, case: int) -> str:
+def full_name_in_case(last_name: str, first_name: str, middle_name: str = "", case: int = Case.GENITIVE) -> str:
+    """«Иванов Иван Иванович» in a petrovich ``Case``; invariant surnames stay (Шевченко, Ким ж.)."""
     gender = gender_of(first_name, middle_name)
     # Surnames in -ых/-их (Белых, Долгих) never decline; the tables decline the male ones.
     invariant = last_name.strip().lower().endswith(("ых", "их"))
@@ -57,12 +58,12 @@ def _full_name(last_name: str, first_name: str, middle_name: str, case: int) -> 
 
 def full_name_genitive(last_name: str, first_name: str, middle_name: str = "") -> str:
     """«Иванов Иван Иванович» → «Иванова Ивана Ивановича»; invariant surnames stay (Шевченко, Ким ж.)."""
-    return _full_name(last_name, first_name, middle_name, Case.GENITIVE)
+    return full_name_in_case(last_name, first_name, middle_name, Case.GENITIVE)
 
 
 def full_name_dative(last_name: str, first_name: str, middle_name: str = "") -> str:
     """«Иванова Мария Петровна» → «Ивановой Марии Петровне»: the addressee of a letter."""
-    return _full_name(last_name, first_name, middle_name, Case.DATIVE)
+    return full_name_in_case(last_name, first_name, middle_name, Case.DATIVE)
 
 
 def salutation(first_name: str, middle_name: str = "") -> str:

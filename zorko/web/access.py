@@ -29,6 +29,7 @@ def requires(capability: str) -> Callable[[Callable[..., HttpResponse]], Callabl
                 )
             return view(request, *args, **kwargs)
 
+        wrapped.capability = capability  # type: ignore[attr-defined]  # read by the attack tests
         return wrapped
 
     return decorate

@@ -6,20 +6,22 @@ page stays fast on a full municipality.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from zorko import deadlines
 from zorko.clarifications.listing import open_counts
 from zorko.findings import kpi
 from zorko.findings.models import Finding
 from zorko.people.models import Relative, Servant
 from zorko.people.search import year_ago
+from zorko.program.deadlines import home_deadlines
 from zorko.tasks.models import Job
 
 MAX_AGE_DAYS = kpi.MAX_REGISTRY_AGE.days
@@ -31,7 +33,8 @@ AUDIT_QUICK_CHECK = 5_000
 OPEN_STATUSES = ("new", "in_review")
 STATUS_NAMES = {"new": "новые", "in_review": "на рассмотрении"}
 JOB_TITLES = {"registry.load": "Загрузка реестра", "screening.run": "Проверка по реестрам",
-              "people.import": "Импорт кадровых данных"}
+              "people.import": "Импорт кадровых данных", "declarations.import": "Импорт справок о доходах",
+              "declarations.analyse": "Анализ справок о доходах"}
 
 
 @dataclass(slots=True)
@@ -76,29 +79,69 @@ def month_kpi(now: datetime) -> kpi.MonthKpi:
     return kpi.monthly(now.year, now=now)[now.month - 1]
 
 
-def registry_freshness(today: date) -> list[RegistryFreshness]:
+def _snapshot_path() -> Path:
+    return settings.CONFIG.data_dir / "registry-status.json"
+
+
+def _read_registries() -> list[dict[str, Any]]:
+    """Per source: title, extract date, load time, files; kept on disk for the time of a load."""
     from zorko.registry.status import registry_status
 
-    out = []
+    rows = []
     for item in registry_status(settings.CONFIG.registry_path):
         if item.source not in REQUIRED_SOURCES and not item.files:
             continue
         day = item.last_extract_date or (item.last_loaded_at or "")[:10]
-        as_of = date.fromisoformat(day[:10]) if day else None
-        out.append(RegistryFreshness(item.title, as_of, item.last_loaded_at, item.files,
+        rows.append({"title": item.title, "as_of": day[:10] or None, "loaded_at": item.last_loaded_at,
+                     "files": item.files})
+    text = json.dumps(rows, ensure_ascii=False)
+    path = _snapshot_path()
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return rows
+
+
+def registry_freshness(today: date) -> tuple[list[RegistryFreshness], bool]:
+    """The registries' state, and whether a load is running (then: the state before it, if known)."""
+    from zorko.registry.store import RegistryBusy
+
+    try:
+        rows, loading = _read_registries(), False
+    except RegistryBusy:
+        # The store is held by the load until it commits: show what it held before.
+        try:
+            rows = json.loads(_snapshot_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            rows = []
+        loading = True
+    out = []
+    for row in rows:
+        as_of = date.fromisoformat(row["as_of"]) if row["as_of"] else None
+        out.append(RegistryFreshness(row["title"], as_of, row["loaded_at"], row["files"],
                                      (today - as_of).days if as_of else None))
-    return out
+    return out, loading
 
 
-def recent_jobs(limit: int = 5) -> list[dict[str, Any]]:
+# Jobs whose message and result tell how many findings there are.
+FINDINGS_JOBS = ("screening.run",)
+
+
+def visible_job(job: Job, caps: frozenset[str]) -> Job:
+    """The job as this user may see it: without finding counts unless they may see findings."""
+    if job.kind in FINDINGS_JOBS and "findings.view" not in caps:
+        job.message, job.result = "", None
+    return job
+
+
+def recent_jobs(caps: frozenset[str], limit: int = 5) -> list[dict[str, Any]]:
     jobs = Job.objects.order_by("-created_at", "-pk")[:limit]
-    return [{"job": j, "title": JOB_TITLES.get(j.kind, j.kind)} for j in jobs]
+    return [{"job": visible_job(j, caps), "title": JOB_TITLES.get(j.kind, j.kind)} for j in jobs]
 
 
 def home_context(caps: frozenset[str]) -> dict[str, Any]:
     now = timezone.localtime()
     today = now.date()
-    ctx: dict[str, Any] = {"today": today, "deadlines": deadlines.upcoming(today)}
+    ctx: dict[str, Any] = {"today": today, "deadlines": home_deadlines(today)}
     if "people.view" in caps:
         ctx["people"] = people_counts(today)
     if "findings.view" in caps:
@@ -108,10 +151,14 @@ def home_context(caps: frozenset[str]) -> dict[str, Any]:
         ctx["kpi_definition"] = kpi.DEFINITION
         ctx["clarifications"] = open_counts(today)
     if "registry.view" in caps:
-        ctx["registries"] = registry_freshness(today)
+        ctx["registries"], ctx["registry_loading"] = registry_freshness(today)
         ctx["registry_stale"] = any(r.stale for r in ctx["registries"])
-    if caps & {"registry.load", "screening.run", "people.import"}:
-        ctx["jobs"] = recent_jobs()
+    if "declarations.view" in caps:
+        from zorko.declarations.campaign import home_campaign
+
+        ctx["declaration_campaign"] = home_campaign(today)
+    if caps & {"registry.load", "screening.run", "people.import", "declarations.edit"}:
+        ctx["jobs"] = recent_jobs(caps)
     if "audit.view" in caps:
         from zorko.audit.chain import verify
 

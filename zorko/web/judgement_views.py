@@ -16,6 +16,7 @@ from zorko.findings.judgements import note_of, record_judgement, revoke_judgemen
 from zorko.findings.models import ClarificationRequest, Finding, IdentityJudgement
 from zorko.web.access import requires
 from zorko.web.form_actions import run_step
+from zorko.web.params import object_id
 
 HIDDEN_RULE = "hidden_relative"
 
@@ -82,6 +83,7 @@ def judgement_revoke(request: HttpRequest, judgement_id: int) -> HttpResponse:
 
     run_step(request, RevokeForm(request.POST), revoke)
     finding = request.POST.get("finding", "")
-    if finding.isdigit() and Finding.objects.filter(pk=int(finding), servant_id=j.servant_id).exists():
-        return redirect("finding-detail", finding_id=int(finding))
+    finding_id = object_id(finding)
+    if finding_id and Finding.objects.filter(pk=finding_id, servant_id=j.servant_id).exists():
+        return redirect("finding-detail", finding_id=finding_id)
     return redirect("servant-card", servant_id=j.servant_id)

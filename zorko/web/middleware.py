@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from zorko.exceptions import ZorkoError
+from zorko.exceptions import ZorkoError, as_disk_full
 
 
 class ZorkoErrorMiddleware:
@@ -19,6 +19,8 @@ class ZorkoErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> Any:
+        if not isinstance(exception, ZorkoError):
+            exception = as_disk_full(exception) or exception
         if isinstance(exception, ZorkoError):
             return render(request, "web/error.html", {"error": exception}, status=exception.http_status)
         return None

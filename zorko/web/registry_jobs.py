@@ -33,10 +33,12 @@ def registry_load_job(progress: queue.Progress, source: str, paths: list[str],
         "message": result.message,
         "source": source,
         "files": [{"file": Path(f.file).name, "records": f.counts.records, "added": f.counts.added,
-                   "changed": f.counts.changed, "unchanged": f.counts.unchanged, "skipped": f.skipped}
+                   "changed": f.counts.changed, "unchanged": f.counts.unchanged, "skipped": f.skipped,
+                   "flagged": f.counts.flagged, "examples": f.examples[:5]}
                   for f in result.files],
         "load_ids": [f.load_id for f in result.files if f.load_id is not None],
         "added": totals.added, "changed": totals.changed, "unchanged": totals.unchanged,
+        "flagged": totals.flagged,
         "screening_run": recheck,
     }
 

@@ -78,13 +78,15 @@ def start_load(request: HttpRequest) -> HttpResponse:
     upload_dir: Path | None = None
     if uploads:
         upload_dir = _upload_dir()
-        upload_dir.mkdir(parents=True)
+        upload_dir.mkdir(mode=0o700, parents=True)
+        paths = []
         for upload in uploads:
             name = Path(upload.name or "file").name or "file"
             with open(upload_dir / name, "wb") as out:
                 for chunk in upload.chunks():
                     out.write(chunk)
-        paths = [str(upload_dir)]
+            # Each file by itself: an error names it, and a zip without source files is refused.
+            paths.append(str(upload_dir / name))
     elif server_path:
         try:
             paths = [str(checked_server_path(server_path, settings.CONFIG))]
@@ -108,7 +110,9 @@ def start_load(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     from zorko.registry import lookup
 
-    query = request.GET.get("q", "").strip()
+    # POST only: an ИНН typed here is personal data and must not land in URLs, server logs
+    # and browser history, as a GET query string would.
+    query = request.POST.get("q", "").strip()[:300] if request.method == "POST" else ""
     try:
         found = lookup.search(query) if query else None
     except ZorkoError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -68,7 +69,8 @@ def servant_report(request: HttpRequest, servant_id: int, fmt: str) -> HttpRespo
     body = writer.write(build_report(servant, request.user))
     record(request.user, "report.download", servant, ip=client_ip(request), format=fmt,
            report="Отчет о проверке ФЛ")
-    name = f"report-{servant.personnel_number}-{dt.date.today():%Y%m%d}.{writer.extension}"
+    number = re.sub(r"[^\w.-]", "_", servant.personnel_number)  # the file name goes into a header
+    name = f"report-{number}-{dt.date.today():%Y%m%d}.{writer.extension}"
     response = HttpResponse(body, content_type=writer.content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -34,7 +34,7 @@ def store(files: dict[str, UploadedFile]) -> tuple[str, dict[str, str]]:
     clean_old()
     token = secrets.token_urlsafe(24)
     folder = uploads_dir() / token
-    folder.mkdir(parents=True)
+    folder.mkdir(mode=0o700, parents=True)
     stored = {}
     for role, upload in files.items():
         name = f"{role}{_suffix(upload.name or '')}"

@@ -13,4 +13,8 @@ urlpatterns = [
     path("", include("zorko.web.urls_findings")),
     path("", include("zorko.web.urls_reports")),
     path("", include("zorko.web.clarifications.urls")),
+    path("declarations/", include("zorko.web.declarations.urls")),
+    path("", include("zorko.web.journals.urls")),
+    path("", include("zorko.web.commission.urls")),
+    path("", include("zorko.web.program.urls")),
 ]

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from zorko.accounts.roles import capabilities_of
 from zorko.tasks.models import Job
 from zorko.tasks.queue import with_live_progress
-from zorko.web.dashboard import home_context
+from zorko.web.dashboard import home_context, visible_job
 
 
 @login_required
@@ -21,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def job_status(request: HttpRequest, job_id: int) -> HttpResponse:
     """One job's progress: HTML page that refreshes itself, or JSON for scripts."""
-    job = with_live_progress(get_object_or_404(Job, pk=job_id))
+    job = visible_job(with_live_progress(get_object_or_404(Job, pk=job_id)), capabilities_of(request.user))
     if request.headers.get("Accept", "").startswith("application/json") or request.GET.get("format") == "json":
         return JsonResponse({
             "id": job.pk, "kind": job.kind, "status": job.status, "done": job.done,

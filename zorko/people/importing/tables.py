@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zorko.encodings import is_utf8_text
 from zorko.exceptions import InputProblem
 from zorko.people.importing import workbook
 from zorko.people.importing.columns import Column, header_key
@@ -57,6 +58,11 @@ def _decode(data: bytes, table: Table) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    utf8_line = next((n for n, line in enumerate(data.split(b"\n"), start=1) if is_utf8_text(line)), None)
+    if utf8_line is not None:
+        table.problem("в файле смешаны кодировки: часть строк в UTF-8, часть в Windows-1251; "
+                      "сохраните весь файл в одной кодировке", row=utf8_line, fatal=True)
+        return None
     try:
         text = data.decode("cp1251")
     except UnicodeDecodeError:

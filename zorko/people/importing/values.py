@@ -55,12 +55,17 @@ def parse_birth_date(value: Any) -> dt.date | None:
     return result
 
 
+NAME_LIMIT = 100  # the model's max_length: PostgreSQL refuses longer, SQLite would keep it
+
+
 def parse_name(value: Any, *, required: bool) -> str:
     text = " ".join(str(value or "").split())
     if not text:
         if required:
             raise Invalid("обязательное поле не заполнено")
         return ""
+    if len(text) > NAME_LIMIT:
+        raise Invalid(f"слишком длинное значение (больше {NAME_LIMIT} знаков)")
     if not _NAME.fullmatch(text):
         raise Invalid("допустимы только буквы, пробел, дефис и апостроф")
     return text
@@ -137,6 +142,8 @@ def parse_former_names(value: Any) -> list[dict[str, Any]]:
 
 def parse_emails(value: Any) -> str:
     parts = [p for p in re.split(r"[;,\s]+", str(value or "").strip()) if p]
+    if len(", ".join(parts)) > 300:
+        raise Invalid("слишком длинное значение (больше 300 знаков)")
     for part in parts:
         if not _EMAIL.fullmatch(part):
             raise Invalid(f"«{part}» не похож на адрес электронной почты")
@@ -144,7 +151,7 @@ def parse_emails(value: Any) -> str:
 
 
 def parse_phones(value: Any) -> str:
-    text = " ".join(str(value or "").split())
+    text = parse_text(value, limit=200)
     if text and not re.search(r"\d{5}", re.sub(r"[\s()\-+]", "", text)):
         raise Invalid("в номере телефона должно быть не меньше 5 цифр")
     return text

@@ -52,12 +52,14 @@ class Counts:
     added: int = 0
     changed: int = 0
     unchanged: int = 0
+    flagged: int = 0  # kept, but with suspicious values (zorko.registry.record_checks)
 
     def add(self, other: Counts) -> None:
         self.records += other.records
         self.added += other.added
         self.changed += other.changed
         self.unchanged += other.unchanged
+        self.flagged += other.flagged
 
 
 def add_counts(into: dict[int, Counts], more: dict[int, Counts]) -> dict[int, Counts]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
+from zorko.encodings import is_utf8_text
 from zorko.exceptions import ImportFailed
 
 SNIFF_BYTES = 64 * 1024
@@ -60,6 +61,10 @@ def _lines(raw: Iterator[bytes], encoding: str, name: str) -> Iterator[str]:
             raise ImportFailed(
                 name, f"неверная кодировка: файл начинается в кодировке {encoding}, но в этой "
                 "строке байты другой кодировки", line=number) from exc
+        if encoding != "utf-8" and is_utf8_text(line):
+            raise ImportFailed(
+                name, f"неверная кодировка: файл начинается в кодировке {encoding}, а эта строка "
+                "в UTF-8; сохраните весь файл в одной кодировке", line=number)
         yield text.lstrip("\ufeff") if number == 1 else text
 
 

@@ -32,6 +32,7 @@ SUFFIXES = (".json", ".jsonl", ".ftm", ".ndjson", ".json.gz", ".jsonl.gz")
 PARTY_SCHEMATA = ("LegalEntity",)  # Company, Organization, PublicBody, Person all are LegalEntity
 LINK_SCHEMATA = {"Ownership": ("owner", "asset"), "Directorship": ("director", "organization")}
 UNRELIABLE_MARK = "недостовер"
+MAX_LINE = 16 * 1024 * 1024  # the largest real entity line is a few kilobytes
 
 
 @dataclass(slots=True)
@@ -91,7 +92,12 @@ def parse_stream(handle: IO[bytes], name: str) -> Iterator[FtmRecord]:
     if name.lower().endswith(".gz"):
         stream = gzip.GzipFile(fileobj=handle)  # type: ignore[assignment]
     try:
-        for number, raw in enumerate(stream, start=1):
+        number = 0
+        while raw := stream.readline(MAX_LINE + 1):
+            number += 1
+            if len(raw) > MAX_LINE:
+                raise ImportFailed(name, f"строка длиннее {MAX_LINE // (1024 * 1024)} МБ: это не "
+                                         "сущность FtM", line=number)
             if not raw.strip():
                 continue
             record = parse_line(raw, name, number)
@@ -102,6 +108,15 @@ def parse_stream(handle: IO[bytes], name: str) -> Iterator[FtmRecord]:
 
 
 def parse_line(raw: bytes, name: str, number: int) -> FtmRecord | None:
+    try:
+        return _parse_line(raw, name, number)
+    except RecursionError:
+        # json and str() recurse per level: a line of 100,000 «[» would otherwise end in a traceback.
+        raise ImportFailed(name, "слишком глубокая вложенность JSON: это не сущность FtM",
+                           line=number) from None
+
+
+def _parse_line(raw: bytes, name: str, number: int) -> FtmRecord | None:
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:

@@ -91,7 +91,7 @@ class ServantForm(PersonForm):
         model = Servant
         fields = ["last_name", "first_name", "middle_name", "former", "birth_date", "birth_place",
                   "inn", "snils", "personnel_number", "status", "organisation", "department",
-                  "position", "hired_on", "dismissed_on", "address", "phones", "emails",
+                  "position", "category", "hired_on", "dismissed_on", "address", "phones", "emails",
                   "questionnaire_updated_on"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -33,6 +33,8 @@ class ListFilterForm(forms.Form):
                                         queryset=Department.objects.all(), empty_label="все")
     status = forms.ChoiceField(label="Статус", required=False, choices=STATUS_CHOICES)
     stale = forms.BooleanField(label="Анкета не обновлялась больше года", required=False)
+    category = forms.ChoiceField(label="Категория", required=False,
+                                 choices=[("", "любая"), *Servant.Category.choices[1:]])
 
     def to_filter(self, status: str) -> ServantFilter:
         data = self.cleaned_data if self.is_valid() else {}
@@ -40,7 +42,7 @@ class ListFilterForm(forms.Form):
         return ServantFilter(query=data.get("q", ""), organisation_id=org.pk if org else None,
                              department_id=dep.pk if dep else None,
                              status=status or data.get("status") or SERVANT,
-                             questionnaire_stale=bool(data.get("stale")))
+                             questionnaire_stale=bool(data.get("stale")), category=data.get("category") or "")
 
 
 def _list(request: HttpRequest, *, title: str, status: str = "") -> HttpResponse:

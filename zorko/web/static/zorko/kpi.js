@@ -5,17 +5,21 @@
   var data = document.getElementById("kpi-data");
   if (!canvas || !data || typeof Chart === "undefined") { return; }
   var kpi = JSON.parse(data.textContent);
+  // KPI 2 is a share (0–100 %); KPI 1 (/program/training/kpi/) a head count, with its own labels.
+  var unit = kpi.unit === undefined ? " %" : kpi.unit;
+  var yScale = {min: 0, ticks: {callback: function (v) { return v + unit; }}};
+  if (kpi.unit === undefined) { yScale.max = 100; }
   window.zorkoKpiChart = new Chart(canvas, {
     type: "bar",
     data: {
       labels: kpi.labels,
       datasets: [
-        {type: "line", label: "План, %", data: kpi.plan, borderColor: "#c0392b", backgroundColor: "#c0392b",
+        {type: "line", label: kpi.plan_label || "План, %", data: kpi.plan, borderColor: "#c0392b", backgroundColor: "#c0392b",
          tension: 0},
-        {type: "bar", label: "Проверено, %", data: kpi.actual, backgroundColor: "#3b7dd8"}
+        {type: "bar", label: kpi.actual_label || "Проверено, %", data: kpi.actual, backgroundColor: "#3b7dd8"}
       ]
     },
-    options: {scales: {y: {min: 0, max: 100, ticks: {callback: function (v) { return v + " %"; }}}},
+    options: {scales: {y: yScale},
               plugins: {legend: {position: "bottom"}}}
   });
   var orgCanvas = document.getElementById("kpi-org-chart");
@@ -26,7 +30,7 @@
       data: {
         labels: orgs.labels,
         datasets: [
-          {label: "Проверено, %", data: orgs.actual, backgroundColor: orgs.actual.map(function (v) {
+          {label: orgs.actual_label || "Проверено, %", data: orgs.actual, backgroundColor: orgs.actual.map(function (v) {
             return v >= orgs.plan ? "#4a7c59" : "#c0392b"; })},
           {label: "План, %", data: orgs.labels.map(function () { return orgs.plan; }),
            backgroundColor: "rgba(0,0,0,0.12)"}

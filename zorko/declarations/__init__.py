@@ -1,0 +1,4 @@
+"""Declarations (справки о доходах, расходах, об имуществе): model, .xsb intake, campaign, analysis.
+
+No web code here: pages live in ``zorko.web.declarations``.
+"""

@@ -1,0 +1,1 @@
+"""Running the anti-corruption program: training (KPI 1), control points, «Мониторинг-К», batch reports."""

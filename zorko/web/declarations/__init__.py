@@ -1,0 +1,1 @@
+"""Pages of the declarations area: campaign, import, manual entry, the справка, documents."""

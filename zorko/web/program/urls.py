@@ -1,0 +1,51 @@
+"""URLs of the program area: training and KPI 1, events and talks, control points, «Мониторинг-К», exports."""
+
+from django.urls import path, re_path
+
+from zorko.web.program import (
+    views,
+    views_batch,
+    views_events,
+    views_exports,
+    views_monitoring,
+    views_points,
+    views_training,
+)
+
+urlpatterns = [
+    path("program/", views.overview, name="program"),
+    path("program/training/", views_training.courses, name="program-courses"),
+    path("program/training/<int:course_id>/", views_training.course, name="program-course"),
+    path("program/training/participant/<int:participant_id>/remove/", views_training.participant_remove,
+         name="program-participant-remove"),
+    path("program/training/plan/", views_training.plan, name="program-plan"),
+    path("program/training/plan/<int:entry_id>/remove/", views_training.plan_remove, name="program-plan-remove"),
+    path("program/training/kpi/", views_training.kpi, name="program-kpi"),
+    path("program/training/due/", views_training.due, name="program-due"),
+    path("program/events/", views_events.events, name="program-events"),
+    path("program/talks/", views_events.talks, name="program-talks"),
+    path("program/talks/memo/<int:servant_id>.docx", views_events.memo, name="program-memo"),
+    path("program/points/", views_points.points, name="program-points"),
+    path("program/points/edit/", views_points.edit, name="program-points-edit"),
+    path("program/points/<str:code>/<int:year>/mark/", views_points.mark, name="program-point-mark"),
+    path("program/points/document/<int:mark_id>/", views_points.document, name="program-point-document"),
+    re_path(r"^program/points/report\.(?P<fmt>docx|xlsx)$", views_points.report, name="program-points-report"),
+    path("program/monitoring/", views_monitoring.quarters, name="program-monitoring"),
+    path("program/monitoring/template/", views_monitoring.template, name="program-monitoring-template"),
+    path("program/monitoring/<int:year>/<int:quarter>/", views_monitoring.quarter,
+         name="program-monitoring-quarter"),
+    path("program/monitoring/<int:year>/<int:quarter>/submit/", views_monitoring.submit,
+         name="program-monitoring-submit"),
+    path("program/monitoring/<int:year>/<int:quarter>/export.xlsx", views_monitoring.export,
+         name="program-monitoring-export"),
+    path("program/reports/", views_batch.batch, name="program-batch"),
+    path("program/reports/<int:job_id>.zip", views_batch.batch_download, name="program-batch-download"),
+    path("program/export/trainings.xlsx", views_exports.trainings, name="program-export-trainings"),
+    path("program/export/due.xlsx", views_exports.due, name="program-export-due"),
+    path("program/export/talks.xlsx", views_exports.talks, name="program-export-talks"),
+    path("program/export/events.xlsx", views_exports.events, name="program-export-events"),
+    path("program/export/servants.xlsx", views_exports.servants, name="program-export-servants"),
+    path("program/export/candidates.xlsx", views_exports.candidates, name="program-export-candidates"),
+    re_path(r"^program/export/kpi1\.(?P<fmt>xlsx|pdf)$", views_exports.kpi1, name="program-export-kpi1"),
+    re_path(r"^program/export/kpi2\.(?P<fmt>xlsx|pdf)$", views_exports.kpi2_export, name="program-export-kpi2"),
+]
