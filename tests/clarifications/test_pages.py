@@ -80,6 +80,8 @@ def test_mark_sent_then_answer_with_inn_stores_it_and_rescreens(family, client_a
     assert "получен ответ" in html and "<script>alert(1)</script>" not in html
     judgement = IdentityJudgement.objects.get(relative=family.mother)
     assert judgement.same is False and judgement.registry_inn == NAMESAKE_INNS[0]
+    listed = html[html.index('id="request-judgements"'):html.index("<h2>История</h2>")]
+    assert NAMESAKE_INNS[0] in listed and "это другое лицо" in listed and "действует" in listed
     assert AuditEvent.objects.filter(action="clarification.answer", object_id=str(req.pk)).exists()
     assert AuditEvent.objects.filter(action="screening.run").exists()  # the servant was re-checked at once
     card = client.get(f"/people/{family.servant.pk}/").content.decode()
