@@ -13,6 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from zorko.accounts.roles import ROLE_CAPABILITIES
+from zorko.findings.models import ClarificationRequest, IdentityJudgement
 from zorko.people.models import Relative
 
 pytestmark = pytest.mark.django_db
@@ -46,9 +47,14 @@ def ids(make_servant: Any, make_user: Any) -> dict[str, str]:
                                        first_name="Анна")
     finding = make_finding(servant, relative=relative)
     job = Job.objects.create(kind="screening.run", message="срабатываний: 1")
+    request = ClarificationRequest.objects.create(key="k" * 64, kind="namesakes", servant=servant, relative=relative,
+                                                  person_name=relative.full_name, candidates=[], candidates_hash="h")
+    judgement = IdentityJudgement.objects.create(servant=servant, relative=relative, registry_person="inn:1",
+                                                 registry_name="Петрова Анна", same=False, reason="тёзка")
     return {"servant_id": str(servant.pk), "relative_id": str(relative.pk), "finding_id": str(finding.pk),
             "job_id": str(job.pk), "user_id": str(make_user("viewer").pk), "ogrn": "1024200000006",
-            "ogrnip": "304420000000012", "kind": "servants", "fmt": "csv"}
+            "ogrnip": "304420000000012", "kind": "servants", "fmt": "csv", "request_id": str(request.pk),
+            "judgement_id": str(judgement.pk)}
 
 
 # Parameters of areas the fixture builds no object for: an id nobody has (the page must answer 404 to
