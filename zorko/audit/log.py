@@ -31,6 +31,8 @@ ACTIONS = {
     "finding.review": "решение по срабатыванию",
     "report.download": "выгрузка отчёта",
     "matching.export": "выгрузка сопоставления с реестрами",
+    "backup.create": "резервная копия",
+    "backup.restore": "восстановление из резервной копии",
 }
 
 
