@@ -6,12 +6,11 @@ the views' ``@requires``, so a new area is covered without being listed here.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.attack import fill_route, routes
 from zorko.accounts.roles import ROLE_CAPABILITIES
 from zorko.findings.models import ClarificationRequest, IdentityJudgement
 from zorko.people.models import Relative
@@ -21,19 +20,7 @@ pytestmark = pytest.mark.django_db
 ROLES = sorted(ROLE_CAPABILITIES)
 
 
-def _routes(patterns: list[Any], prefix: str = "") -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for p in patterns:
-        text = prefix + str(p.pattern)
-        if isinstance(p, URLResolver):
-            if not text.startswith("admin/"):
-                out += _routes(p.url_patterns, text)
-        elif isinstance(p, URLPattern):
-            out.append((text, p.callback))
-    return out
-
-
-ROUTES = sorted(_routes(get_resolver().url_patterns), key=lambda r: r[0])
+ROUTES = routes()
 GUARDED = [(route, view.capability) for route, view in ROUTES if hasattr(view, "capability")]
 
 
@@ -62,16 +49,8 @@ def ids(make_servant: Any, make_user: Any) -> dict[str, str]:
 DEFAULTS = {"year": "2026", "quarter": "1"}
 
 
-def _param(ids: dict[str, str], kind: str, name: str) -> str:
-    return ids.get(name) or DEFAULTS.get(name) or ("999999" if kind in ("int", "id") else "x")
-
-
 def _url(route: str, ids: dict[str, str]) -> str:
-    route = route.lstrip("^").rstrip("$").replace("\\.", ".")
-    route = re.sub(r"<(int|str):(\w+)>", lambda m: _param(ids, m.group(1), m.group(2)), route)
-    route = re.sub(r"\(\?P<(\w+)>([a-z0-9]+)\|[^)]*\)", r"\2", route)
-    route = re.sub(r"\(\?P<(\w+)>\\d\+\)", lambda m: _param(ids, "id", m.group(1)), route)
-    return "/" + route
+    return fill_route(route, lambda name: ids.get(name) or DEFAULTS.get(name) or "999999")
 
 
 def test_nearly_every_route_is_guarded_by_a_capability() -> None:
