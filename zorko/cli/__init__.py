@@ -13,7 +13,10 @@ import sys
 
 import click
 
+from zorko.cli import click_ru
 from zorko.exceptions import ZorkoError, as_disk_full
+
+click_ru.install()
 
 # Modules under zorko/cli that define commands on ``main``.
 COMMAND_MODULES = ["core", "people", "accounts", "registry", "matching", "screening", "reports",
@@ -50,3 +53,4 @@ def main() -> None:
 
 for _module in COMMAND_MODULES:
     importlib.import_module(f"zorko.cli.{_module}")
+click_ru.name_placeholders(main)
