@@ -15,6 +15,7 @@ from zorko.candidates.sources import source_title
 from zorko.exceptions import ZorkoError
 from zorko.people.models import Servant
 from zorko.registry import npd_online
+from zorko.reports.names import agreed
 from zorko.reports.person_report import fmt_date
 from zorko.tasks import queue
 from zorko.web.access import requires
@@ -110,7 +111,8 @@ def hire(request: HttpRequest, check_id: int) -> HttpResponse:
     except ZorkoError as exc:
         messages.error(request, str(exc))
         return redirect("candidate-check", check_id=check.pk)
-    messages.success(request, f"{check.person.full_name} принят(а) на службу; проверки сохранены в карточке")
+    hired = agreed("принят", "принята", check.person.full_name)
+    messages.success(request, f"{check.person.full_name} {hired} на службу; проверки сохранены в карточке")
     return redirect("servant-card", servant_id=check.person.pk)
 
 
