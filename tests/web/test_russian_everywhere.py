@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.attack import routes
 from tests.russian_text import download_text, problems
 from zorko.accounts.roles import ROLE_CAPABILITIES
 
@@ -58,18 +58,6 @@ class _Text(HTMLParser):
             self.parts.append(data.strip())
 
 
-def _routes(patterns: list[Any], prefix: str = "") -> list[str]:
-    out: list[str] = []
-    for p in patterns:
-        text = prefix + str(p.pattern)
-        if isinstance(p, URLResolver):
-            if not text.startswith("admin/"):
-                out += _routes(p.url_patterns, text)
-        elif isinstance(p, URLPattern):
-            out.append(text)
-    return out
-
-
 def _demo_ids() -> dict[str, str]:
     from zorko.findings.models import Finding
     from zorko.people.models import Relative, Servant
@@ -88,7 +76,7 @@ def _demo_ids() -> dict[str, str]:
 
 def _start_urls(ids: dict[str, str]) -> list[str]:
     urls = ["/"]
-    for route in _routes(get_resolver().url_patterns):
+    for route, _view in routes():
         route = route.lstrip("^").rstrip("$").replace("\\.", ".")
         names = re.findall(r"<(?:\w+:)?(\w+)>", route)
         if all(n in ids for n in names) and "(?P" not in route:

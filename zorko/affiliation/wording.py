@@ -46,8 +46,9 @@ def kinship_words(code: str, servant_name: str, relative_name: str, label: str =
         return _CHILD_SPOUSE[gender_of(relative_name)]
     if code == "former_spouse" and gender_of(relative_name) == "f":
         return _KIN_FEMALE[code]
-    if (code, gender_of(servant_name)) in _IN_LAW:
-        return _IN_LAW[(code, gender_of(servant_name))]
+    servant_gender = gender_of(servant_name)
+    if servant_gender and (code, servant_gender) in _IN_LAW:
+        return _IN_LAW[(code, servant_gender)]
     if code not in _KIN:
         text = label or "родственник"
         return text, text

@@ -23,6 +23,7 @@ from zorko.exceptions import ValidationError
 from zorko.findings.models import Finding, FindingDecision, IdentityJudgement
 from zorko.findings.snapshot import relative_key, servant_key
 from zorko.people.models import Relative, Servant
+from zorko.ru.formats import date_ru
 
 S = Finding.Status
 
@@ -39,7 +40,7 @@ def note_of(j: IdentityJudgement) -> str:
     verdict = "это то же лицо" if j.same else "это другое лицо"
     if j.kinship_hint:
         verdict = "это родственник служащего" if j.same else "это не родственник служащего"
-    when = timezone.localtime(j.at).strftime("%d.%m.%Y")
+    when = date_ru(j.at)
     return f"Решение {_who(j.user)} от {when}: {verdict} (основание: {j.reason})"
 
 

@@ -21,13 +21,13 @@ def gender_of(first_name: str, middle_name: str) -> str:
     """Gender from the patronymic (reliable in Russian), else from the first name's ending."""
     middle = middle_name.strip().lower()
     if middle.endswith(("вич", "ич", "оглы", "улы", "уулу")):
-        return Gender.MALE
+        return str(Gender.MALE)
     if middle.endswith(("вна", "чна", "кызы", "гызы", "қызы")):
-        return Gender.FEMALE
+        return str(Gender.FEMALE)
     first = first_name.strip().lower()
     if first.endswith(("а", "я")) and first not in {"илья", "никита", "кузьма", "фома", "лука", "савва"}:
-        return Gender.FEMALE
-    return Gender.MALE
+        return str(Gender.FEMALE)
+    return str(Gender.MALE)
 
 
 def _fix(word: str) -> str:

@@ -23,7 +23,8 @@ def _local(value: datetime) -> datetime:
         return value
     from django.utils import timezone
 
-    return timezone.localtime(value)
+    local: datetime = timezone.localtime(value)
+    return local
 
 
 def date_ru(value: Any) -> str:

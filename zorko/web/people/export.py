@@ -11,6 +11,7 @@ from zorko.audit.log import client_ip, record
 from zorko.exports import csv_lines
 from zorko.people.models import Servant
 from zorko.people.search import select_servants
+from zorko.ru.formats import date_ru
 from zorko.web.access import requires
 from zorko.web.people.views import CANDIDATE, ListFilterForm
 
@@ -19,7 +20,7 @@ HEADER = ["табельный_номер", "фамилия", "имя", "отче
 
 
 def _date(value: object) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""  # type: ignore[attr-defined]
+    return date_ru(value)
 
 
 def _rows(servants: Iterable[Servant]) -> Iterator[list[str]]:
