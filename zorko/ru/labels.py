@@ -52,7 +52,8 @@ def kinship(code: str, servant_name: str = "", relative_name: str = "") -> str:
 
     if not code:
         return ""
-    if code.startswith("spouse_") or code in ("child_spouse", "former_spouse"):
+    gendered = code.startswith("spouse_") or code in ("child_spouse", "former_spouse")
+    if gendered and (servant_name or relative_name):
         from zorko.affiliation.wording import kinship_words
 
         generic = str(Kinship(code).label) if code in Kinship.values else code

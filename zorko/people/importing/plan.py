@@ -26,6 +26,7 @@ from zorko.people.importing.rows import (
 )
 from zorko.people.importing.tables import Table, read_table
 from zorko.people.models import Department, Organisation, Position, Relative, Servant
+from zorko.reports.names import of_servant
 
 LINES_LIMIT = 1000
 
@@ -70,7 +71,7 @@ class ImportPlan:
         for row, values in self.new_servants:
             out.append(f"Добавить служащего: {_name(values)}, таб. № {row.personnel_number}")
         for servant, changes in self.changed_servants:
-            out.append(f"Изменить служащего {servant.full_name}, таб. № {servant.personnel_number}: "
+            out.append(f"Изменить карточку {of_servant(servant.full_name)}, таб. № {servant.personnel_number}: "
                        + _changes(changes))
         for rel_row, values in self.new_relatives:
             label = dict(Relative._meta.get_field("kinship").flatchoices)[values["kinship"]]
