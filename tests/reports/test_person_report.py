@@ -89,3 +89,23 @@ def test_report_needs_the_right(client_as, make_servant):
     servant = make_servant()
     assert client_as("hr").get(f"/people/{servant.pk}/report.pdf").status_code == 403
     assert not AuditEvent.objects.filter(action="report.download").exists()
+
+
+def test_documents_name_the_reviewer_carry_zorko_metadata_and_read_russian(client_as, make_servant, make_user):
+    from tests.russian_text import problems
+
+    servant, finding = _screened_with_finding(make_servant, make_user)
+    reviewer = finding.decisions.get().user
+    reviewer.first_name, reviewer.last_name = "Анна", "Петрова"
+    reviewer.save()
+    client = client_as("viewer")
+    pdf = client.get(f"/people/{servant.pk}/report.pdf").content
+    docx_bytes = client.get(f"/people/{servant.pk}/report.docx").content
+    for text in (_pdf_text(pdf), _docx_text(docx_bytes)):
+        assert "Анна Петрова" in text and "petrova" not in text  # the reviewer by name, not login
+        assert "высокая (" in text and not list(problems(text)), list(problems(text))
+    meta = pypdf.PdfReader(io.BytesIO(pdf)).metadata
+    assert meta.title == "Отчет о проверке Иванова Ивана Ивановича"
+    assert meta.author == "Зорко — Администрация Тестового муниципального округа"
+    props = docx.Document(io.BytesIO(docx_bytes)).core_properties
+    assert (props.title, props.author) == (meta.title, meta.author) and "python-docx" not in props.last_modified_by

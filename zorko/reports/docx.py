@@ -79,6 +79,9 @@ class DocxWriter:
 
     def write(self, r: PersonReport) -> bytes:
         doc = Document()
+        props = doc.core_properties  # not python-docx's defaults («python-docx», 2013)
+        props.title, props.author, props.last_modified_by = r.title, f"Зорко — {r.organisation}", "Зорко"
+        props.subject, props.comments, props.created = "Отчет о проверке ФЛ", "", r.made_at
         style = doc.styles["Normal"]
         style.font.name = "Times New Roman"
         style.font.size = Pt(12)

@@ -94,7 +94,10 @@ def render_html(r: PersonReport) -> str:
         "<p>Срабатываний нет.</p>"
     png = base64.b64encode(r.graph_png).decode()
     screened = fmt_date(r.screened_at) if r.screened_at else "не проводилась"
-    return f"""<!doctype html><html lang="ru"><head><meta charset="utf-8"><style>{CSS}</style></head><body>
+    # The PDF's title and author (WeasyPrint reads them from <title> and <meta>), not the library's defaults.
+    return f"""<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>{_e(r.title)}</title>
+<meta name="author" content="Зорко — {_e(r.organisation)}"><meta name="generator" content="Зорко">
+<style>{CSS}</style></head><body>
 <h1>{_e(r.title)}</h1>
 <p class="muted" style="text-align:center">Дата составления: {_e(fmt_date(r.made_at))}</p>
 <h2>1. Проверяемое лицо</h2><table>{_rows(who)}</table>

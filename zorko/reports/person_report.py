@@ -96,10 +96,12 @@ def _last_run(servant: Servant) -> tuple[ScreeningRun | None, datetime | None]:
 
 
 def _decision(finding: Finding) -> str:
-    last = finding.decisions.order_by("-at", "-pk").first()
+    last = finding.decisions.select_related("user").order_by("-at", "-pk").first()
     if last is None:
         return ""
-    text = f"{Finding.Status(last.to_status).label}: {last.username or '—'}, {_date(last.at)}"
+    # The reviewer by name, as a lawyer signs; the login only when the account has no name.
+    who = (last.user.get_full_name() if last.user else "") or last.username or "—"
+    text = f"{Finding.Status(last.to_status).label}: {who}, {_date(last.at)}"
     return f"{text}. Основание: {last.reason}" if last.reason else text
 
 
