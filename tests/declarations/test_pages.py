@@ -85,7 +85,7 @@ def test_manual_entry_of_a_paper_справка(client_as: Callable[[str], Any],
     assert response.status_code == 302 and decl.source == "manual" and decl.filed_on == date(2026, 4, 28)
     assert sorted(decl.items.values_list("section", flat=True)) == ["income", "real_estate"]
     page = client.get(response["Location"]).content.decode()
-    assert HOSTILE not in page and "&lt;script&gt;" in page and "1 200 000,50 руб." in page
+    assert HOSTILE not in page and "&lt;script&gt;" in page and "1\xa0200\xa0000,50\xa0руб." in page
     assert AuditEvent.objects.filter(action="declarations.view").exists()
 
 
