@@ -108,7 +108,7 @@ def test_self_employed_relative_paid_by_the_organisation_is_high(store):
     [finding] = screen(store.con, Snapshot([me], date(2026, 12, 5))).findings
     assert (finding.rule, finding.severity, finding.relative_key) == (
         "relative_self_employed_supplier", "high", sister.key)
-    assert "по договорам: 1 на сумму 45 000,00 руб." in finding.explanation
+    assert "по договорам: 1 на сумму 45\xa0000,00\xa0руб." in finding.explanation
     assert finding.evidence.extra["laws"] == {finding.evidence.contracts[0].reg_num: "44-ФЗ"}
 
 

@@ -63,3 +63,14 @@ def test_relative_namesake_in_other_region_supplier_is_not_high(reg, run):
     reg.contract(ORG, supplier)
     [finding] = run(servant(relatives=[relative("Петрова", "Анна", "Сергеевна")]))
     assert finding.rule == "relative_supplier" and finding.severity == "medium"
+
+
+def test_the_sentence_declines_the_servant_and_names_the_in_law_by_gender(reg, run):
+    supplier = reg.company("Ромашка")
+    reg.role(supplier, "director", "Соболева", "Галина", "Павловна")
+    reg.contract(ORG, supplier, price="100000.00", sign_date=date(2026, 4, 2))
+    me = servant("Лыкова", "Алина", "Романовна", relatives=[
+        relative("Соболева", "Галина", "Павловна", kinship="spouse_mother", label="мать супруга(и)")])
+    [finding] = run(me)
+    assert "Свекровь служащей Лыковой Алины Романовны — Соболева Галина Павловна" in finding.explanation
+    assert "супруга(и)" not in finding.explanation and "служащего Лыкова" not in finding.explanation

@@ -32,6 +32,7 @@ from zorko.affiliation.kin import patronymic_forms, patronymics_from_first_name,
 from zorko.affiliation.model import FindingCandidate, PersonRecord, ServantRecord
 from zorko.affiliation.policy import POLICY
 from zorko.affiliation.rules import contracts_text, is_active, make_candidate, node
+from zorko.affiliation.wording import kinship_words
 from zorko.matching.normalize import normalize_name
 from zorko.reports.names import of_servant
 
@@ -186,7 +187,9 @@ def shared_address(ctx: Context, servant: ServantRecord) -> Iterator[FindingCand
         if hit is None or not is_active(subject):
             continue
         relative, address = hit
-        who = f"{relative.kinship_label or relative.kinship} {relative.full_name}" if relative else "служащий"
+        kin = kinship_words(relative.kinship, servant.full_name, relative.full_name, relative.kinship_label)[0] \
+            if relative else ""
+        who = f"{kin} {relative.full_name}" if relative else "служащий"
         mass = subject["address_key"] in ctx.mass_addresses
         contracts = ctx.supplier_contracts(org, subject)
         path = [node("servant", servant.key)] + ([node("relative", relative.key)] if relative else [])

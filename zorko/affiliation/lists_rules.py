@@ -33,9 +33,10 @@ from zorko.affiliation.evidence import Confidence, ContractRef, Evidence, MatchE
 from zorko.affiliation.identity import NORM_MACRO
 from zorko.affiliation.model import RULES, FindingCandidate, ServantRecord
 from zorko.affiliation.rules import make_candidate, node
+from zorko.affiliation.wording import kinship_words
 from zorko.matching.normalize import normalize_name
 from zorko.reports.names import agreed
-from zorko.ru.formats import date_ru
+from zorko.ru.formats import date_ru, money_ru
 
 LOSS_OF_TRUST = "loss_of_trust"
 OWN_SELF_EMPLOYED = "own_self_employed"
@@ -158,11 +159,11 @@ def self_employed(con: duckdb.DuckDBPyConnection, ctx: Context, servant: Servant
             continue
         status = statuses[relative.inn]
         total = sum(float(c["price"] or 0) for c in contracts)
-        amount = f"{total:,.2f}".replace(",", " ").replace(".", ",")
-        text = (f"{relative.kinship_label or 'Родственник'} {relative.full_name} (ИНН {relative.inn}) — самозанятый "
-                f"(НПД на {status[1].strftime('%d.%m.%Y')}, {status[2]}) и получает оплату от "
+        kin = kinship_words(relative.kinship, servant.full_name, relative.full_name, relative.kinship_label)[0]
+        text = (f"{(kin or 'родственник').capitalize()} {relative.full_name} (ИНН {relative.inn}) — самозанятый "
+                f"(НПД на {date_ru(status[1])}, {status[2]}) и получает оплату от "
                 f"{servant.organisation_name or 'организации служащего'} по договорам: {len(contracts)} на сумму "
-                f"{amount} руб.")
+                f"{money_ru(total)}")
         evidence = Evidence(
             summary=text, person=PersonRef(relative.key, relative.full_name, relative.inn or None, relative.kinship),
             registry=[{"inn": relative.inn, "npd": True, "status_on": status[1].isoformat(), "source": status[2]}],
