@@ -7,6 +7,7 @@ Each area's own choices stay the source of its words; this module finds them.
 
 from __future__ import annotations
 
+import importlib
 from functools import cache
 from typing import Any
 
@@ -88,8 +89,6 @@ def _statuses() -> dict[str, str]:
                         ("zorko.findings.models", "ClarificationRequest.Status"),
                         ("zorko.findings.models", "Finding.Status")):
         try:
-            import importlib
-
             obj: Any = importlib.import_module(module)
             for part in cls.split("."):
                 obj = getattr(obj, part)
