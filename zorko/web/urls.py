@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("zorko.web.commission.urls")),
     path("", include("zorko.web.program.urls")),
     path("", include("zorko.web.candidates.urls")),
+    path("api/", include("zorko.api.urls")),
 ]
