@@ -75,7 +75,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        texts = {404: "Не найдено.", 405: "Метод не поддерживается."}
+        texts = {400: "Тело запроса не разбирается: ожидается JSON в UTF-8.", 404: "Не найдено.", 405: "Метод не поддерживается."}
         return api.create_response(request, {"detail": texts.get(exc.status_code, "Ошибка запроса.")},
                                    status=exc.status_code)
 

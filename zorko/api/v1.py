@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Status
 from ninja.renderers import JSONRenderer
 from ninja.throttling import AuthRateThrottle
 
@@ -93,12 +93,12 @@ def servant_clarifications(request: HttpRequest, personnel_number: str) -> list[
 
 @api.post("/servants/{personnel_number}/check", auth=TokenAuth("screening.run"), tags=["Проверки"],
           response={202: schemas.CheckOut, **ERRORS}, summary="Запустить проверку служащего")
-def start_check(request: HttpRequest, personnel_number: str) -> tuple[int, dict[str, Any]]:
+def start_check(request: HttpRequest, personnel_number: str) -> Status[dict[str, Any]]:
     servant = _servant(request, personnel_number)
     job = queue.enqueue("screening.run", {"scope": "person", "value": servant.personnel_number})
     url = reverse("api-v1:job", kwargs={"job_id": job.pk})
-    return 202, {"job_id": job.pk, "status_url": request.build_absolute_uri(url),
-                 "message": f"Проверка поставлена в очередь: задача № {job.pk}"}
+    return Status(202, {"job_id": job.pk, "status_url": request.build_absolute_uri(url),
+                 "message": f"Проверка поставлена в очередь: задача № {job.pk}"})
 
 
 @api.get("/jobs/{job_id}", auth=TokenAuth("screening.run"), tags=["Проверки"], url_name="job",
