@@ -47,6 +47,8 @@ ACTIONS = {
     "api.refused": "отказ внешней системе в доступе к API",
     "api.token.create": "создание токена API",
     "api.token.revoke": "отзыв токена API",
+    "backup.create": "резервная копия",
+    "backup.restore": "восстановление из резервной копии",
 }
 
 
