@@ -190,6 +190,12 @@ def test_status_findings_and_a_check_started_over_the_api(live_server: Any, toke
     assert status == 404 and body["detail"] == "Служащий с табельным номером «НЕТ» не найден."
 
 
+def test_unknown_paths_and_methods_answer_in_russian_json(live_server: Any, tokens: dict[str, str]) -> None:
+    assert call(live_server.url, "GET", "/api/v1/people", token=tokens["people.write"]) == (
+        405, {"detail": "Метод не поддерживается."})
+    assert call(live_server.url, "GET", "/api/v1/nothing") == (404, {"detail": "Не найдено."})
+
+
 def test_schema_and_docs_page_are_served_locally(live_server: Any) -> None:
     status, schema = call(live_server.url, "GET", "/api/v1/openapi.json")
     assert status == 200 and schema["info"]["title"] == "Зорко API"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from zorko.api.errors import HTTP_TEXTS
 from zorko.audit.log import bounded, client_ip, record
 
 PREFIX = "/api/"
@@ -28,8 +29,20 @@ class ApiAuditMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if request.path.startswith(PREFIX) and not request.path.startswith(PUBLIC):
+            response = _as_json(response)
             _record(request, response)
         return response
+
+
+def _as_json(response: HttpResponse) -> HttpResponse:
+    """Django's 404 page and ninja's bare «Method not allowed» as the API's Russian JSON."""
+    if response.status_code not in (404, 405) or response.get("Content-Type", "").startswith("application/json"):
+        return response
+    answer = JsonResponse({"detail": HTTP_TEXTS[response.status_code]}, status=response.status_code,
+                          json_dumps_params={"ensure_ascii": False})
+    if response.has_header("Allow"):
+        answer["Allow"] = response["Allow"]
+    return answer
 
 
 def _record(request: HttpRequest, response: HttpResponse) -> None:

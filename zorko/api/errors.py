@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, Throttled
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from zorko.api.batch import BatchRefused, ItemError
@@ -28,6 +28,16 @@ SCHEMA_MESSAGES = {
     "dict_type": "ожидается объект",
     "json_invalid": "тело запроса — не JSON",
     "int_parsing": "ожидается целое число",
+}
+
+
+HTTP_TEXTS = {
+    400: "Тело запроса не разбирается: ожидается JSON в UTF-8.",
+    401: "Нужен токен доступа.",
+    404: "Не найдено.",
+    405: "Метод не поддерживается.",
+    413: "Запрос слишком велик; разделите пакет на части.",
+    429: "Слишком много запросов; повторите позже.",
 }
 
 
@@ -64,25 +74,11 @@ def install(api: NinjaAPI) -> None:
     def zorko_error(request: HttpRequest, exc: ZorkoError) -> HttpResponse:
         return api.create_response(request, {"detail": str(exc)}, status=exc.http_status)
 
-    @api.exception_handler(Throttled)
-    def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
-        return api.create_response(request, {"detail": "Слишком много запросов; повторите позже."},
-                                   status=429)
-
-    @api.exception_handler(AuthenticationError)
-    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return api.create_response(request, {"detail": "Нужен токен доступа."}, status=401)
-
-    @api.exception_handler(HttpError)
-    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        texts = {400: "Тело запроса не разбирается: ожидается JSON в UTF-8.", 404: "Не найдено.", 405: "Метод не поддерживается."}
-        return api.create_response(request, {"detail": texts.get(exc.status_code, "Ошибка запроса.")},
-                                   status=exc.status_code)
-
+    @api.exception_handler(HttpError)  # ninja's own refusals: parse errors, 401, 404, 405, 429
     @api.exception_handler(RequestDataTooBig)
-    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-        return api.create_response(request, {"detail": "Запрос слишком велик; разделите пакет на части."},
-                                   status=413)
+    def http_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        status = getattr(exc, "status_code", 413)
+        return api.create_response(request, {"detail": HTTP_TEXTS.get(status, "Ошибка запроса.")}, status=status)
 
     @api.exception_handler(Exception)
     def internal(request: HttpRequest, exc: Exception) -> HttpResponse:
