@@ -85,7 +85,7 @@ def test_upsert_creates_then_is_idempotent_and_audited(live_server: Any, tokens:
     assert servant.position.name == "Заместитель" and servant.inn == "420598765414"
 
     calls = AuditEvent.objects.filter(action="api.call", username="API: 1С ЗУП")
-    assert calls.count() == 3 and all(e.details["status"] == 200 and e.ip == "127.0.0.1" for e in calls)
+    assert calls.count() == 3 and all(e.details["http_status"] == 200 and e.ip == "127.0.0.1" for e in calls)
     assert AuditEvent.objects.filter(action="people.import", username="API: 1С ЗУП").count() == 3
 
 

@@ -10,6 +10,7 @@ import pytest
 from tests.api.client import call
 from tests.conftest import log_in
 from zorko.accounts.models import ApiToken
+from zorko.accounts.tokens import create_token
 from zorko.audit.models import AuditEvent
 
 PASSWORD = "Пароль-для-тестов-1"
@@ -72,3 +73,17 @@ def test_admin_creates_a_token_the_hr_system_uses_it_and_the_docs_page_works(
     assert "Зорко API" in page.locator(".swagger-ui .info .title").inner_text()
     page.wait_for_selector(".opblock-summary-path[data-path='/api/v1/people']")
     assert violations == []
+
+
+@pytest.mark.django_db
+def test_api_calls_read_in_russian_on_the_audit_page(client: Any, make_user: Any) -> None:
+    token = create_token("1С ЗУП", "people.write").secret
+    client.post("/api/v1/people", "{}", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    client.get("/api/v1/servants/1/status", HTTP_AUTHORIZATION=f"Bearer {token}")
+    client.force_login(make_user("administrator"))
+    page = client.get("/audit/").content.decode()
+    for text in ("обращение внешней системы к API", "отказ внешней системе в доступе к API",
+                 "API: 1С ЗУП", "право токена", "загрузка служащих и родственников", "код ответа",
+                 "у токена другое право", "создание токена API"):
+        assert text in page, text
+    assert "people.write" not in page and "token_scope" not in page and "http_status" not in page

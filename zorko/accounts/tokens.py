@@ -62,7 +62,7 @@ def create_token(name: str, scope: str, user: Any = None, ip: str | None = None)
             token = ApiToken.objects.create(
                 name=name, scope=scope, token_hash=digest(secret), prefix=secret[:10],
                 created_by=getattr(user, "username", "") or "cli")
-            record(user, "api.token.create", token, ip=ip, scope=scope)
+            record(user, "api.token.create", token, ip=ip, token_scope=scope)
     except IntegrityError as exc:
         raise ValidationError(f"Токен для системы «{name}» уже действует; отзовите его или выберите "
                               "другое название.") from exc
@@ -76,7 +76,7 @@ def revoke_token(name: str, user: Any = None, ip: str | None = None) -> ApiToken
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        record(user, "api.token.revoke", token, ip=ip, scope=token.scope)
+        record(user, "api.token.revoke", token, ip=ip, token_scope=token.scope)
     return token
 
 

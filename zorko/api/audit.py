@@ -50,9 +50,9 @@ def _record(request: HttpRequest, response: HttpResponse) -> None:
     refusal = getattr(request, "zorko_api_refusal", None)
     endpoint = f"{request.method} {bounded(request.path, PATH_LIMIT)}"
     who = f"API: {token.name}" if token is not None else "API: неизвестная система"
-    details = {"endpoint": endpoint, "status": response.status_code}
+    details: dict[str, object] = {"endpoint": endpoint, "http_status": response.status_code}
     if token is not None:
-        details["scope"] = token.scope
+        details["token_scope"] = token.scope
     if refusal is not None:
         details["reason"] = REASONS.get(refusal, refusal)
         record(None, "api.refused", username=who, ip=client_ip(request), object_type="api",

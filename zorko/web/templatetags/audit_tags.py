@@ -11,6 +11,7 @@ from typing import Any
 
 from django import template
 
+from zorko.accounts.scopes import SCOPES
 from zorko.audit.log import bounded
 
 register = template.Library()
@@ -20,6 +21,7 @@ OBJECT_TYPES = {
     "findings.finding": "срабатывание", "findings.screeningrun": "проверка", "findings": "срабатывания",
     "tasks.job": "задача", "auth.user": "учётная запись", "audit.auditevent": "журнал аудита",
     "company": "юрлицо", "entrepreneur": "ИП", "registry": "реестр", "file": "файл",
+    "api": "API", "accounts.apitoken": "токен API",
 }
 DETAIL_LABELS = {
     "finding": "срабатывание", "page": "страница", "scope": "охват", "value": "значение",
@@ -34,11 +36,13 @@ DETAIL_LABELS = {
     "positions_added": "должностей добавлено", "username": "логин", "action": "действие", "object": "объект",
     "date_from": "с", "date_to": "по", "egrul": "ЕГРЮЛ", "egrip": "ЕГРИП", "contracts": "контракты",
     "errors": "ошибок", "first_errors": "первые ошибки", "stage": "этап",
+    "endpoint": "запрос", "http_status": "код ответа", "token_scope": "право токена",
 }
 VALUE_LABELS = {
     "scope": {"all": "все", "organisation": "организация", "person": "один человек"},
     "reason": {"locked": "учётная запись заблокирована", "password": "неверный пароль"},
     "page": {"findings": "проверка"},
+    "token_scope": SCOPES,
     "stage": {"preview": "проверка файлов", "confirm": "выполнение после подтверждения",
               "dry_run": "проверка без записи (CLI)", "cli": "импорт из командной строки"},
 }
