@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "zorko.program",
     "zorko.candidates",
     "zorko.web",
+    "ninja",  # serves its docs page from local static files, not a CDN (the CSP allows only self)
 ]
 
 MIDDLEWARE = [
@@ -53,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zorko.web.middleware.ZorkoErrorMiddleware",
+    "zorko.api.audit.ApiAuditMiddleware",
 ]
 
 ROOT_URLCONF = "zorko.web.urls"

@@ -110,3 +110,10 @@ def as_disk_full(exc: BaseException) -> DiskFull | None:
             return DiskFull()
         current = current.__cause__ or current.__context__
     return None
+
+
+class NotAuthenticated(ZorkoError):
+    """A request to the API came without a valid token."""
+
+    http_status = 401
+    exit_code = 3

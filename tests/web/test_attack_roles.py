@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 ROLES = sorted(ROLE_CAPABILITIES)
 
 
-ROUTES = routes()
+# The API is guarded by tokens, not by a session's role: tests/api attacks it.
+ROUTES = [(route, view) for route, view in routes() if not route.startswith("api/")]
 GUARDED = [(route, view.capability) for route, view in ROUTES if hasattr(view, "capability")]
 
 

@@ -57,7 +57,10 @@ def append(event: Any) -> Any:
 
     with transaction.atomic():
         if not AuditChainHead.objects.filter(pk=1).update(count=F("count") + 1):
-            AuditChainHead.objects.create(pk=1, hash=GENESIS, count=1)
+            # Two first writers may both find no head: the second insert is skipped, not an error.
+            AuditChainHead.objects.bulk_create([AuditChainHead(pk=1, hash=GENESIS, count=0)],
+                                               ignore_conflicts=True)
+            AuditChainHead.objects.filter(pk=1).update(count=F("count") + 1)
         head = AuditChainHead.objects.get(pk=1)
         event.prev_hash = head.hash
         event.hash = content_hash(head.hash, event)

@@ -43,6 +43,10 @@ ACTIONS = {
     "declarations.create": "ввод справки о доходах",
     "declarations.view": "просмотр справки о доходах",
     "declarations.analyse": "анализ справок о доходах",
+    "api.call": "обращение внешней системы к API",
+    "api.refused": "отказ внешней системе в доступе к API",
+    "api.token.create": "создание токена API",
+    "api.token.revoke": "отзыв токена API",
     "backup.create": "резервная копия",
     "backup.restore": "восстановление из резервной копии",
 }

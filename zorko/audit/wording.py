@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from zorko.accounts.scopes import SCOPES
 from zorko.ru.formats import date_ru, number_ru
 from zorko.ru.labels import any_code
 
@@ -17,6 +18,7 @@ OBJECT_TYPES = {
     "findings.finding": "срабатывание", "findings.screeningrun": "проверка", "findings": "срабатывания",
     "tasks.job": "задача", "auth.user": "учётная запись", "audit.auditevent": "журнал аудита",
     "company": "юрлицо", "entrepreneur": "ИП", "registry": "реестр", "file": "файл",
+    "api": "API", "accounts.apitoken": "токен API",
     "journals.journalentry": "запись журнала", "commission.case": "дело комиссии",
     "commission.meeting": "заседание комиссии", "declarations": "справки о доходах",
 }
@@ -33,6 +35,7 @@ DETAIL_LABELS = {
     "positions_added": "должностей добавлено", "username": "логин", "action": "действие", "object": "объект",
     "date_from": "с", "date_to": "по", "egrul": "ЕГРЮЛ", "egrip": "ЕГРИП", "contracts": "контракты",
     "errors": "ошибок", "first_errors": "первые ошибки", "stage": "этап", "decision": "решение",
+    "endpoint": "запрос", "http_status": "код ответа", "token_scope": "право токена",
     "meeting": "заседание", "kind": "вид", "extract_sent_on": "выписка направлена", "file_names": "файлы",
     "requests": "запросов уточнения", "requests_new": "новых запросов", "changed": "изменено",
     "registries": "реестры на дату", "servants": "служащих", "status": "статус", "conclusion": "заключение",
@@ -43,6 +46,7 @@ VALUE_LABELS = {
     "scope": {"all": "все", "organisation": "организация", "person": "один человек"},
     "reason": {"locked": "учётная запись заблокирована", "password": "неверный пароль"},
     "page": {"findings": "проверка"},
+    "token_scope": SCOPES,
     "stage": {"preview": "проверка файлов", "confirm": "выполнение после подтверждения",
               "dry_run": "проверка без записи (CLI)", "cli": "импорт из командной строки"},
 }

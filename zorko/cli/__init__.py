@@ -20,7 +20,7 @@ click_ru.install()
 
 # Modules under zorko/cli that define commands on ``main``.
 COMMAND_MODULES = ["core", "people", "accounts", "registry", "matching", "screening", "reports",
-                   "clarifications", "audit", "backup", "declarations", "journals", "program", "candidates"]
+                   "clarifications", "audit", "backup", "declarations", "journals", "program", "candidates", "api"]
 
 
 def setup_django() -> None:

@@ -102,6 +102,10 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
         click.echo(line)
     for line in build_program_demo(seed):
         click.echo(line)
+    from zorko.demo.api_tokens import build_api_demo
+
+    for line in build_api_demo(seed):
+        click.echo(line)
     click.echo(f"Демо-данные готовы за {time.perf_counter() - started:.1f} с.")
     cfg = config.load()
     click.echo(f"Вход: http://{cfg.host}:{cfg.port}/login/  логин: {login}  пароль: {password}")

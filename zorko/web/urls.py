@@ -18,4 +18,6 @@ urlpatterns = [
     path("", include("zorko.web.commission.urls")),
     path("", include("zorko.web.program.urls")),
     path("", include("zorko.web.candidates.urls")),
+    path("", include("zorko.web.api_tokens.urls")),
+    path("api/", include("zorko.api.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The administrators' page of API tokens: create (shown once), list, revoke."""
