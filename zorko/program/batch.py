@@ -94,7 +94,7 @@ def render_one(servant_id: int, fmt: str, user_id: int | None = None) -> tuple[b
     user = User.objects.filter(pk=user_id).first() if user_id else None
     report = build_report(servant, user)
     row = [servant.personnel_number, servant.full_name, str(servant.organisation), str(servant.position or ""),
-           servant.get_status_display(), report.screened_at.date() if report.screened_at else "не проводилась",
+           servant.status_word, report.screened_at.date() if report.screened_at else "не проводилась",
            len(report.findings), report.conclusion, _file_name(servant, fmt)]
     return writer_for(fmt).write(report), row
 

@@ -43,7 +43,7 @@ class FilterForm(forms.Form):
 
 class ServantChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.full_name}, таб. № {obj.personnel_number} ({obj.get_status_display()})"
+        return f"{obj.full_name}, таб. № {obj.personnel_number} ({obj.status_word})"
 
 
 class ResponsibleChoice(forms.ModelChoiceField):

@@ -100,7 +100,7 @@ def events(request: HttpRequest) -> HttpResponse:
 def _people_list(request: HttpRequest, status: str, title: str) -> HttpResponse:
     flt = ListFilterForm(request.GET).to_filter(status)
     rows = [[s.personnel_number, s.last_name, s.first_name, s.middle_name, s.birth_date, s.inn, s.snils,
-             str(s.organisation), str(s.department or ""), str(s.position or ""), s.get_status_display(),
+             str(s.organisation), str(s.department or ""), str(s.position or ""), s.status_word,
              s.hired_on, s.questionnaire_updated_on] for s in select_servants(flt)]
     body = table_xlsx(title, ["Табельный номер", "Фамилия", "Имя", "Отчество", "Дата рождения", "ИНН", "СНИЛС",
                               "Организация", "Подразделение", "Должность", "Статус", "Дата приёма",
