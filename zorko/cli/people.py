@@ -59,6 +59,7 @@ def template_group() -> None:
               help="Папка для шаблонов (по умолчанию текущая).")
 def template_people(out_dir: Path) -> None:
     """Записать шаблоны XLSX для импорта служащих и родственников."""
+    setup_django()  # the column lists read the reference models
     from zorko.people.importing import write_templates
 
     for path in write_templates(out_dir):
