@@ -103,6 +103,10 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
         click.echo(line)
     for line in build_program_demo(seed):
         click.echo(line)
+    from zorko.demo.kpi_history import build_screening_history
+
+    for line in build_screening_history(seed):
+        click.echo(line)
     click.echo(f"Демо-данные готовы за {time.perf_counter() - started:.1f} с.")
     cfg = config.load()
     click.echo(f"Вход: http://{cfg.host}:{cfg.port}/login/  логин: {login}  пароль: {password}")
