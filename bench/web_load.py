@@ -6,7 +6,7 @@ screening and a registry load run. Prints p50 / p95 per page and the error count
                                        [--companies 30000] [--database-url URL]
 
 Without ``--database-url`` it starts a throw-away PostgreSQL cluster with
-``scripts/pgtest`` (port ``ZORKO_PGTEST_PORT``) and stops it at the end.
+``scripts/pgtest`` (port ``ZORKO_PGTEST_PORT``) and stops it at the end (unless it was running).
 Steps: ``zorko demo`` on a fresh database and data directory, one account
 per inspector, ``zorko serve`` on a free loopback port, then locust (as a
 library, headless) with the inspectors: home, findings list, finding page,
@@ -140,9 +140,12 @@ class Inspector(HttpUser):
 def start_postgres(args: argparse.Namespace) -> tuple[str, bool]:
     if args.database_url:
         return args.database_url, False
+    port = int(os.environ.get("ZORKO_PGTEST_PORT", "55432"))
+    with socket.socket() as s:
+        running = s.connect_ex(("127.0.0.1", port)) == 0  # left running for others: leave it so
     out = subprocess.run([str(ROOT / "scripts" / "pgtest"), "start"], check=True, text=True,
                          capture_output=True).stdout.strip()
-    return out, True
+    return out, not running
 
 
 def fresh_database(server_url: str) -> str:

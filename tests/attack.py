@@ -7,11 +7,13 @@ each file input with :func:`hostile_workbooks` and each id with :data:`ODD_IDS`.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 XSS = "<script>alert(1)</script>"
 SCRIPT_BREAK = "</script><script>alert(1)</script>"
@@ -76,3 +78,30 @@ def assert_shown_escaped(html: str, text: str = XSS) -> None:
     """The hostile text is on the page, as text: escaped, never as markup."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert text not in html and escaped in html
+
+
+def routes() -> list[tuple[str, Any]]:
+    """``(route, view)`` of every URL pattern outside the Django admin."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns: list[Any], prefix: str) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = []
+        for p in patterns:
+            text = prefix + str(p.pattern)
+            if isinstance(p, URLResolver):
+                if not text.startswith("admin/"):
+                    out += walk(p.url_patterns, text)
+            elif isinstance(p, URLPattern):
+                out.append((text, p.callback))
+        return out
+
+    return sorted(walk(get_resolver().url_patterns, ""), key=lambda r: r[0])
+
+
+def fill_route(route: str, value: Callable[[str], str]) -> str:
+    """The route as a URL, each parameter replaced by ``value(name)`` (formats by their first choice)."""
+    route = route.lstrip("^").rstrip("$").replace("\\.", ".")
+    route = re.sub(r"<(?:int|str):(\w+)>", lambda m: value(m.group(1)), route)
+    route = re.sub(r"\(\?P<fmt>([a-z]+)\|[^)]*\)", r"\1", route)
+    route = re.sub(r"\(\?P<(\w+)>\\d\+\)", lambda m: value(m.group(1)), route)
+    return "/" + route

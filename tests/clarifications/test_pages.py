@@ -80,6 +80,8 @@ def test_mark_sent_then_answer_with_inn_stores_it_and_rescreens(family, client_a
     assert "получен ответ" in html and "<script>alert(1)</script>" not in html
     judgement = IdentityJudgement.objects.get(relative=family.mother)
     assert judgement.same is False and judgement.registry_inn == NAMESAKE_INNS[0]
+    listed = html[html.index('id="request-judgements"'):html.index("<h2>История</h2>")]
+    assert NAMESAKE_INNS[0] in listed and "это другое лицо" in listed and "действует" in listed
     assert AuditEvent.objects.filter(action="clarification.answer", object_id=str(req.pk)).exists()
     assert AuditEvent.objects.filter(action="screening.run").exists()  # the servant was re-checked at once
     card = client.get(f"/people/{family.servant.pk}/").content.decode()
@@ -174,3 +176,11 @@ def test_filtered_list_downloads_as_xlsx_and_is_audited(family, client_as):
     empty = client.get("/clarifications/export.xlsx?status=answered")
     assert len(list(load_workbook(io.BytesIO(empty.content)).worksheets[0].iter_rows())) == 1
     assert AuditEvent.objects.filter(action="export", object_type="clarifications", user__isnull=False).count() == 2
+
+
+def test_withdrawn_requests_are_shown_only_when_asked_for(family, client_as):
+    ClarificationRequest.objects.filter(pk=family.request.pk).update(status="withdrawn", active=False)
+    client = client_as("viewer")
+    assert f'data-request="{family.request.pk}"' not in client.get("/clarifications/").content.decode()
+    html = client.get("/clarifications/?status=withdrawn").content.decode()
+    assert f'data-request="{family.request.pk}"' in html and "не требуется" in html

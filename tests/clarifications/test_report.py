@@ -20,5 +20,6 @@ def test_report_has_summary_probability_namesakes_and_requests(family, client_as
     assert "4. Возможные тёзки" in text and "Возможные тёзки: 1 лицо в реестре — Москва — 1" in text
     assert "5. Запросы уточнения" in text and "мать: Иванова Елена Александровна" in text
     assert "подготовлен" in text
+    assert "Запросов уточнения без ответа служащего: 1; до ответа проверка не завершена." in text
     # No model weights in a document for the commission.
     assert "+6,5" not in text and "вес имён" not in text and "relative_supplier" not in text

@@ -14,7 +14,7 @@ from zorko.cli import main
 from zorko.demo.registry_demo import load_demo_registry, write_files
 from zorko.demo.registry_world import build
 from zorko.findings.models import ClarificationRequest, Finding, ScreeningRun
-from zorko.findings.rules_info import RULE_NAMES
+from zorko.findings.rules_info import rule_names
 from zorko.people.demo import generate
 from zorko.people.demo_build import build_demo
 from zorko.people.models import Servant
@@ -48,7 +48,7 @@ def test_demo_registry_plants_every_rule_and_a_rerun_changes_nothing(settings, t
     assert counts["entrepreneurs"] == len(world.entrepreneurs)
     assert counts["contracts"] == len(world.contracts)
 
-    assert {p.rule for p in world.planted} == PLANTED_RULES and set(PLANTED_RULES) <= set(RULE_NAMES)
+    assert {p.rule for p in world.planted} == PLANTED_RULES and set(PLANTED_RULES) <= set(rule_names())
     found = {(f.rule, f.servant.personnel_number, f.subject_ogrn): f
              for f in Finding.objects.filter(active=True).select_related("servant")}
     missed = [p for p in world.planted if (p.rule, p.personnel_number, p.subject) not in found]

@@ -6,13 +6,13 @@ the views' ``@requires``, so a new area is covered without being listed here.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.attack import fill_route, routes
 from zorko.accounts.roles import ROLE_CAPABILITIES
+from zorko.findings.models import ClarificationRequest, IdentityJudgement
 from zorko.people.models import Relative
 
 pytestmark = pytest.mark.django_db
@@ -20,19 +20,7 @@ pytestmark = pytest.mark.django_db
 ROLES = sorted(ROLE_CAPABILITIES)
 
 
-def _routes(patterns: list[Any], prefix: str = "") -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for p in patterns:
-        text = prefix + str(p.pattern)
-        if isinstance(p, URLResolver):
-            if not text.startswith("admin/"):
-                out += _routes(p.url_patterns, text)
-        elif isinstance(p, URLPattern):
-            out.append((text, p.callback))
-    return out
-
-
-ROUTES = sorted(_routes(get_resolver().url_patterns), key=lambda r: r[0])
+ROUTES = routes()
 GUARDED = [(route, view.capability) for route, view in ROUTES if hasattr(view, "capability")]
 
 
@@ -46,9 +34,14 @@ def ids(make_servant: Any, make_user: Any) -> dict[str, str]:
                                        first_name="Анна")
     finding = make_finding(servant, relative=relative)
     job = Job.objects.create(kind="screening.run", message="срабатываний: 1")
+    request = ClarificationRequest.objects.create(key="k" * 64, kind="namesakes", servant=servant, relative=relative,
+                                                  person_name=relative.full_name, candidates=[], candidates_hash="h")
+    judgement = IdentityJudgement.objects.create(servant=servant, relative=relative, registry_person="inn:1",
+                                                 registry_name="Петрова Анна", same=False, reason="тёзка")
     return {"servant_id": str(servant.pk), "relative_id": str(relative.pk), "finding_id": str(finding.pk),
             "job_id": str(job.pk), "user_id": str(make_user("viewer").pk), "ogrn": "1024200000006",
-            "ogrnip": "304420000000012", "kind": "servants", "fmt": "csv"}
+            "ogrnip": "304420000000012", "kind": "servants", "fmt": "csv", "request_id": str(request.pk),
+            "judgement_id": str(judgement.pk)}
 
 
 # Parameters of areas the fixture builds no object for: an id nobody has (the page must answer 404 to
@@ -56,16 +49,8 @@ def ids(make_servant: Any, make_user: Any) -> dict[str, str]:
 DEFAULTS = {"year": "2026", "quarter": "1"}
 
 
-def _param(ids: dict[str, str], kind: str, name: str) -> str:
-    return ids.get(name) or DEFAULTS.get(name) or ("999999" if kind in ("int", "id") else "x")
-
-
 def _url(route: str, ids: dict[str, str]) -> str:
-    route = route.lstrip("^").rstrip("$").replace("\\.", ".")
-    route = re.sub(r"<(int|str):(\w+)>", lambda m: _param(ids, m.group(1), m.group(2)), route)
-    route = re.sub(r"\(\?P<(\w+)>([a-z0-9]+)\|[^)]*\)", r"\2", route)
-    route = re.sub(r"\(\?P<(\w+)>\\d\+\)", lambda m: _param(ids, "id", m.group(1)), route)
-    return "/" + route
+    return fill_route(route, lambda name: ids.get(name) or DEFAULTS.get(name) or "999999")
 
 
 def test_nearly_every_route_is_guarded_by_a_capability() -> None:

@@ -46,6 +46,8 @@ ACTIONS = {
     "declarations.create": "ввод справки о доходах",
     "declarations.view": "просмотр справки о доходах",
     "declarations.analyse": "анализ справок о доходах",
+    "backup.create": "резервная копия",
+    "backup.restore": "восстановление из резервной копии",
 }
 
 

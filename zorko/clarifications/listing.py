@@ -87,6 +87,8 @@ def filtered(status: str = "", organisation: int | None = None, kind: str = "",
         qs = qs.filter(status=R.SENT).exclude(due_on__lt=today)
     elif status:
         qs = qs.filter(status=status)
+    else:  # the ones a re-check no longer needs are shown when asked for, not by default
+        qs = qs.exclude(status=R.WITHDRAWN)
     if organisation:
         qs = qs.filter(servant__organisation_id=organisation)
     if kind:

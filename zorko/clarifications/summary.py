@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zorko.clarifications.listing import kinship_of, region_name
-from zorko.findings.clarifications import status_label
+from zorko.findings.clarifications import OPEN, status_label
 from zorko.findings.evidence import ROLE_NAMES
 from zorko.findings.models import ClarificationRequest, PossibleNamesakes
 from zorko.findings.namesakes import regions_text
@@ -47,6 +47,11 @@ class RequestLine:
     request: ClarificationRequest
     about: str
     status: str
+
+    @property
+    def open(self) -> bool:
+        """Still waiting for the servant's answer (prepared or sent)."""
+        return self.request.status in OPEN
 
 
 def namesake_lines(servant: Servant) -> list[NamesakeLine]:

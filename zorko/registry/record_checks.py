@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from zorko.identifiers import check_inn, check_ogrn, check_ogrnip
+from zorko.identifiers import check_inn, check_ogrn, check_ogrnip, inn_checksum_ok
 from zorko.registry.importers.egrip import Entrepreneur
 from zorko.registry.importers.egrul import Company
 from zorko.registry.importers.eis_contracts import Contract
@@ -20,8 +20,28 @@ from zorko.registry.importers.ftm import FtmEntity
 MAX_EXAMPLES = 20
 
 
+_INN_LENGTHS = {True: (12,), False: (10,), None: (10, 12)}
+
+
 def _inn(value: str | None, person: bool | None = None) -> list[str]:
-    problem = check_inn(value, person=person) if value else None
+    # The fast test first: nearly every ИНН is right, and the message needs the slower check.
+    if not value or (len(value) in _INN_LENGTHS[person] and inn_checksum_ok(value)):
+        return []
+    problem = check_inn(value, person=person)
+    return [problem] if problem else []
+
+
+def _ogrn(value: str) -> list[str]:
+    if len(value) == 13 and value.isdigit() and int(value[:12]) % 11 % 10 == int(value[12]):
+        return []
+    problem = check_ogrn(value)
+    return [problem] if problem else []
+
+
+def _ogrnip(value: str) -> list[str]:
+    if len(value) == 15 and value.isdigit() and int(value[:14]) % 13 % 10 == int(value[14]):
+        return []
+    problem = check_ogrnip(value)
     return [problem] if problem else []
 
 
@@ -29,15 +49,14 @@ def problems(record: Any) -> list[str]:
     """Russian descriptions of the suspicious values of one record (empty when it looks right)."""
     found: list[str] = []
     if isinstance(record, Company):
-        found += [p for p in (check_ogrn(record.ogrn),) if p] + _inn(record.inn, person=False)
+        found += _ogrn(record.ogrn) + _inn(record.inn, person=False)
         for role in record.roles:
             found += _inn(role.inn, person=True)
     elif isinstance(record, Entrepreneur):
-        found += [p for p in (check_ogrnip(record.ogrnip),) if p] + _inn(record.inn, person=True)
+        found += _ogrnip(record.ogrnip) + _inn(record.inn, person=True)
     elif isinstance(record, FtmEntity):
         if record.ogrn:
-            check = check_ogrnip if len(record.ogrn) == 15 else check_ogrn
-            found += [p for p in (check(record.ogrn),) if p]
+            found += _ogrnip(record.ogrn) if len(record.ogrn) == 15 else _ogrn(record.ogrn)
         found += _inn(record.inn)
     elif isinstance(record, Contract):
         if record.price is not None and record.price < 0:

@@ -9,11 +9,14 @@ before it is handed on costs little and keeps the place.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 from zorko.registry.adapters import Columns
 
+# Dates that exist in every month of every year; others (the 29th–31st) are checked in full.
+_ISO = re.compile(r"(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])")
 DATE_COLUMNS = frozenset({"terminated_on", "registered_on", "since", "sign_date", "birth_date",
                           "starts_on", "ends_on", "published", "extract_date"})
 DECIMAL_COLUMNS = frozenset({"capital", "price", "share_nominal"})
@@ -52,9 +55,13 @@ def first_refused(columns: Columns, rows: list[tuple[Any, ...]]) -> tuple[int, s
     if not checked:
         return None
     rec_index = [name for name, _kind in columns].index("rec")
-    for row in rows:
-        for i, name in checked:
-            reason = _problem(name, row[i])
+    for i, name in checked:
+        # Column by column, skipping empty cells and plain ISO dates without a call per value.
+        for row in rows:
+            value = row[i]
+            if value is None or (name in DATE_COLUMNS and len(value) == 10 and _ISO.match(value)):
+                continue
+            reason = _problem(name, value)
             if reason:
                 return row[rec_index], FIELD_NAMES.get(name, name), reason
     return None

@@ -119,15 +119,18 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
-def conclusion(findings: list[Finding], screened: bool) -> str:
+def conclusion(findings: list[Finding], screened: bool, requests_open: int = 0) -> str:
+    """``requests_open``: clarification requests still waiting for the servant's answer."""
     if not screened:
         return "Проверка по реестрам не проводилась; заключение не может быть сделано."
+    asked = (f" Запросов уточнения без ответа служащего: {requests_open}; до ответа проверка не завершена."
+             if requests_open else "")
     statuses = [f.status for f in findings]
     S = Finding.Status
     open_ = sum(s in (S.NEW, S.IN_REVIEW) for s in statuses)
     confirmed = sum(s in (S.CONFIRMED, S.REFERRED) for s in statuses)
     if not findings:
-        return "Признаков аффилированности и конфликта интересов по данным реестров не выявлено."
+        return "Признаков аффилированности и конфликта интересов по данным реестров не выявлено." + asked
     parts = []
     if confirmed:
         referred = sum(s == S.REFERRED for s in statuses)
@@ -140,7 +143,7 @@ def conclusion(findings: list[Finding], screened: bool) -> str:
     if not confirmed and not open_:
         parts.append("Все выявленные совпадения отклонены по результатам рассмотрения; "
                      "признаков аффилированности и конфликта интересов не установлено.")
-    return " ".join(parts)
+    return " ".join(parts) + asked
 
 
 def _report_finding(f: Finding, ev: Evidence) -> ReportFinding:
@@ -157,6 +160,7 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
     findings = sorted(servant.findings.filter(active=True).select_related("relative"),
                       key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), -f.score))
     run, screened_at = _last_run(servant)
+    requests = request_lines(servant)
     # The document shows every finding's path at once.
     paths = [read_evidence(f.evidence or {}).path for f in findings]
     graph_dict = servant_graph(servant, findings).as_dict(also=paths)
@@ -171,9 +175,9 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
         relatives=[(r.get_kinship_display(), r.full_name) for r in servant.relatives.all()],
         screened_at=screened_at, registries=registries,
         findings=[_report_finding(f, ev) for f, ev in zip(findings, evidences, strict=True)],
-        namesakes=namesake_lines(servant), requests=request_lines(servant),
+        namesakes=namesake_lines(servant), requests=requests,
         graph_png=render_png(graph_dict),
-        conclusion=conclusion(findings, run is not None),
+        conclusion=conclusion(findings, run is not None, sum(q.open for q in requests)),
         made_at=timezone.now(),
         made_by=(user.get_full_name() or user.username) if getattr(user, "pk", None) else "",
     )

@@ -57,7 +57,10 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.people = people
         for n, person in enumerate(people):
-            self.fields[f"person_{n}"] = forms.ChoiceField(label=person.full_name, choices=ANSWERS, required=False)
+            label = f"{person.full_name}, ИНН {person.inn}" if person.inn else person.full_name
+            self.fields[f"person_{n}"] = forms.ChoiceField(
+                label=label, choices=ANSWERS, required=False,
+                widget=forms.Select(attrs={"aria-label": f"Ответ о лице: {label}"}))
 
     def clean_inn(self) -> str:
         inn = str(self.cleaned_data.get("inn") or "").strip()

@@ -16,6 +16,7 @@ from zorko.accounts.roles import can
 from zorko.audit.log import client_ip, record
 from zorko.clarifications.export import export_requests
 from zorko.clarifications.listing import (
+    PersonRow,
     effective_status,
     filtered,
     kinship_of,
@@ -29,7 +30,8 @@ from zorko.findings.clarifications import (
     record_answer,
     status_label,
 )
-from zorko.findings.models import ClarificationRequest
+from zorko.findings.judgements import note_of
+from zorko.findings.models import ClarificationRequest, IdentityJudgement
 from zorko.people.models import Organisation
 from zorko.reports.clarification_letter import letter_filename, letters_zip, write_letter
 from zorko.web.access import requires
@@ -91,6 +93,15 @@ def requests_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return export_download(fmt, "zaprosy", lambda path: export_requests(fmt, path, qs, user=request.user))
 
 
+def _judgements(req: ClarificationRequest, people: list[PersonRow]) -> list[dict[str, Any]]:
+    """The decisions about the persons this request lists (from its answer or from finding pages)."""
+    qs = IdentityJudgement.objects.filter(servant_id=req.servant_id, registry_person__in=[p.key for p in people],
+                                          kinship_hint=req.kind == ClarificationRequest.Kind.HIDDEN)
+    if req.kind != ClarificationRequest.Kind.HIDDEN:
+        qs = qs.filter(relative_id=req.relative_id)
+    return [{"j": j, "note": note_of(j)} for j in qs.select_related("user")]
+
+
 @requires("findings.view")
 def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     req = _request(request_id)
@@ -105,6 +116,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
         "can_answer": reviewer and req.status in (R.PREPARED, R.SENT),
         "can_close": reviewer and is_overdue(req), "reviewer": reviewer,
         "send_form": SendForm(), "answer_form": AnswerForm(people), "close_form": CloseForm(),
+        "judgements": _judgements(req, people),
     })
 
 
