@@ -32,7 +32,7 @@ def test_help_is_russian(tmp_path: Path) -> None:
 def test_missing_option_is_russian(tmp_path: Path) -> None:
     done = zorko(tmp_path, "report", "--out", str(tmp_path / "x.pdf"))
     assert done.returncode == 2
-    assert "Ошибка: Не указан параметр '--person'." in done.stderr
+    assert "Ошибка: Не указан параметр «--person»." in done.stderr
     assert "Справка: «" in done.stderr
     assert not _english(done.stderr), done.stderr
 
@@ -40,7 +40,7 @@ def test_missing_option_is_russian(tmp_path: Path) -> None:
 def test_invalid_choice_and_number_are_russian(tmp_path: Path) -> None:
     done = zorko(tmp_path, "user", "add", "petrov", "--role", "boss")
     assert done.returncode == 2
-    assert "Неверное значение '--role': «boss» — не одно из:" in done.stderr
+    assert "Неверное значение «--role»: «boss» — не одно из:" in done.stderr
     assert not _english(done.stderr), done.stderr
     number = zorko(tmp_path, "demo", "--seed", "семь")
     assert number.returncode == 2 and "«семь» — не число." in number.stderr

@@ -120,6 +120,14 @@ class ClickRussian(gettext.NullTranslations):
         return forms[0] if n == 1 else forms[1]
 
 
+def _option_hint(self: click.Parameter, ctx: click.Context | None) -> str:
+    return " / ".join(f"«{name}»" for name in (self.opts or [self.human_readable_name]))
+
+
+def _argument_hint(self: click.Argument, ctx: click.Context | None) -> str:
+    return f"«{self.make_metavar(ctx) if ctx is not None else self.human_readable_name}»"
+
+
 def install() -> None:
     """Make click speak Russian in this process (idempotent)."""
     catalogue = ClickRussian()
@@ -131,3 +139,6 @@ def install() -> None:
             module.ngettext = catalogue.ngettext  # type: ignore[attr-defined]
     for cls, word in TYPE_NAMES.items():
         cls.name = word
+    # The parameter named in an error, in Russian quotes like every other name Zorko prints.
+    click.Parameter.get_error_hint = _option_hint  # type: ignore[method-assign]
+    click.Argument.get_error_hint = _argument_hint  # type: ignore[method-assign]
