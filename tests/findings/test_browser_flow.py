@@ -64,7 +64,7 @@ def test_screen_review_and_download_report(page, live_server, store, make_servan
     # Back on the card: the finding's evidence path is highlighted on the graph; download the report.
     page.goto(f"{live_server.url}/people/{servant.pk}/")
     page.click(f"button.show-path[data-finding='{finding.pk}']")
-    page.wait_for_function(f"() => document.getElementById('link-graph').dataset.finding === '{finding.pk}'")
+    page.wait_for_function(f"() => document.getElementById('link-graph').dataset.drawn === '{finding.pk}'")
     highlighted = page.evaluate("window.zorkoGraph.nodes('.path').map(n => n.id())")
     assert set(highlighted) == set(finding.evidence["graph_path"]) and len(highlighted) >= 3
     page.evaluate("id => { window.zorkoGraph.getElementById(id).emit('tap'); }", f"relative:r:{wife.pk}")

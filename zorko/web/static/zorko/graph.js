@@ -92,11 +92,20 @@
     window.zorkoGraph = cy;
   }
 
+  var latest = 0;
+
   function load(findingId) {
     var url = box.dataset.url + (findingId ? "?finding=" + encodeURIComponent(findingId) : "");
+    var mine = ++latest;
     return fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"}})
       .then(function (r) { return r.json(); })
-      .then(function (graph) { box.dataset.finding = findingId || ""; draw(graph); });
+      .then(function (graph) {
+        if (mine !== latest) { return; }  // a later click asked for another path: this answer is stale
+        box.dataset.finding = findingId || "";
+        draw(graph);
+        // Set only once the graph is on the page: what tests and other scripts wait for.
+        box.dataset.drawn = findingId || "";
+      });
   }
 
   document.querySelectorAll("button.show-path").forEach(function (button) {
