@@ -108,3 +108,23 @@ def test_no_registry_is_a_clear_error(settings, tmp_path, make_servant):
     make_servant()
     with pytest.raises(ZorkoError, match="Реестры не загружены"):
         run_screening("all")
+
+
+def test_a_screening_waits_for_a_registry_load_in_another_process(sister_supplier, store):
+    import subprocess
+    import sys
+    import time
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(4)"),
+        store.path], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        said = []
+        run = run_screening("all", progress=lambda *a, **k: said.append(a[2] if len(a) > 2 else ""))
+        assert time.monotonic() - started >= 1  # it waited for the load instead of failing
+        assert run.people_checked == 1 and Finding.objects.filter(active=True).count() == 1
+        assert any("Идёт загрузка реестра" in text for text in said)
+    finally:
+        holder.wait(timeout=30)

@@ -6,7 +6,8 @@ each source, the newest extract date among successful loads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import duckdb
@@ -22,18 +23,36 @@ REQUIRED_SOURCES = ("egrul", "egrip", "contracts")
 _FAILED = ("failed", "error", "rolled_back")
 
 
-def connect() -> duckdb.DuckDBPyConnection:
+# How long a screening waits for a registry load in another process to finish (a load of a
+# million companies takes minutes); pages never wait.
+SCREENING_WAIT_SECONDS = 3600.0
+_POLL_SECONDS = 2.0
+
+
+def connect(wait: float = 0.0, on_wait: Callable[[], None] | None = None) -> duckdb.DuckDBPyConnection:
     """A read connection to the store; inside the process that writes it (the server's worker
-    thread), DuckDB refuses a second configuration, so the writer's instance is shared."""
+    thread), DuckDB refuses a second configuration, so the writer's instance is shared.
+
+    While another process loads the store DuckDB refuses readers too: with ``wait`` the caller
+    retries for that many seconds (``on_wait`` is told once), else the store is busy at once.
+    """
     path = settings.CONFIG.registry_path
     if not path.exists():
         raise ZorkoError("Реестры не загружены: сначала загрузите ЕГРЮЛ, ЕГРИП и контракты (zorko registry load)")
-    try:
-        return duckdb.connect(str(path), read_only=True)
-    except duckdb.ConnectionException:
-        return store.connect(path)
-    except duckdb.IOException as exc:
-        raise store.RegistryBusy(path) from exc
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=True)
+        except duckdb.ConnectionException:
+            return store.connect(path)
+        except duckdb.IOException as exc:
+            if time.monotonic() >= deadline:
+                raise store.RegistryBusy(path) from exc
+            if on_wait is not None and not told:
+                on_wait()
+                told = True
+            time.sleep(_POLL_SECONDS)
 
 
 def prepare_matching() -> None:

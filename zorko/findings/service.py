@@ -66,7 +66,8 @@ def run_screening(scope: str, value: str = "", user: Any = None, progress: Progr
     tick = progress or (lambda *a, **k: None)
     servants = _servants(scope, value)
     registry.prepare_matching()
-    con = registry.connect()
+    con = registry.connect(wait=registry.SCREENING_WAIT_SECONDS,
+                           on_wait=lambda: tick(0, None, "Идёт загрузка реестра: проверка начнётся, когда она закончится"))
     try:
         as_of = registry_as_of(con)
         run = ScreeningRun.objects.create(scope=scope, scope_value=value[:100], registry_as_of=as_of,
