@@ -115,6 +115,11 @@ def record(
 _request_ip: ContextVar[str | None] = ContextVar("zorko_audit_request_ip", default=None)
 
 
+def current_request_ip() -> str | None:
+    """The address of the request being answered, None outside one (a job queued now keeps it)."""
+    return _request_ip.get()
+
+
 @contextmanager
 def request_ip(ip: str | None) -> Iterator[None]:
     """Within the block, every audit record without an explicit ``ip`` carries this one."""
