@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps assets demo test test-sqlite test-postgres lint bench fuzz clean
+.PHONY: install system-deps assets demo test test-sqlite test-postgres lint bench-install bench-splink fuzz clean
 
 # Debian packages for running Zorko (Pango, fonts, npm); `test` adds PostgreSQL and Chromium.
 system-deps:
@@ -43,6 +43,14 @@ test-postgres:
 # The importers' property-based fuzzing with a long budget (the suite runs it briefly, profile `ci`).
 fuzz:
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q -p no:cacheprovider -m fuzz tests/fuzz
+
+# Benchmark-only packages (Splink, locust): the `bench` extra, never installed by `install`.
+bench-install: $(STAMP)
+	$(BIN)/pip install -q -c constraints.txt -e ".[test,bench]"
+
+# Zorko's matcher against Splink on the same generated data (small sizes; see docs/matching.md).
+bench-splink: bench-install
+	$(BIN)/python bench/matching.py --sizes 100k --splink
 
 # ruff everywhere; mypy --strict on the core that imports no Django (STYLE.md 11).
 CORE := zorko/matching zorko/affiliation zorko/registry zorko/identifiers.py zorko/regions.py zorko/config.py zorko/exceptions.py

@@ -10,6 +10,7 @@ process so that its peak memory is the matcher's own.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 import resource
@@ -287,6 +288,8 @@ def main() -> None:
                         help="also print precision / recall / F1 at thresholds 0.5..0.95")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.splink and importlib.util.find_spec("splink") is None:
+        parser.exit(2, "Splink is a benchmark-only dependency: run `make bench-install` first.\n")
     if args.measure:
         if args.splink:
             from bench.matching_splink import measure_splink

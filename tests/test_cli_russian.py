@@ -23,11 +23,11 @@ def test_help_and_click_errors_are_russian(tmp_path: Path) -> None:
     assert "Параметры:" in shown.stdout and "Показать эту справку и выйти." in shown.stdout
     assert "…" not in shown.stdout and "..." not in shown.stdout.split("Команды:")[1]  # no help cut short
     missing = run_zorko(tmp_path, "findings", "export", "--out", str(tmp_path / "f.csv"))
-    assert missing.returncode == 2 and "Ошибка: Не указан параметр '--format'" in missing.stderr
+    assert missing.returncode == 2 and "Ошибка: Не указан параметр «--format»" in missing.stderr
     wrong = run_zorko(tmp_path, "findings", "export", "--format", "pdf", "--out", str(tmp_path / "f.pdf"))
-    assert "Недопустимое значение '--format'" in wrong.stderr
+    assert "Неверное значение «--format»: «pdf»" in wrong.stderr
     unknown = run_zorko(tmp_path, "check", "--bogus")
-    assert "Нет такого параметра: '--bogus'" in unknown.stderr
+    assert "Нет такого параметра «--bogus»" in unknown.stderr
     for result in (shown, missing, wrong, unknown):
         assert not _english_free(result.stdout + result.stderr), result.stdout + result.stderr
 

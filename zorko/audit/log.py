@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from zorko.audit import chain
@@ -89,7 +92,12 @@ def record(
     username: str = "",
     **details: Any,
 ) -> AuditEvent:
-    """Append one event; ``username`` names who tried when there is no account (failed login)."""
+    """Append one event; ``username`` names who tried when there is no account (failed login).
+
+    Without ``ip``, the address of the web request being answered is used: services called by a
+    view (review decisions, commission steps, journal entries) are audited with it too.
+    """
+    ip = ip or _request_ip.get()
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or obj.pk
@@ -105,6 +113,25 @@ def record(
         details=_bounded_details(details),
         ip=ip,
     ))
+
+
+# The client address of the request this thread (or task) is answering; None outside requests.
+_request_ip: ContextVar[str | None] = ContextVar("zorko_audit_request_ip", default=None)
+
+
+def current_request_ip() -> str | None:
+    """The address of the request being answered, None outside one (a job queued now keeps it)."""
+    return _request_ip.get()
+
+
+@contextmanager
+def request_ip(ip: str | None) -> Iterator[None]:
+    """Within the block, every audit record without an explicit ``ip`` carries this one."""
+    token = _request_ip.set(ip or None)
+    try:
+        yield
+    finally:
+        _request_ip.reset(token)
 
 
 def client_ip(request: Any) -> str | None:

@@ -14,7 +14,7 @@ from zorko.cli import main, setup_django
 @click.option("--wait", "wait_seconds", default=900, show_default=True, type=click.IntRange(0),
               help="Сколько секунд ждать окончания идущей загрузки реестров.")
 def backup(out: Path, wait_seconds: int) -> None:
-    """Сохранить базу данных, хранилище реестров и файлы в архив OUT (.tar.gz).
+    """Сохранить базу данных, хранилище реестров и файлы в АРХИВ (.tar.gz).
 
     Работает и при запущенном сервере: копия согласована на момент начала.
     """
@@ -33,9 +33,9 @@ def backup(out: Path, wait_seconds: int) -> None:
 
 
 @main.command()
-@click.argument("source", metavar="IN", type=click.Path(path_type=Path))
+@click.argument("source", metavar="АРХИВ", type=click.Path(path_type=Path))
 def restore(source: Path) -> None:
-    """Восстановить базу данных, реестры и файлы из архива IN и обновить базу до этой версии.
+    """Восстановить базу данных, реестры и файлы из АРХИВА и обновить базу до этой версии.
 
     Архив сначала проверяется целиком; повреждённый архив ничего не меняет.
     Остановите «zorko serve» перед восстановлением.

@@ -77,6 +77,7 @@ def check_employers() -> None:
                                           status__in=OPEN_STATUSES).exclude(employer_name="", employer_inn="")
     for e in entries.select_related("servant", "organisation"):
         click.echo(f"№ {e.reg_number} ({e.get_kind_display().lower()}): {check_entry_employer(e, None)}")
+    click.echo(f"Проверено открытых уведомлений с работодателем: {entries.count()}.")
 
 
 @main.group("commission")

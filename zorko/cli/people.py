@@ -59,6 +59,7 @@ def template_group() -> None:
               help="Папка для шаблонов (по умолчанию текущая).")
 def template_people(out_dir: Path) -> None:
     """Записать шаблоны XLSX для импорта служащих и родственников."""
+    setup_django()  # the column lists read the reference models
     from zorko.people.importing import write_templates
 
     for path in write_templates(out_dir):
@@ -103,7 +104,10 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
     for line in build_program_demo(seed):
         click.echo(line)
     from zorko.demo.api_tokens import build_api_demo
+    from zorko.demo.kpi_history import build_screening_history
 
+    for line in build_screening_history(seed):
+        click.echo(line)
     for line in build_api_demo(seed):
         click.echo(line)
     click.echo(f"Демо-данные готовы за {time.perf_counter() - started:.1f} с.")

@@ -25,7 +25,7 @@ def registry() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", type=int, default=0, help="Процессов разбора (0 — по числу ядер).")
 def load_command(source: str, paths: tuple[str, ...], workers: int) -> None:
-    """Загрузить файлы, папки или .zip-архивы источника SOURCE
+    """Загрузить файлы, папки или .zip-архивы ИСТОЧНИКА
     (egrul, egrip, contracts, ftm, disqualified, mass)."""
     from zorko.registry import loader
 

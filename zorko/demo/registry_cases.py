@@ -130,12 +130,15 @@ def _former_servant(b: RegistryBuilder) -> None:
     left, s = max(dismissed, key=lambda pair: (sum(b.distinct(pair[1], level) for level in (1, 2)), pair[0],
                                                 pair[1]["табельный_номер"]))
     b.used.add(s["табельный_номер"])
-    since = left + timedelta(days=40)
+    # Forty days after leaving and a contract 25 days later, unless that would fall after the extract
+    # date: then as late as the extract allows, still after the departure.
+    since = max(left + timedelta(days=1), min(left + timedelta(days=40), b.today - timedelta(days=26)))
     c = b.company(registered=since)
     c.founders.append(b.holder(s, since))
     c.directors.append(b.holder(s, since))
     b.contract(s["организация_инн"], c, sign_date=since + timedelta(days=25))
-    b.plant("former_servant", s, c, "уволенный служащий через 40 дней учредил поставщика бывшей организации")
+    b.plant("former_servant", s, c, "уволенный служащий вскоре после увольнения учредил поставщика бывшей "
+            "организации")
 
 
 def plant_cases(b: RegistryBuilder, per_rule: int) -> None:

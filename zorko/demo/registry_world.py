@@ -78,6 +78,10 @@ class RegistryBuilder:
         self.n_inn += 1
         return make_inn(f"{region}11{self.n_inn:06d}", person=True)
 
+    def capped(self, day: date) -> date:
+        """No record of an extract dated today can bear a later date (a planted case may ask for one)."""
+        return min(day, self.today)
+
     def date_before(self, days_from: int, days_to: int, anchor: date | None = None) -> date:
         return (anchor or self.today) - timedelta(days=self.rng.randrange(days_from, days_to))
 
@@ -92,7 +96,7 @@ class RegistryBuilder:
                 registered: date | None = None) -> Company:
         self.n_company += 1
         n = self.n_company
-        registered = registered or self.date_before(200, 5000)
+        registered = self.capped(registered or self.date_before(200, 5000))
         company = Company(
             make_ogrn(f"1{registered.year % 100:02d}{region}{n:07d}"),
             make_inn(f"{region}{self.rng.choice(('05', '06', '07', '34'))}{n:05d}", person=False),
@@ -104,12 +108,13 @@ class RegistryBuilder:
     def stranger(self, region: str = HOME_REGION, since: date | None = None) -> Holder:
         last, first, middle, female = rp.background_person(self.rng)
         inn = self.person_inn(region) if self.rng.random() < 0.85 else None
-        return Holder(*rp.registry_spelling(self.rng, last, first, middle), inn, since or self.today, female)
+        return Holder(*rp.registry_spelling(self.rng, last, first, middle), inn, self.capped(since or self.today),
+                      female)
 
     def entrepreneur(self, last: str, first: str, middle: str, inn: str, female: bool,
                      region: str = HOME_REGION, registered: date | None = None) -> Entrepreneur:
         self.n_ip += 1
-        registered = registered or self.date_before(100, 4000)
+        registered = self.capped(registered or self.date_before(100, 4000))
         ip = Entrepreneur(make_ogrnip(f"3{registered.year % 100:02d}{region}{7_000_000 + self.n_ip:09d}"), inn,
                           *rp.registry_spelling(self.rng, last, first, middle), female, registered)
         self.world.entrepreneurs.append(ip)
@@ -119,7 +124,7 @@ class RegistryBuilder:
                  sign_date: date | None = None) -> Contract:
         self.n_contract += 1
         name, inn = (self.orgs[customer_inn], customer_inn) if customer_inn else OUTSIDE_CUSTOMER
-        sign = sign_date or self.date_before(5, 700)
+        sign = self.capped(sign_date or self.date_before(5, 700))
         contract = Contract(f"3{inn}{sign.year % 100:02d}{self.n_contract:06d}", name, inn, f"{inn[:4]}01001",
                             sign, Decimal(self.rng.randrange(3_000_000, 300_000_000)) / 100,
                             self.rng.choice(SUBJECTS), supplier)
@@ -197,7 +202,7 @@ class RegistryBuilder:
     def holder(self, row: dict[str, str], since: date, with_inn: bool = True, last: str = "") -> Holder:
         female = row["отчество"].endswith("на")
         spelled = rp.registry_spelling(self.rng, last or row["фамилия"], row["имя"], row["отчество"])
-        return Holder(*spelled, row["инн"] if with_inn and row["инн"] else None, since, female)
+        return Holder(*spelled, row["инн"] if with_inn and row["инн"] else None, self.capped(since), female)
 
     def plant(self, rule: str, servant: dict[str, str], subject: Company | Entrepreneur, note: str,
               decoy: bool = False) -> None:

@@ -234,7 +234,9 @@ def generate(seed: int = 1, servants: int = 420, candidates: int | None = None,
         org = rng.choices(orgs, org_weights)[0]
         hired = None if status == "кандидат" else g.date_between(
             max(dt.date(born.year + 20, 1, 1), dt.date(1995, 1, 1)), today - dt.timedelta(days=30))
-        dismissed = g.date_between(hired, today) if hired and status == "уволен" else None
+        # Former servants are kept for the two years their new jobs are checked (ст. 12 273-ФЗ).
+        dismissed = (g.date_between(max(hired, today - dt.timedelta(days=700)), today - dt.timedelta(days=1))
+                     if hired and status == "уволен" else None)
         address = g.address()
         data.servants.append({
             "табельный_номер": no, "фамилия": me.surname(), "имя": me.first, "отчество": me.middle,

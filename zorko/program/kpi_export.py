@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.drawing.image import Image as XlImage
 from PIL import Image, ImageDraw
 
+from zorko.calendar_ru import genitive
 from zorko.program.xlsx import add_table, put, workbook_bytes
 from zorko.reports.graph_image import _font
 
@@ -120,7 +121,7 @@ def kpi1_table(year: int, months: list[Any], by_org: list[dict[str, Any]], month
         ["Месяц", "План (нарастающим итогом), чел.", "Обучено, чел.", "Выполнение"],
         [[m.name, m.plan, m.trained, "—" if m.met is None else "выполнен" if m.met else "не выполнен"]
          for m in months],
-        f"По организациям на конец месяца «{month_name}»",
+        f"По организациям на конец {genitive(month_name)}",
         ["Организация", "В плане обучения", "Обучено", "% от плана", "Ещё не обучены"],
         [[str(r["organisation"]), r["planned"], r["trained"], r["percent"], r["due"]] for r in by_org])
 
@@ -134,6 +135,6 @@ def kpi2_table(year: int, months: list[Any], by_org: list[dict[str, Any]], month
         ["Месяц", "План, %", "Проверено", "Всего", "Факт, %", "Выполнение"],
         [[m.name, m.plan, m.checked, m.total, m.percent,
           "—" if m.met is None else "выполнен" if m.met else "не выполнен"] for m in months],
-        f"По организациям на конец месяца «{month_name}»",
+        f"По организациям на конец {genitive(month_name)}",
         ["Организация", "Служащих", "Проверено", "Факт, %", "План, %"],
         [[str(r["organisation"]), r["total"], r["checked"], r["percent"], r["plan"]] for r in by_org])

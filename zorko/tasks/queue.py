@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
+from zorko.audit.log import current_request_ip, request_ip
 from zorko.exceptions import ZorkoError
 from zorko.tasks.models import Job
 
@@ -55,7 +56,8 @@ def _load_job_modules() -> None:
 
 
 def enqueue(kind: str, params: dict[str, Any] | None = None, user: Any = None) -> Job:
-    return Job.objects.create(kind=kind, params=params or {}, created_by=user if user and user.pk else None)
+    return Job.objects.create(kind=kind, params=params or {}, created_by=user if user and user.pk else None,
+                              audit_ip=current_request_ip())
 
 
 def claim_next() -> Job | None:
@@ -109,7 +111,8 @@ def run_job(job_row: Job) -> Job:
     try:
         if fn is None:
             raise ZorkoError(f"Неизвестный вид задачи: {job_row.kind}")
-        result = fn(reporter, **job_row.params)
+        with request_ip(job_row.audit_ip):
+            result = fn(reporter, **job_row.params)
     except ZorkoError as exc:
         log.warning("job %s failed: %s", job_row.pk, exc)
         _finish(job_row.pk, Job.Status.FAILED, error=str(exc))

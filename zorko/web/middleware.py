@@ -8,7 +8,19 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from zorko.audit.log import client_ip, request_ip
 from zorko.exceptions import ZorkoError, as_disk_full
+
+
+class AuditIpMiddleware:
+    """Every audit record made while answering a request carries the client's address."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with request_ip(client_ip(request)):
+            return self.get_response(request)
 
 
 class ZorkoErrorMiddleware:

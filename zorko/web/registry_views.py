@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zorko.accounts.roles import can
-from zorko.audit.log import record
+from zorko.audit.log import client_ip, record
 from zorko.exceptions import ValidationError, ZorkoError
 from zorko.registry.server_paths import checked_server_path
 from zorko.tasks import queue
@@ -185,6 +185,6 @@ def _card_page(request: HttpRequest, kind: str, key: str,
     if card is None:
         raise Http404(missing)
     name = name_of(card)
-    record(request.user, "registry.view", object_type=kind, object_id=key, object_repr=name)
+    record(request.user, "registry.view", object_type=kind, object_id=key, object_repr=name, ip=client_ip(request))
     return render(request, template, {card_name: card, "name": name, "findings": _findings_on(request, key),
                                       **_contracts_summary(card["contracts"])})

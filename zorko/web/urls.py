@@ -1,9 +1,16 @@
 """URL map: one include per area; each area owns its url module."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+handler403 = "zorko.web.error_views.permission_denied"
+handler404 = "zorko.web.error_views.page_not_found"
+handler500 = "zorko.web.error_views.server_error"
 
 urlpatterns = [
+    path("favicon.ico", RedirectView.as_view(url=static("zorko/favicon.svg"), permanent=True)),
     path("admin/", admin.site.urls),
     path("", include("zorko.web.urls_core")),
     path("", include("zorko.web.urls_accounts")),
