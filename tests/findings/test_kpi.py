@@ -71,6 +71,12 @@ def test_monthly_shares(scenario):
     assert [m.checked for m in only_b[3:6]] == [0, 1, 1] and only_b[0].total == 1
 
 
+def test_the_home_pages_month_is_the_years_month(scenario):
+    for day in (date(2026, 2, 10), date(2026, 6, 10), date(2026, 12, 20)):
+        now = _at(day)
+        assert kpi.current_month(now) == kpi.monthly(2026, now=now)[day.month - 1]
+
+
 def test_kpi_page_numbers(scenario, client_as):
     html = client_as("viewer").get("/kpi/?year=2026&month=5").content.decode()
 

@@ -106,6 +106,16 @@ def checked_by(year: int, month: int, servant_ids: list[int], relatives: dict[in
     return screened - _open_findings(list(screened), moment) - open_requests(list(screened), moment)
 
 
+def current_month(now: datetime | None = None) -> MonthKpi:
+    """This month only (the home page): one month's check instead of twelve."""
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    orgs, relatives = _servants(None)
+    ids = list(orgs)
+    checked = checked_by(local.year, local.month, ids, relatives)
+    return MonthKpi(local.month, plan_percent(local.month), len(checked), len(ids))
+
+
 def monthly(year: int, organisation: Organisation | None = None, now: datetime | None = None) -> list[MonthKpi]:
     now = now or timezone.now()
     orgs, relatives = _servants(organisation)

@@ -76,7 +76,7 @@ def open_findings() -> dict[str, Any]:
 
 
 def month_kpi(now: datetime) -> kpi.MonthKpi:
-    return kpi.monthly(now.year, now=now)[now.month - 1]
+    return kpi.current_month(now)
 
 
 def _snapshot_path() -> Path:
