@@ -38,6 +38,11 @@ INTEGER_FORMAT, DECIMAL_FORMAT, DATE_FORMAT = XLSX_INTEGER, XLSX_DECIMAL, XLSX_D
 XLSX_CELL_LIMIT = 32_767
 
 
+def formula_safe(text: str) -> str:
+    """Text that a spreadsheet would run as a formula, with a leading ``'``; other text as it is."""
+    return "'" + text if text.startswith(FORMULA_LEADS) else text
+
+
 def safe_cell(value: Any) -> Any:
     """The value as it may go into a spreadsheet: text that would run as a formula gets a ``'``."""
     if value is None:
@@ -46,10 +51,7 @@ def safe_cell(value: Any) -> Any:
         return "да" if value else "нет"
     if isinstance(value, int | float | Decimal | date | datetime):
         return value
-    text = str(value)
-    if text.startswith(FORMULA_LEADS):
-        return "'" + text
-    return text
+    return formula_safe(str(value))
 
 
 def safe_row(row: Iterable[Any]) -> list[Any]:

@@ -18,21 +18,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+from zorko.exports import formula_safe
+
 MONEY_FORMAT = "#,##0.00"
 NUMBER_FORMAT = "#,##0.##"
 DATE_FORMAT = "DD.MM.YYYY"
-
-
-def safe_text(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def cell_value(value: Any) -> Any:
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, str):
-        return safe_text(value)
+        return formula_safe(value)
     return value
 
 

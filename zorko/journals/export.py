@@ -12,9 +12,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from zorko.exports import formula_safe
 from zorko.journals.models import JournalEntry, Kind
 
-FORMULA_START = ("=", "+", "-", "@")
 WRAP = Alignment(wrap_text=True, vertical="top")
 BASE_COLUMNS = ["№ п/п", "Регистрационный номер", "Дата поступления", "Дата регистрации",
                 "ФИО, должность лица, представившего уведомление", "Организация", "Краткое содержание"]
@@ -30,10 +30,8 @@ TAIL_COLUMNS = ["Срок", "Нарушение срока", "ФИО ответ�
 
 
 def safe(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is kept as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would run as a formula is kept as text; numbers and dates stay typed."""
+    return formula_safe(value) if isinstance(value, str) else value
 
 
 def _employer(e: JournalEntry) -> str:

@@ -12,7 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+from zorko.exports import formula_safe
+
 # Stored in Excel's invariant notation; a Russian Excel shows «1 234,5».
 INTEGER_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.0"
@@ -23,8 +24,7 @@ CELL_LIMIT = 32_000  # Excel refuses cells longer than 32 767 characters
 
 def safe_text(value: str) -> str:
     """A text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    text = value[:CELL_LIMIT]
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return formula_safe(value[:CELL_LIMIT])
 
 
 def put(ws: Worksheet, row: int, col: int, value: Any, bold: bool = False) -> None:

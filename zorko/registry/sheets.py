@@ -8,15 +8,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+from zorko.exports import formula_safe
+
 DATE_FORMAT = "DD.MM.YYYY"
 MONEY_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "#,##0"
-
-
-def safe_text(value: str) -> str:
-    """Text a spreadsheet will not run: a leading ``= + - @`` gets a ``'`` in front."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def write_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
@@ -52,7 +48,7 @@ def _value(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, str):
-        return safe_text(value)
+        return formula_safe(value)
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, datetime):
