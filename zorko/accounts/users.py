@@ -49,6 +49,13 @@ def _check_password(password: str, user: User | None = None) -> None:
         raise ValidationError("Пароль не подходит: " + " ".join(exc.messages)) from exc
 
 
+def display_name(user: Any) -> str:
+    """How documents and pages name a person who acted: the full name, else the login; empty for nobody."""
+    if user is None or not getattr(user, "pk", None):
+        return ""
+    return (user.get_full_name() or "").strip() or user.username
+
+
 def role_of(user: Any) -> str:
     names = [g.name for g in user.groups.all() if g.name in ROLE_CAPABILITIES]
     return names[0] if names else ""

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from zorko.accounts.users import display_name
 from zorko.audit.log import record
 from zorko.candidates.models import CandidateCheck
 from zorko.candidates.sources import RELATIVE_SOURCES, rule_sources, source_title
@@ -25,9 +26,7 @@ from zorko.people.models import Servant
 
 
 def _username(user: Any) -> str:
-    if not getattr(user, "pk", None):
-        return ""
-    return user.get_full_name() or user.username
+    return display_name(user)
 
 
 def _finding_row(f: Any) -> dict[str, Any]:

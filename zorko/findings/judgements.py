@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from zorko.accounts.users import display_name
 from zorko.affiliation.model import Judgement
 from zorko.audit.log import record
 from zorko.exceptions import ValidationError
@@ -29,10 +30,8 @@ S = Finding.Status
 
 
 def _who(user: Any) -> str:
-    if user is None or not getattr(user, "pk", None):
-        return "инспектора"
-    full = (user.get_full_name() or "").strip()
-    return f"инспектора {full or user.username}"
+    name = display_name(user)
+    return f"инспектора {name}" if name else "инспектора"
 
 
 def note_of(j: IdentityJudgement) -> str:

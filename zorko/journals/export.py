@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from zorko.accounts.users import display_name
 from zorko.exports import formula_safe
 from zorko.journals.models import JournalEntry, Kind
 
@@ -75,7 +76,7 @@ def write_journal(kind: str, entries: Iterable[JournalEntry], cases: dict[int, s
     for n, e in enumerate(entries, 1):
         row = [n, e.reg_number, e.received_on, e.registered_on, _person(e), str(e.organisation), e.content,
                *_kind_cells(e), e.extended_until or e.deadline, e.late_note,
-               (e.responsible.get_full_name() or e.responsible.username) if e.responsible else "",
+               display_name(e.responsible),
                e.get_status_display(), e.decision, cases.get(e.pk, "")]
         ws.append([safe(v) for v in row])
         # Cells by index: ws[row] and ws.max_row scan every cell, quadratic on a long journal.

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from zorko.accounts.users import display_name
 from zorko.clarifications.summary import NamesakeLine, RequestLine, namesake_lines, request_lines
 from zorko.exceptions import ZorkoError
 from zorko.findings.evidence import Evidence, read_evidence
@@ -165,7 +166,7 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
         graph_png=render_png(graph_dict),
         conclusion=conclusion(findings, run is not None, sum(q.open for q in requests)),
         made_at=timezone.now(),
-        made_by=(user.get_full_name() or user.username) if getattr(user, "pk", None) else "",
+        made_by=display_name(user),
     )
 
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from django.db.models import Q
 
 from zorko.accounts.roles import ADMINISTRATOR, INSPECTOR
+from zorko.accounts.users import display_name
 from zorko.exceptions import ValidationError
 from zorko.journals.models import JournalEntry, Kind, Status
 from zorko.journals.queries import EntryFilter
@@ -48,7 +49,7 @@ class ServantChoice(forms.ModelChoiceField):
 
 class ResponsibleChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 EVENT_LABELS = {
