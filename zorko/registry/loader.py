@@ -151,10 +151,12 @@ def load(source: str, paths: Iterable[str | Path], *, db_path: str | Path | None
     """Load the files of one source; raises ImportFailed (nothing written) on bad input."""
     adapter = sources.adapter(source)
     files = expand([Path(p) for p in paths], adapter.suffixes)
+    target = Path(db_path) if db_path is not None else store.default_path()
     with _LOCK:
-        con = store.connect(db_path)
+        con = store.connect(target)
         try:
-            return _Run(con, adapter, files, progress, workers or default_workers()).run()
+            with store.announced_load(target):
+                return _Run(con, adapter, files, progress, workers or default_workers()).run()
         finally:
             con.close()
 
