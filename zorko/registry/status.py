@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from zorko.registry import sources, store
+from zorko.registry import sources, store, writing
 
 
 @dataclass(slots=True)
@@ -119,7 +119,7 @@ def remembered_status(db_path: Path, snapshot: Path) -> tuple[list[SourceStatus]
         remembered = [SourceStatus(**row) for row in kept["status"]]
     except (OSError, ValueError, KeyError, TypeError):
         kept, remembered = {}, []
-    if store.load_running(db_path):
+    if writing.load_running(db_path):
         return remembered, True
     if remembered and kept.get("stamp") == stamp:
         return remembered, False

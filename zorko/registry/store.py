@@ -14,7 +14,6 @@ rows.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,37 +127,6 @@ def connect(path: Path | str | None = None, *, read_only: bool = False) -> duckd
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for statement in SCHEMA:
         con.execute(statement)
-
-
-def _load_marker(path: Path) -> Path:
-    return path.with_name(path.name + ".loading")
-
-
-@contextmanager
-def announced_load(path: Path) -> Iterator[None]:
-    """Marks the store as being loaded, for pages that show the last state without opening it.
-
-    A load stages its files in temporary tables for minutes before it writes the store, so the
-    store's files alone do not tell that a load runs.
-    """
-    marker = _load_marker(path)
-    marker.write_text(str(os.getpid()), encoding="utf-8")
-    try:
-        yield
-    finally:
-        marker.unlink(missing_ok=True)
-
-
-def load_running(path: Path) -> bool:
-    """Whether a live process announced a load of the store (a killed one leaves a stale mark)."""
-    try:
-        pid = int(_load_marker(path).read_text(encoding="utf-8"))
-        os.kill(pid, 0)
-    except PermissionError:  # alive, another user's
-        return True
-    except (OSError, ValueError):
-        return False
-    return True
 
 
 class RegistryBusy(ZorkoError):
