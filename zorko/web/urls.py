@@ -5,15 +5,16 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-handler403 = "zorko.web.error_views.permission_denied"
-handler404 = "zorko.web.error_views.page_not_found"
-handler500 = "zorko.web.error_views.server_error"
+handler403 = "zorko.web.core.errors.permission_denied"
+handler404 = "zorko.web.core.errors.page_not_found"
+handler500 = "zorko.web.core.errors.server_error"
 
 urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("zorko/favicon.svg"), permanent=True)),
     path("admin/", admin.site.urls),
-    path("", include("zorko.web.urls_core")),
-    path("", include("zorko.web.urls_accounts")),
+    path("", include("zorko.web.core.urls")),
+    path("", include("zorko.web.accounts.urls")),
+    path("", include("zorko.web.audit.urls")),
     path("", include("zorko.web.urls_people")),
     path("", include("zorko.web.urls_import")),
     path("", include("zorko.web.urls_registry")),
