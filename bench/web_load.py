@@ -267,7 +267,7 @@ def main() -> None:
         Inspector.accounts = [f"inspector{i:02d}" for i in range(args.users)]
         subprocess.run([sys.executable, "-c", ACCOUNTS, PASSWORD, *Inspector.accounts], env=env, cwd=ROOT,
                        check=True)
-        from zorko.registry.synthetic import write_egrul
+        from zorko.demo.registry_random import write_egrul
 
         extracts = write_egrul(work / "egrul", args.companies)
         print(f"prepared in {time.monotonic() - clock:.0f} s: demo with {args.servants} servants, "

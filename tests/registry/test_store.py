@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from zorko.registry import loader, lookup, store, synthetic, writing
+from zorko.demo import registry_random as synthetic
+from zorko.registry import loader, lookup, store, writing
 
 ROOT = Path(__file__).resolve().parents[2]
 CRAFTED = ROOT / "tests" / "fixtures" / "egrul-crafted" / "egrul_all_founders_utf8.xml"

@@ -1,7 +1,7 @@
 """Synthetic registry records written in the real formats: ЕГРЮЛ, ЕГРИП (ФНС open extract, windows-1251)
 and ЕИС 44-ФЗ contracts (``export/contract``, UTF-8).
 
-Unlike :mod:`zorko.registry.synthetic`, which invents its own random
+Unlike :mod:`zorko.demo.registry_random`, which invents its own random
 companies for the load benchmark, these writers take the records as data —
 who directs and founds what, at which address, since when, what is
 terminated — so a caller (the demo municipality, tests) decides the cases.
@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from zorko.registry.synthetic import HEAD
+from zorko.demo.registry_random import HEAD
 
 PER_FILE = 1000
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from zorko.declarations.campaign import correction_deadline, deadline
 from zorko.declarations.records import Item, Member, ParsedDeclaration, Person, Section
-from zorko.declarations.synthetic_registry import PlantRegistry
+from zorko.demo.declarations_registry import PlantRegistry
 
 RULES = ("decl_expense_over_income", "decl_property_unexplained", "decl_accounts_growth", "decl_income_jump",
          "decl_share_omitted", "decl_share_in_supplier", "decl_creditor_supplier", "decl_coowner_linked",
@@ -140,7 +140,7 @@ class Generator:
 
 
 def generate(families: list[Family], seed: int, year: int, today: date, per_rule: int = 1) -> Campaign:
-    from zorko.declarations.synthetic_plants import plant
+    from zorko.demo.declarations_plants import plant
 
     g = Generator(seed, year, today)
     built = {f.personnel_number: g.family(f) for f in families}

@@ -2,9 +2,9 @@
 
 from django.urls import re_path
 
-from zorko.web import servant_findings_views
+from zorko.web.reports import views
 
 urlpatterns = [
-    re_path(r"^people/(?P<servant_id>\d+)/report\.(?P<fmt>pdf|docx)$", servant_findings_views.servant_report,
+    re_path(r"^people/(?P<servant_id>\d+)/report\.(?P<fmt>pdf|docx)$", views.servant_report,
             name="servant-report"),
 ]

@@ -14,8 +14,8 @@ from typing import Any
 from django.db import transaction
 
 from zorko import identifiers
-from zorko.people import demo_world as world
-from zorko.people.demo import generate, organisation_inn
+from zorko.demo import world
+from zorko.demo.people import generate, organisation_inn
 from zorko.people.importing import ImportSummary, apply_import, plan_tables
 from zorko.people.importing.columns import RELATIVE_COLUMNS, SERVANT_COLUMNS
 from zorko.people.importing.files import table_from_rows

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zorko import identifiers
-from zorko.people import demo_names as names
-from zorko.people import demo_world as world
+from zorko.demo import names, world
 
 # Share of servants whose questionnaire is more than a year old: a realistic minority to chase.
 STALE_SHARE = 0.12

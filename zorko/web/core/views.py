@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from zorko.accounts.roles import capabilities_of
 from zorko.tasks.models import Job
 from zorko.tasks.queue import with_live_progress
-from zorko.web.dashboard import home_context, visible_job
+from zorko.web.core.dashboard import home_context, visible_job
 
 
 @login_required
@@ -28,6 +28,6 @@ def job_status(request: HttpRequest, job_id: int) -> HttpResponse:
             "total": job.total, "percent": job.percent, "message": job.message,
             "error": job.error, "result": job.result,
         })
-    from zorko.web.dashboard import JOB_TITLES
+    from zorko.web.core.dashboard import JOB_TITLES
 
     return render(request, "web/job.html", {"job": job, "title": JOB_TITLES.get(job.kind, "")})

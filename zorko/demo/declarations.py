@@ -20,13 +20,13 @@ from typing import Any
 
 from django.conf import settings
 
-from zorko.declarations import synthetic
 from zorko.declarations.analysis import AnalysisResult, analyse
 from zorko.declarations.campaign import last_reporting_year, obliged
 from zorko.declarations.dossier import CHILD_KINSHIPS, SPOUSE_KINSHIPS
 from zorko.declarations.intake import ImportSummary, import_paths
 from zorko.declarations.records import Person
 from zorko.declarations.xsb_writer import write
+from zorko.demo import declarations_synthetic as synthetic
 from zorko.people.models import Relative, Servant
 
 FOLDER = "demo-declarations"

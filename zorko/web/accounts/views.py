@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,19 +13,11 @@ from django.views.decorators.http import require_POST
 
 from zorko.accounts import throttle
 from zorko.accounts.roles import ROLE_NAMES
-from zorko.accounts.users import create_user, normalize_username, role_of, set_active
+from zorko.accounts.users import create_user, role_of, set_active
 from zorko.audit.log import client_ip, record
 from zorko.exceptions import ValidationError
 from zorko.web.access import requires
-
-
-class LoginForm(AuthenticationForm):
-    """Django's form, with the user name in the form accounts are stored in (NFKC, case)."""
-
-    def clean(self) -> dict[str, Any]:
-        if self.cleaned_data.get("username"):
-            self.cleaned_data["username"] = normalize_username(self.cleaned_data["username"])
-        return super().clean()
+from zorko.web.accounts.forms import LoginForm, NewUserForm
 
 
 class LoginView(auth_views.LoginView):
@@ -67,14 +57,6 @@ class LogoutView(auth_views.LogoutView):
         if request.user.is_authenticated:
             record(request.user, "logout", ip=client_ip(request))
         return super().post(request, *args, **kwargs)
-
-
-class NewUserForm(forms.Form):
-    username = forms.CharField(label="Логин", max_length=150)
-    full_name = forms.CharField(label="Имя и фамилия", max_length=300, required=False)
-    role = forms.ChoiceField(label="Роль", choices=list(ROLE_NAMES.items()))
-    password = forms.CharField(label="Пароль (пусто — создать автоматически)", required=False,
-                               widget=forms.PasswordInput)
 
 
 @requires("users.manage")

@@ -1,7 +1,7 @@
 """The people import page: upload, preview of the changes, confirm; XLSX templates.
 
 The views are thin: checking is ``plan_import``; the confirmed import is
-written by the background job ``people.import`` (``import_jobs``), whose
+written by the background job ``people.import`` (``jobs``), whose
 page shows the progress and then the summary or the errors.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -22,15 +21,11 @@ from zorko.people.importing.templates import TEMPLATE_NAMES, template_bytes
 from zorko.tasks import queue
 from zorko.web import uploads
 from zorko.web.access import requires
-from zorko.web.import_jobs import file_names, plan_uploaded
+from zorko.web.people.importing.forms import UploadForm
+from zorko.web.people.importing.jobs import file_names, plan_uploaded
 
 SESSION_KEY = "people_import"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class UploadForm(forms.Form):
-    servants = forms.FileField(label="Файл служащих (XLSX или CSV)")
-    relatives = forms.FileField(label="Файл родственников (необязательно)", required=False)
 
 
 def _page(request: HttpRequest, form: UploadForm, status: int = 200, **context: Any) -> HttpResponse:

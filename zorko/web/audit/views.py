@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -11,23 +10,9 @@ from django.utils import timezone
 from zorko.audit.log import ACTIONS, client_ip, record
 from zorko.audit.query import AuditFilter, csv_lines, select
 from zorko.web.access import requires
+from zorko.web.audit.forms import AuditFilterForm
 
 PAGE_SIZE = 50
-
-
-class AuditFilterForm(forms.Form):
-    username = forms.CharField(label="Пользователь", required=False)
-    action = forms.ChoiceField(label="Действие", required=False,
-                               choices=[("", "все")] + sorted(ACTIONS.items(), key=lambda a: a[1]))
-    date_from = forms.DateField(label="С", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="По", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    obj = forms.CharField(label="Объект", required=False)
-
-    def to_filter(self) -> AuditFilter:
-        data = self.cleaned_data if self.is_valid() else {}
-        return AuditFilter(username=data.get("username", ""), action=data.get("action", ""),
-                           date_from=data.get("date_from"), date_to=data.get("date_to"),
-                           obj=data.get("obj", ""))
 
 
 @requires("audit.view")

@@ -1,9 +1,6 @@
-"""The findings part of a servant's card: findings list, link graph, graph export, report."""
+"""The findings part of a servant's card: findings list, link graph, graph export."""
 
 from __future__ import annotations
-
-import datetime as dt
-import re
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,8 +10,6 @@ from zorko.audit.log import client_ip, record
 from zorko.findings.graph_data import servant_graph_json
 from zorko.findings.models import Finding
 from zorko.people.models import Servant
-from zorko.reports.person_report import build_report
-from zorko.reports.writer import writer_for
 from zorko.web.access import requires
 from zorko.web.clarifications.card import review_context
 from zorko.web.params import object_id
@@ -59,18 +54,4 @@ def servant_graph_ftm(request: HttpRequest, servant_id: int) -> HttpResponse:
     record(request.user, "export", servant, ip=client_ip(request), format="ftm", entities=len(entities))
     response = HttpResponse(to_json_lines(entities), content_type="application/x-ndjson; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="graph-{servant.personnel_number}.ftm.json"'
-    return response
-
-
-@requires("findings.view")
-def servant_report(request: HttpRequest, servant_id: int, fmt: str) -> HttpResponse:
-    servant = _servant(servant_id)
-    writer = writer_for(fmt)
-    body = writer.write(build_report(servant, request.user))
-    record(request.user, "report.download", servant, ip=client_ip(request), format=fmt,
-           report="Отчет о проверке ФЛ")
-    number = re.sub(r"[^\w.-]", "_", servant.personnel_number)  # the file name goes into a header
-    name = f"report-{number}-{dt.date.today():%Y%m%d}.{writer.extension}"
-    response = HttpResponse(body, content_type=writer.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -27,10 +27,10 @@ from django.utils import timezone
 
 from zorko.candidates import services
 from zorko.candidates.models import CandidateCheck
+from zorko.demo.registry_contracts223 import reg_num_223, write_contracts223
+from zorko.demo.registry_records import Address, Company, Contract, Entrepreneur
 from zorko.people.models import Organisation, Relative, Servant
 from zorko.registry import loader
-from zorko.registry.synthetic223 import reg_num_223, write_contracts223
-from zorko.registry.synthetic_records import Address, Company, Contract, Entrepreneur
 
 FOLDER = "demo-registry"
 CONTRACTS = 240

@@ -13,8 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from zorko import identifiers
-from zorko.registry import loader
-from zorko.registry.synthetic_records import (
+from zorko.demo.registry_records import (
     Address,
     Company,
     Contract,
@@ -22,6 +21,7 @@ from zorko.registry.synthetic_records import (
     write_contracts,
     write_egrul,
 )
+from zorko.registry import loader
 
 # Identifiers of the planted companies: region 42, a block («97») the demo registry does not use.
 _OGRN_HEAD, _INN_HEAD = "1174297", "4297"

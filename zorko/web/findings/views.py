@@ -22,7 +22,7 @@ from zorko.people.models import Organisation, Servant
 from zorko.tasks import queue
 from zorko.web.access import requires
 from zorko.web.downloads import export_download
-from zorko.web.judgement_views import HIDDEN_RULE, judgements_about, requests_about
+from zorko.web.findings.judgements import HIDDEN_RULE, judgements_about, requests_about
 from zorko.web.params import object_id
 
 # Button captions of the review transitions.

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from zorko.web import registry_views as views
+from zorko.web.registry import views
 
 urlpatterns = [
     path("registry/", views.status, name="registry-status"),

@@ -7,13 +7,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zorko.declarations.records import Item, Member, ParsedDeclaration, Person, Section
+from zorko.demo.names import patronymic, surname_form
+from zorko.demo.registry_records import Holder
 from zorko.identifiers import make_inn
-from zorko.people.demo_names import patronymic, surname_form
-from zorko.registry.synthetic_records import Holder
 from zorko.reports.names import gender_of
 
 if TYPE_CHECKING:
-    from zorko.declarations.synthetic import Family, Generator
+    from zorko.demo.declarations_synthetic import Family, Generator
 
 Built = dict[str, dict[int, list[ParsedDeclaration]]]
 CO_OWNERS = (("Кравцов", "Игорь", "Игоревич"), ("Шубин", "Денис", "Олегович"), ("Ларионов", "Павел", "Юрьевич"),

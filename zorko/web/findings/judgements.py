@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,23 +14,11 @@ from zorko.findings.evidence import Evidence
 from zorko.findings.judgements import note_of, record_judgement, revoke_judgement
 from zorko.findings.models import ClarificationRequest, Finding, IdentityJudgement
 from zorko.web.access import requires
+from zorko.web.findings.forms import JudgementForm, RevokeForm
 from zorko.web.form_actions import run_step
 from zorko.web.params import object_id
 
 HIDDEN_RULE = "hidden_relative"
-
-
-class JudgementForm(forms.Form):
-    same = forms.TypedChoiceField(choices=[("1", "то же лицо"), ("0", "другое лицо")],
-                                  coerce=lambda v: v == "1", error_messages={"required": "Выберите решение"})
-    reason = forms.CharField(max_length=4000, strip=True, error_messages={
-        "required": "Укажите основание решения", "max_length": "Основание слишком длинное (не более 4000 знаков)"})
-
-
-class RevokeForm(forms.Form):
-    reason = forms.CharField(max_length=4000, strip=True, error_messages={
-        "required": "Укажите причину отмены решения",
-        "max_length": "Причина слишком длинная (не более 4000 знаков)"})
 
 
 def judgements_about(finding: Finding, ev: Evidence) -> list[dict[str, Any]]:

@@ -1,8 +1,9 @@
-"""URLs of the people area: lists, card, create and edit forms."""
+"""URLs of the people area: lists, card, create and edit forms, the import page."""
 
 from django.urls import path
 
 from zorko.web.people import edit_views, export, views
+from zorko.web.people.importing import views as importing
 
 urlpatterns = [
     path("people/", views.servant_list, name="servant-list"),
@@ -15,4 +16,7 @@ urlpatterns = [
     path("people/<int:servant_id>/relatives/new/", edit_views.relative_edit, name="relative-new"),
     path("people/<int:servant_id>/relatives/<int:relative_id>/edit/", edit_views.relative_edit,
          name="relative-edit"),
+    path("people/import/", importing.upload, name="people-import"),
+    path("people/import/confirm/", importing.confirm, name="people-import-confirm"),
+    path("people/import/template/<str:kind>.xlsx", importing.template, name="people-import-template"),
 ]

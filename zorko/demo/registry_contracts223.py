@@ -20,8 +20,8 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from zorko.demo.registry_records import Company, Contract, Entrepreneur
 from zorko.identifiers import make_inn, make_ogrn
-from zorko.registry.synthetic_records import Company, Contract, Entrepreneur
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
         '<ns2:contract xmlns:ns2="http://zakupki.gov.ru/223fz/contract/1" '
