@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Min
 from django.utils import timezone
 
 from zorko.findings.clarifications import is_open_at
@@ -95,14 +95,17 @@ class QueueHistory:
     def _screenings(year: int, scope: dict[str, Any], relatives: dict[int, int]) -> dict[int, list[datetime]]:
         """Moments in ``year`` when each servant had a valid (complete and fresh) screening."""
         out: dict[int, list[datetime]] = defaultdict(list)
-        rows = ScreenedPerson.objects.filter(screened_at__year=year, **scope)
-        for row in rows.values("servant_id", "screened_at", "relatives_checked", "registry_oldest"):
-            if row["servant_id"] not in relatives:
+        # Screenings against the same extracts differ only in freshness, which only falls with time:
+        # the earliest of them is valid if any is, so one row per group is enough (a monthly
+        # history otherwise reads and converts every screening of the year on each home page).
+        rows = ScreenedPerson.objects.filter(screened_at__year=year, **scope) \
+            .values("servant_id", "relatives_checked", "registry_oldest").annotate(first=Min("screened_at"))
+        for row in rows.values_list("servant_id", "relatives_checked", "registry_oldest", "first"):
+            servant, checked, oldest, first = row
+            if servant not in relatives or oldest is None or checked < relatives[servant]:
                 continue
-            local_day = timezone.localtime(row["screened_at"]).date()
-            fresh = row["registry_oldest"] is not None and local_day - row["registry_oldest"] <= MAX_REGISTRY_AGE
-            if fresh and row["relatives_checked"] >= relatives[row["servant_id"]]:
-                out[row["servant_id"]].append(row["screened_at"])
+            if timezone.localtime(first).date() - oldest <= MAX_REGISTRY_AGE:
+                out[servant].append(first)
         return out
 
     def _open_findings(self, moment: datetime) -> set[int]:
