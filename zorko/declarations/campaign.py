@@ -221,10 +221,12 @@ def program_evidence(year: int, due: date) -> tuple[int, int] | None:
     nobody must file (then the point has no evidence here and an inspector marks it).
     """
     reporting = year - 1
-    people = list(obliged(reporting).values_list("pk", flat=True))
-    if not people:
+    people = obliged(reporting)
+    expected = people.count()
+    if not expected:
         return None
-    dates = _dates(reporting, people)
+    # A servant has filed by the limit when any справка of his own (original or уточнённая) is dated by then.
     limit = min(due, deadline(reporting))
-    filed = sum(1 for first, _corrected in dates.values() if first is not None and first <= limit)
-    return filed, len(people)
+    filed = (Declaration.objects.filter(year=reporting, member=Member.DECLARANT.value, servant__in=people,
+                                        filed_on__lte=limit).values("servant_id").distinct().count())
+    return filed, expected
