@@ -39,7 +39,7 @@ def test_letter_addresses_the_servant_and_lists_the_persons(family, make_user):
     assert HOSTILE_COMPANY in text  # a document shows the registry's name as it is, as plain text
     assert f"не позднее {req.due_on:%d.%m.%Y}" in text and req.due_on == date(2026, 12, 31)
     assert "Петрова О. В." in text
-    assert props.author == "Зорко" and props.title == f"Запрос уточнения сведений № {req.pk} — Сидоров Пётр Ильич"
+    assert props.author == f"Зорко — {req.servant.organisation.name}" and props.title == f"Запрос уточнения сведений № {req.pk} — Сидоров Пётр Ильич"
 
 
 def test_prepared_letter_gives_the_term_it_will_get(family, make_servant):

@@ -14,6 +14,7 @@ from petrovich.main import Petrovich
 
 from zorko.declarations.campaign import deadline
 from zorko.people.models import Servant
+from zorko.reports.docx_layout import keep_tail_together, set_properties
 from zorko.reports.names import gender_of
 from zorko.reports.person_report import fmt_date
 
@@ -66,6 +67,9 @@ def letter_docx(servant: Servant, year: int, as_of: date, signer: str = "") -> b
     sign.rows[0].cells[0].text = "Отдел по профилактике коррупционных правонарушений"
     sign.rows[0].cells[1].text = "____________________"
     sign.rows[0].cells[2].text = signer or "____________________"
+    keep_tail_together(doc, 2)  # the warning and the signature
+    set_properties(doc, f"Напоминание о представлении справки за {year} год — {servant.full_name}",
+                   servant.organisation.name, "Справки о доходах, расходах, об имуществе")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
