@@ -79,3 +79,9 @@ def test_letter_about_the_servant_himself(store, make_servant):
     assert "Иванову Александру Сергеевичу" in text and "Уважаемый Александр Сергеевич!" in text
     assert "совпадают с Вашими" in text and "Являетесь ли Вы кем-либо из указанных лиц?" in text
     assert all(f"42000000{i:04d}" in text for i in range(4))
+
+
+def test_letter_signature_is_kept_with_the_text(family) -> None:
+    from tests.signed_documents import assert_signature_kept
+
+    assert_signature_kept(write_letter(family.request, "Петрова О. В."), "Ответственный за профилактику")

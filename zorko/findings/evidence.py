@@ -15,6 +15,7 @@ from zorko.affiliation.evidence import Evidence as TypedEvidence
 from zorko.affiliation.graph import finding_path
 from zorko.affiliation.wording import probability_words
 from zorko.matching.features import format_weight
+from zorko.ru.formats import number_ru
 
 # Russian captions of the record fields an inspector sees in the evidence table.
 FIELD_LABELS = {
@@ -92,6 +93,8 @@ def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
             value = ROLE_NAMES.get(str(value), value)
         elif key in DATE_FIELDS:
             value = _ru_date(value)
+        elif isinstance(value, float):
+            value = number_ru(value, 2)
         out.append((FIELD_LABELS.get(key, key), str(value)))
     return out
 

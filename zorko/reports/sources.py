@@ -48,11 +48,13 @@ def files_text(labels: list[str]) -> str:
 
 def _loads_before(sources: list[str], until: datetime | None) -> list[tuple[str, int, str, datetime, date]]:
     """(source, run, file, loaded_at UTC, extract date) of the successful loads of ``sources`` up to ``until``."""
+    from django.conf import settings
+
     from zorko.registry import store
 
     limit = (until.astimezone(UTC).replace(tzinfo=None) if until and until.tzinfo else until) or datetime.max
     try:
-        with store.reading() as con:
+        with store.reading(settings.CONFIG.registry_path) as con:
             if con is None:
                 return []
             rows = con.execute(
@@ -75,7 +77,7 @@ def source_lines(as_of: dict[str, str], until: datetime | None, names: dict[str,
         loaded = ""
         if same:
             run = same[-1][1]
-            files = [row for row in same if row[1] == run]
+            files = [row for row in mine if row[1] == run]  # the whole load, as the inspector made it
             when = max(row[3] for row in files).replace(tzinfo=UTC)
             loaded = f"загружено {date_ru(when)}, {files_text([file_label(row[2]) for row in files])}"
         lines.append(SourceLine(names.get(source, source), date_ru(day), loaded))
