@@ -78,9 +78,9 @@ def test_waiting_list_shows_who_waits_and_how_long(registry, candidate, make_ser
 
 
 def test_conclusion_is_one_page_with_the_name_declined(registry, candidate, make_user):
-    from tests.signed_documents import assert_signature_kept, assert_zorko_properties
-
     from pypdf import PdfReader
+
+    from tests.signed_documents import assert_signature_kept, assert_zorko_properties
 
     user = make_user("inspector")
     check = services.run_check(candidate, user)
