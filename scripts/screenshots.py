@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-VIEWPORT = {"width": 1280, "height": 800}
+WIDTH, HEIGHT = 1280, 800
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -105,7 +105,7 @@ def shoot(base: str, password: str, ids: dict[str, str], out: Path) -> list[Path
     saved = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_context(base_url=base, viewport=VIEWPORT, locale="ru-RU").new_page()
+        page = browser.new_context(base_url=base, viewport={"width": WIDTH, "height": HEIGHT}, locale="ru-RU").new_page()
         page.set_default_timeout(30_000)
         page.goto("/login/")
         page.fill("input[name=username]", "demo")
