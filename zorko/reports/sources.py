@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import PurePath
 
 from zorko.exceptions import ZorkoError
@@ -66,9 +67,27 @@ def _loads_before(sources: list[str], until: datetime | None) -> list[tuple[str,
     return [(str(s), int(r), str(f), t, d) for s, r, f, t, d in rows]
 
 
+def _store_stamp() -> int:
+    """Changes whenever the store file does: the cache below never outlives a load or a restore."""
+    from django.conf import settings
+
+    try:
+        return int(settings.CONFIG.registry_path.stat().st_mtime_ns)
+    except OSError:
+        return 0
+
+
+@lru_cache(maxsize=32)
+def _cached_loads(sources: tuple[str, ...], until: datetime | None,
+                  _stamp: int) -> tuple[tuple[str, int, str, datetime, date], ...]:
+    # A batch of reports reads the same screening run hundreds of times; opening the store
+    # for each costs more than laying out a page.
+    return tuple(_loads_before(list(sources), until))
+
+
 def source_lines(as_of: dict[str, str], until: datetime | None, names: dict[str, str]) -> list[SourceLine]:
     """One line per source of ``as_of`` ({source: ISO extract date}, as a screening run keeps it)."""
-    loads = _loads_before(sorted(as_of), until)
+    loads = _cached_loads(tuple(sorted(as_of)), until, _store_stamp())
     lines = []
     for source, day in as_of.items():
         mine = [row for row in loads if row[0] == source]
