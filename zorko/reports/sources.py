@@ -67,19 +67,20 @@ def _loads_before(sources: list[str], until: datetime | None) -> list[tuple[str,
     return [(str(s), int(r), str(f), t, d) for s, r, f, t, d in rows]
 
 
-def _store_stamp() -> int:
-    """Changes whenever the store file does: the cache below never outlives a load or a restore."""
+def _store_stamp() -> tuple[str, int]:
+    """The store and its modification time: the cache below never outlives a load or a restore."""
     from django.conf import settings
 
+    path = settings.CONFIG.registry_path
     try:
-        return int(settings.CONFIG.registry_path.stat().st_mtime_ns)
+        return str(path), int(path.stat().st_mtime_ns)
     except OSError:
-        return 0
+        return str(path), 0
 
 
 @lru_cache(maxsize=32)
 def _cached_loads(sources: tuple[str, ...], until: datetime | None,
-                  _stamp: int) -> tuple[tuple[str, int, str, datetime, date], ...]:
+                  _stamp: tuple[str, int]) -> tuple[tuple[str, int, str, datetime, date], ...]:
     # A batch of reports reads the same screening run hundreds of times; opening the store
     # for each costs more than laying out a page.
     return tuple(_loads_before(list(sources), until))
