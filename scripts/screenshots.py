@@ -110,8 +110,8 @@ def shoot(base: str, password: str, ids: dict[str, str], out: Path) -> list[Path
         page.goto("/login/")
         page.fill("input[name=username]", "demo")
         page.fill("input[name=password]", password)
-        with page.expect_navigation():
-            page.click("main button[type=submit]")
+        with page.expect_navigation():  # the login form's own button, whatever the page's styling
+            page.locator("form:has(input[name=password]) [type=submit]").first.click()
         for name, address, _caption in PAGES:
             response = page.goto(address.format(**ids), wait_until="networkidle")
             if response is None or response.status != 200:
