@@ -135,3 +135,17 @@ def test_a_load_of_many_files_is_one_line() -> None:
     assert files_text([f"c{n}.xml" for n in range(1250)]) == "файлы c0.xml, c1.xml и ещё 1\xa0248"
     assert files_text(["e.zip", "e.zip", "e.zip"]) == "файл e.zip"  # the members of one archive
 
+
+
+def test_hostile_and_very_long_file_names_stay_text(make_servant) -> None:
+    from zorko.reports.pdf import render_html
+    from zorko.reports.sources import SourceLine
+
+    hostile = "<script>alert(1)</script>=HYPERLINK(\"http://x\")" + "очень_длинное_имя_файла" * 20 + ".xml"
+    report = dataclasses.replace(_report(make_servant), registries=[
+        SourceLine("ЕГРЮЛ (юридические лица)", "01.12.2026", f"загружено 02.12.2026, {files_text([hostile])}")])
+    html = render_html(report)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    pdf_text = "".join(_pages(PdfWriter().write(report))).replace(" ", "")
+    assert "<script>alert(1)</script>" in pdf_text and hostile[-40:] in pdf_text  # all of it, wrapped
+    assert hostile in _docx_text(DocxWriter().write(report)).replace(" ", "")
