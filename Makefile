@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-deps assets demo test test-sqlite test-postgres lint bench-install bench-splink fuzz clean
+.PHONY: install system-deps assets demo test test-sqlite test-postgres lint bench-install bench-splink fuzz screenshots clean
 
 # Debian packages for running Zorko (Pango, fonts, npm); `test` adds PostgreSQL and Chromium.
 system-deps:
@@ -51,6 +51,10 @@ bench-install: $(STAMP)
 # Zorko's matcher against Splink on the same generated data (small sizes; see docs/matching.md).
 bench-splink: bench-install
 	$(BIN)/python bench/matching.py --sizes 100k --splink
+
+# PNGs of the main pages on the demo into docs/screenshots/ (headless Chromium; docs/screenshots.md).
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 # ruff everywhere; mypy --strict on the core that imports no Django (STYLE.md 11).
 CORE := zorko/matching zorko/affiliation zorko/registry zorko/demo/registry_random.py zorko/demo/registry_records.py \

@@ -95,6 +95,10 @@ def test_self_employed_servant_is_a_finding(store):
     [finding] = found.findings
     assert (finding.rule, finding.severity) == ("own_self_employed", "medium")
     assert "на 01.12.2026 (список НПД)" in finding.explanation
+    assert finding.explanation.startswith("Служащий Орлов Пётр Ильич")
+    woman = servant("Орлова", "Анна", "Ильинична", inn="421100011192")
+    assert screen(store.con, Snapshot([woman], date(2026, 12, 5))).findings[0].explanation.startswith(
+        "Служащая Орлова Анна Ильинична")
 
 
 def test_self_employed_relative_paid_by_the_organisation_is_high(store):
@@ -109,6 +113,7 @@ def test_self_employed_relative_paid_by_the_organisation_is_high(store):
     assert (finding.rule, finding.severity, finding.relative_key) == (
         "relative_self_employed_supplier", "high", sister.key)
     assert "по договорам: 1 на сумму 45\xa0000,00\xa0руб." in finding.explanation
+    assert "Орлова Анна Ильинична (ИНН 421100011192) — самозанятая" in finding.explanation  # agrees with her
     assert finding.evidence.extra["laws"] == {finding.evidence.contracts[0].reg_num: "44-ФЗ"}
 
 

@@ -80,6 +80,8 @@ def test_waiting_list_shows_who_waits_and_how_long(registry, candidate, make_ser
 def test_conclusion_is_one_page_with_the_name_declined(registry, candidate, make_user):
     from pypdf import PdfReader
 
+    from tests.signed_documents import assert_signature_kept, assert_zorko_properties
+
     user = make_user("inspector")
     check = services.run_check(candidate, user)
     services.decide(check, "clarify", user, "Запросить сведения о трудовой деятельности")
@@ -91,8 +93,14 @@ def test_conclusion_is_one_page_with_the_name_declined(registry, candidate, make
     assert "Кравец Ольги Николаевны" in " ".join(pdf.pages[0].extract_text().split())
     from docx import Document
 
-    text = "\n".join(p.text for p in Document(io.BytesIO(conclusion.docx(check))).paragraphs)
+    body = conclusion.docx(check)
+    text = "\n".join(p.text for p in Document(io.BytesIO(body)).paragraphs)
     assert "Кравец Ольги Николаевны" in text and "Запросов на уточнение: 1" in text
+    assert_signature_kept(body, "Специалист по профилактике")
+    assert_zorko_properties(body, built.title, candidate.organisation.name)
+    assert pdf.metadata.title == built.title and pdf.metadata.author == f"Зорко — {candidate.organisation.name}"
+    page = " ".join(pdf.pages[0].extract_text().split())
+    assert "загружено" in page and "файл reestr_utrata_doveriya.csv" in page and str(registry.parent) not in page
 
 
 def test_hostile_text_in_the_conclusion_and_the_log(registry, make_servant, make_user):

@@ -39,7 +39,7 @@ def test_letter_addresses_the_servant_and_lists_the_persons(family, make_user):
     assert HOSTILE_COMPANY in text  # a document shows the registry's name as it is, as plain text
     assert f"не позднее {req.due_on:%d.%m.%Y}" in text and req.due_on == date(2026, 12, 31)
     assert "Петрова О. В." in text
-    assert props.author == "Зорко" and props.title == f"Запрос уточнения сведений № {req.pk} — Сидоров Пётр Ильич"
+    assert props.author == f"Зорко — {req.servant.organisation.name}" and props.title == f"Запрос уточнения сведений № {req.pk} — Сидоров Пётр Ильич"
 
 
 def test_prepared_letter_gives_the_term_it_will_get(family, make_servant):
@@ -79,3 +79,9 @@ def test_letter_about_the_servant_himself(store, make_servant):
     assert "Иванову Александру Сергеевичу" in text and "Уважаемый Александр Сергеевич!" in text
     assert "совпадают с Вашими" in text and "Являетесь ли Вы кем-либо из указанных лиц?" in text
     assert all(f"42000000{i:04d}" in text for i in range(4))
+
+
+def test_letter_signature_is_kept_with_the_text(family) -> None:
+    from tests.signed_documents import assert_signature_kept
+
+    assert_signature_kept(write_letter(family.request, "Петрова О. В."), "Ответственный за профилактику")

@@ -61,3 +61,20 @@ def test_extract_per_servant_with_its_deadline(held) -> None:
 def test_notice_to_a_woman(held) -> None:
     text = _text(documents.notice(held.items.get(order=2)))
     assert "Петровой Марии Сергеевне" in text and "Уважаемая Мария Сергеевна!" in text
+
+
+def test_signatures_kept_with_the_text_and_zorko_properties(held) -> None:
+    from tests.signed_documents import assert_signature_kept, assert_zorko_properties
+
+    first, second = held.items.get(order=1), held.items.get(order=2)
+    protocol = documents.protocol(held)  # several pages: the hostile summary is long
+    assert_signature_kept(protocol, "Председатель комиссии")
+    assert_signature_kept(documents.notice(first), "Секретарь комиссии")
+    assert_signature_kept(documents.extract(second), "Секретарь комиссии")
+    organisation = str(first.case.servant.organisation)
+    assert_zorko_properties(protocol, "Протокол № 1 заседания комиссии от 20.11.2026", organisation)
+    assert_zorko_properties(documents.notice(first), "Уведомление о заседании комиссии — Иванов Иван Иванович",
+                            organisation)
+    assert_zorko_properties(documents.extract(second),
+                            "Выписка из протокола № 1 от 20.11.2026 — Петрова Мария Сергеевна",
+                            str(second.case.servant.organisation))

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from tests.declarations.factory import declaration, income, item, store
+from tests.signed_documents import assert_signature_kept, assert_zorko_properties
 from zorko.audit.models import AuditEvent
 from zorko.declarations.models import Declaration
 from zorko.declarations.records import Member, Person, Section
@@ -115,7 +117,11 @@ def test_reminders_letter_and_zip(client_as: Callable[[str], Any], servant: Any,
     query = "year=2025&as_of=2026-04-20"
     page = client.get(f"/declarations/reminders/?{query}").content.decode()
     assert "Лебедев Олег Ильич" in page
-    letter = Document(io.BytesIO(client.get(f"/declarations/reminders/{servant.pk}.docx?{query}").content))
+    body = client.get(f"/declarations/reminders/{servant.pk}.docx?{query}").content
+    assert_signature_kept(body, "Отдел по профилактике")
+    assert_zorko_properties(body, "Напоминание о представлении справки за 2025 год — Лебедев Олег Ильич",
+                            servant.organisation.name)
+    letter = Document(io.BytesIO(body))
     text = "\n".join(p.text for p in letter.paragraphs)
     assert "Лебедеву Олегу Ильичу" in text and "Уважаемый Олег Ильич!" in text and "30.04.2026" in text
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/declarations/reminders.zip?{query}").content))
@@ -135,10 +141,14 @@ def test_publication_has_no_personal_identifiers(client_as: Callable[[str], Any]
     cells = [str(c.value) for row in xlsx.iter_rows() for c in row if c.value is not None]
     assert "Лебедев Олег Ильич" in cells and "Супруг(а)" in cells and 1234567.5 in [c.value for c in xlsx["F"]]
     assert not any("Анна" in c or "1983" in c or "420511112222" in c or "Совладелец" in c for c in cells)
-    docx = Document(io.BytesIO(client.get(f"/declarations/publication/?organisation={org}&year=2025&format=docx"
-                                          ).content))
+    body = client.get(f"/declarations/publication/?organisation={org}&year=2025&format=docx").content
+    assert_zorko_properties(body, "Сведения о доходах, расходах, об имуществе и обязательствах имущественного "
+                            "характера за период с 1 января по 31 декабря 2025 года", servant.organisation.name)
+    docx = Document(io.BytesIO(body))
+    header = docx.tables[0].rows[0]._tr.trPr  # repeated on every page of a long table
+    assert header is not None and header.find(qn("w:tblHeader")) is not None
     table_text = " ".join(c.text for r in docx.tables[0].rows for c in r.cells)
-    assert "1 234 567,50" in table_text and HOSTILE in table_text and "Анна" not in table_text
+    assert "1\xa0234\xa0567,50" in table_text and HOSTILE in table_text and "Анна" not in table_text
 
 
 def test_home_page_shows_the_running_campaign(client_as: Callable[[str], Any], servant: Any,

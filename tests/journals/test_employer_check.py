@@ -69,4 +69,5 @@ def test_former_servant_hired_by_a_supplier(registry, make_entry, make_servant) 
 
     finding = raise_employer_finding(entry, check_employer(entry, path))
     assert finding is not None and finding.rule == "former_servant_supplier" and finding.servant == former
-    assert finding.explanation.startswith("Бывший служащий по сообщению работодателя № 1/2026 от 05.09.2026")
+    assert finding.explanation.startswith("Бывшая служащая по сообщению работодателя № 1/2026 от 05.09.2026 "
+                                          "принята на работу в")  # agreed with Смирнова Анна Игоревна

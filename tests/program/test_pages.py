@@ -11,6 +11,7 @@ from docx import Document
 from lxml import html
 from openpyxl import load_workbook
 
+from tests.signed_documents import assert_signature_kept, assert_zorko_properties
 from zorko.audit.models import AuditEvent
 from zorko.program.models import ControlPointMark, Event, Participant, TrainingCourse
 
@@ -108,7 +109,9 @@ def test_talks_list_who_has_none_and_memo_carries_the_name(client_as, make_serva
     assert "Ковалёва Анна Сергеевна" in missing and talked.full_name not in missing
     response = client.get(f"/program/talks/memo/{waiting.pk}.docx")
     text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
-    assert "Ковалёва Анна Сергеевна" in text and "ознакомлена" in text
+    assert "Ковалёва Анна Сергеевна" in text and "ознакомлена" in text and "получила" in text
+    assert_signature_kept(response.content, "С памяткой ознакомлена")
+    assert_zorko_properties(response.content, "Памятка — Ковалёва Анна Сергеевна", waiting.organisation.name)
     assert AuditEvent.objects.filter(action="report.download", object_repr="Ковалёва Анна Сергеевна").exists()
 
 
@@ -182,7 +185,9 @@ def test_kpi_exports_carry_the_chart(client_as, make_servant, certify) -> None:
     pdf = client.get("/program/export/kpi2.pdf?year=2026")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     from pypdf import PdfReader
-    text = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    reader = PdfReader(io.BytesIO(pdf.content))
+    text = reader.pages[0].extract_text()
+    assert reader.metadata.title and reader.metadata.author == "Зорко"  # not WeasyPrint's empty defaults
     assert "Доля служащих, проверенных на аффилированность" in text
     assert AuditEvent.objects.filter(action="export", object_type="program").count() == 2
 

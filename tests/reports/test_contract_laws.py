@@ -25,11 +25,11 @@ def test_report_shows_the_law_of_each_contract_and_only_loaded_registries(settin
     make_finding(servant, relative=wife, evidence=evidence)
     make_run([servant], as_of={"egrul": "2026-11-02", "contracts223": "2019-12-17"})
     report = build_report(servant)
-    assert report.registries == [("ЕГРЮЛ (юридические лица)", "02.11.2026"),
-                                 ("ЕИС, реестр договоров (223-ФЗ)", "17.12.2019")]
+    assert [(x.name, x.as_of) for x in report.registries] == [("ЕГРЮЛ (юридические лица)", "02.11.2026"),
+                                                             ("ЕИС, реестр договоров (223-ФЗ)", "17.12.2019")]
     laws = {c["reg_num"]: c["law"] for c in report.findings[0].evidence.contracts}
     # The first from the store, the second (not loaded) from the form of its number.
     assert laws == {"50105018196180000870000": "223-ФЗ", "3420500000126000017": "44-ФЗ"}
     html = render_html(report)
-    assert "<td>50105018196180000870000</td><td>223-ФЗ</td>" in html
+    assert "<td>50105018196180000870000</td><td class='nowrap'>223-ФЗ</td>" in html
     assert "44-ФЗ, 223-ФЗ" not in registry_name("contracts") and "ЕИС, реестр контрактов (44-ФЗ)" not in html

@@ -105,8 +105,8 @@ ROLE_ORDER = (ADMINISTRATOR, INSPECTOR, HR, VIEWER, SECRETARY)
 
 
 def roles_table() -> str:
-    """The README's «Roles» table (markdown), written from ROLE_CAPABILITIES."""
-    header = "| capability | " + " | ".join(f"{ROLE_NAMES[r]} (`{r}`)" for r in ROLE_ORDER) + " |"
+    """The README's «Роли» table (markdown), written from ROLE_CAPABILITIES."""
+    header = "| право | " + " | ".join(f"{ROLE_NAMES[r]} (`{r}`)" for r in ROLE_ORDER) + " |"
     lines = [header, "|---|" + "---|" * len(ROLE_ORDER)]
     for cap, description in CAPABILITIES.items():
         marks = " | ".join("да" if cap in ROLE_CAPABILITIES[r] else "—" for r in ROLE_ORDER)

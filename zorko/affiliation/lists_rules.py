@@ -64,7 +64,10 @@ def list_findings(con: duckdb.DuckDBPyConnection, ctx: Context, servant: Servant
 
 
 def _who(servant: ServantRecord) -> str:
-    return "Кандидат" if servant.status == "candidate" else "Служащий"
+    """«Служащий» / «Служащая» / «Кандидат»: the sentence's subject agrees with the person."""
+    if servant.status == "candidate":
+        return "Кандидат"
+    return agreed("Служащий", "Служащая", servant.full_name)
 
 
 def _iso(value: date | None) -> str | None:
@@ -160,9 +163,11 @@ def self_employed(con: duckdb.DuckDBPyConnection, ctx: Context, servant: Servant
         status = statuses[relative.inn]
         total = sum(float(c["price"] or 0) for c in contracts)
         kin = kinship_words(relative.kinship, servant.full_name, relative.full_name, relative.kinship_label)[0]
-        text = (f"{(kin or 'родственник').capitalize()} {relative.full_name} (ИНН {relative.inn}) — самозанятый "
-                f"(НПД на {date_ru(status[1])}, {status[2]}) и получает оплату от "
-                f"{servant.organisation_name or 'организации служащего'} по договорам: {len(contracts)} на сумму "
+        payer = (f"организации «{servant.organisation_name}»" if servant.organisation_name
+                 else "организации служащего")
+        text = (f"{(kin or 'родственник').capitalize()} {relative.full_name} (ИНН {relative.inn}) — "
+                f"{agreed('самозанятый', 'самозанятая', relative.full_name)} (НПД на {date_ru(status[1])}, "
+                f"{status[2]}) и получает оплату от {payer} по договорам: {len(contracts)} на сумму "
                 f"{money_ru(total)}")
         evidence = Evidence(
             summary=text, person=PersonRef(relative.key, relative.full_name, relative.inn or None, relative.kinship),

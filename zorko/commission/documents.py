@@ -18,14 +18,18 @@ from zorko.commission import decisions
 from zorko.commission.cases import ground_label
 from zorko.commission.models import AgendaItem, Meeting, Member
 from zorko.commission.quorum import check, rules
+from zorko.reports.docx_layout import keep_tail_together, set_properties
 from zorko.reports.names import full_name_dative, full_name_genitive, gender_of
 
 TEMPLATES = Path(__file__).resolve().parent / "docx_templates"
 
 
-def _render(name: str, context: dict[str, Any]) -> bytes:
+def _render(name: str, context: dict[str, Any], title: str, organisation: str = "") -> bytes:
     doc = DocxTemplate(str(TEMPLATES / f"{name}.docx"))
     doc.render(context, autoescape=True)
+    # Every template ends with its last paragraph of substance and the signatures (NOTICE: and the date).
+    keep_tail_together(doc.docx, 3)
+    set_properties(doc.docx, title, organisation, rules().name)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -57,7 +61,7 @@ def notice(item: AgendaItem) -> bytes:
         "place": meeting.place or "будет сообщено дополнительно", "commission": rules().name,
         "summary": case.summary, "ground": ground_label(case), "secretary": _by_role(meeting, Member.Role.SECRETARY),
         "today": _d(date.today()),
-    })
+    }, f"Уведомление о заседании комиссии — {case.servant.full_name}", str(case.servant.organisation))
 
 
 def _decision_text(item: AgendaItem) -> str:
@@ -76,6 +80,12 @@ def _item_context(item: AgendaItem) -> dict[str, Any]:
             "votes_abstained": item.votes_abstained, "decision": _decision_text(item)}
 
 
+def _organisation(meeting: Meeting) -> str:
+    """The organisation of the servants a meeting heard (the commission sits for one employer)."""
+    first = meeting.items.select_related("case__servant__organisation").first()
+    return str(first.case.servant.organisation) if first else ""
+
+
 def protocol(meeting: Meeting) -> bytes:
     attendance = list(meeting.attendance.select_related("member"))
     present = [{"role": a.member.get_role_display().capitalize(), "name": a.member.full_name,
@@ -90,7 +100,7 @@ def protocol(meeting: Meeting) -> bytes:
         "place": meeting.place or "—", "present": present, "absent": absent, "quorum": quorum,
         "items": [_item_context(i) for i in meeting.items.select_related("case", "case__servant")],
         "chair": _by_role(meeting, Member.Role.CHAIR), "secretary": _by_role(meeting, Member.Role.SECRETARY),
-    })
+    }, f"Протокол № {meeting.number} заседания комиссии от {_d(meeting.date)}", _organisation(meeting))
 
 
 def extract(item: AgendaItem) -> bytes:
@@ -98,7 +108,8 @@ def extract(item: AgendaItem) -> bytes:
     return _render("extract", {
         **_item_context(item), "number": meeting.number, "date": _d(meeting.date), "commission": rules().name,
         "due": _d(item.extract_due), "secretary": _by_role(meeting, Member.Role.SECRETARY),
-    })
+    }, f"Выписка из протокола № {meeting.number} от {_d(meeting.date)} — {item.case.servant.full_name}",
+        str(item.case.servant.organisation))
 
 
 def filename(kind: str, meeting: Meeting, item: AgendaItem | None = None) -> str:

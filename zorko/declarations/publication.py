@@ -24,6 +24,8 @@ from zorko.declarations.rule_names import Policy
 from zorko.declarations.rules_money import expense_over_income
 from zorko.declarations.xlsx import add_sheet, new_workbook, to_bytes
 from zorko.people.models import Organisation, Servant
+from zorko.reports.docx_layout import repeat_header, set_properties
+from zorko.ru.formats import number_ru
 
 HEADER = ["№ п/п", "Лицо, замещающее должность, и члены его семьи", "Должность",
           "Объекты недвижимости в собственности (вид, вид собственности, площадь кв. м, страна)",
@@ -95,8 +97,10 @@ def publication_docx(organisation: Organisation, year: int) -> bytes:
     section.left_margin = section.right_margin = Cm(1.5)
     doc.styles["Normal"].font.name = "Times New Roman"
     doc.styles["Normal"].font.size = Pt(10)
-    doc.add_heading(f"Сведения о доходах, расходах, об имуществе и обязательствах имущественного характера "
-                    f"за период с 1 января по 31 декабря {year} года", level=2)
+    title = (f"Сведения о доходах, расходах, об имуществе и обязательствах имущественного характера "
+             f"за период с 1 января по 31 декабря {year} года")
+    set_properties(doc, title, organisation.name, "Размещение на официальном сайте (Указ Президента РФ № 613)")
+    doc.add_heading(title, level=2)
     doc.add_paragraph(str(organisation.name))
     table = doc.add_table(rows=1, cols=len(HEADER))
     table.style = "Table Grid"
@@ -105,7 +109,8 @@ def publication_docx(organisation: Organisation, year: int) -> bytes:
     for row in _rows(lines(organisation, year)):
         cells = table.add_row().cells
         for index, (cell, value) in enumerate(zip(cells, row, strict=True)):
-            cell.text = (f"{value:,.2f}".replace(",", " ").replace(".", ",") if index == 5 else str(value))
+            cell.text = number_ru(value, 2) if index == 5 else str(value)  # non-breaking: never wraps
+    repeat_header(table)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

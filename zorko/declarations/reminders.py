@@ -9,38 +9,22 @@ from datetime import date
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from petrovich.enums import Case
-from petrovich.main import Petrovich
 
 from zorko.declarations.campaign import deadline
 from zorko.people.models import Servant
-from zorko.reports.names import gender_of
+from zorko.reports.docx_layout import keep_tail_together, set_properties
+from zorko.reports.names import full_name_dative
+from zorko.reports.names import salutation as names_salutation
 from zorko.reports.person_report import fmt_date
-
-_PETROVICH = Petrovich()
-
-
-def _dative(method: str, value: str, gender: str) -> str:
-    if not value.strip():
-        return ""
-    try:
-        return str(getattr(_PETROVICH, method)(value.strip(), Case.DATIVE, gender))
-    except (ValueError, KeyError, IndexError):
-        return value.strip()
 
 
 def addressee(servant: Servant) -> str:
     """«Иванову Ивану Ивановичу» for the letter's header."""
-    gender = gender_of(servant.first_name, servant.middle_name)
-    invariant = servant.last_name.strip().lower().endswith(("ых", "их"))
-    last = servant.last_name.strip() if invariant else _dative("lastname", servant.last_name, gender)
-    return " ".join(p for p in (last, _dative("firstname", servant.first_name, gender),
-                                _dative("middlename", servant.middle_name, gender)) if p)
+    return full_name_dative(servant.last_name, servant.first_name, servant.middle_name)
 
 
 def salutation(servant: Servant) -> str:
-    female = gender_of(servant.first_name, servant.middle_name) == "female"
-    return f"{'Уважаемая' if female else 'Уважаемый'} {servant.first_name} {servant.middle_name}!".replace(" !", "!")
+    return names_salutation(servant.first_name, servant.middle_name)
 
 
 def letter_docx(servant: Servant, year: int, as_of: date, signer: str = "") -> bytes:
@@ -66,6 +50,9 @@ def letter_docx(servant: Servant, year: int, as_of: date, signer: str = "") -> b
     sign.rows[0].cells[0].text = "Отдел по профилактике коррупционных правонарушений"
     sign.rows[0].cells[1].text = "____________________"
     sign.rows[0].cells[2].text = signer or "____________________"
+    keep_tail_together(doc, 2)  # the warning and the signature
+    set_properties(doc, f"Напоминание о представлении справки за {year} год — {servant.full_name}",
+                   servant.organisation.name, "Справки о доходах, расходах, об имуществе")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

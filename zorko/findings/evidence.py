@@ -15,6 +15,7 @@ from zorko.affiliation.evidence import Evidence as TypedEvidence
 from zorko.affiliation.graph import finding_path
 from zorko.affiliation.wording import probability_words
 from zorko.matching.features import format_weight
+from zorko.ru.formats import number_ru
 
 # Russian captions of the record fields an inspector sees in the evidence table.
 FIELD_LABELS = {
@@ -23,13 +24,16 @@ FIELD_LABELS = {
     "subject_ogrn": "ОГРН/ОГРНИП", "name": "наименование", "region": "регион", "address": "адрес",
     "share_percent": "доля, %", "title": "должность", "since": "с даты", "birth_date": "дата рождения",
     "status": "статус", "terminated_on": "прекращено", "kind": "вид", "unreliable": "недостоверность",
+    "npd": "плательщик НПД", "status_on": "статус на дату", "organisation": "организация",
+    "position": "должность", "dismissed_on": "дата увольнения", "included_on": "дата включения в реестр",
+    "ground": "основание",
 }
 HIDDEN_FIELDS = {"explanation", "score", "confidence", "load_id", "subject_kind", "key"}
 ROLE_NAMES = {"director": "руководитель", "manager": "управляющая организация", "founder": "учредитель (участник)",
               "entrepreneur": "индивидуальный предприниматель", "other": "иная роль"}
 
 
-DATE_FIELDS = {"since", "birth_date", "terminated_on"}
+DATE_FIELDS = {"since", "birth_date", "terminated_on", "status_on", "dismissed_on", "included_on"}
 
 
 def _ru_date(value: Any) -> Any:
@@ -83,10 +87,14 @@ def _fields(record: dict[str, Any]) -> list[tuple[str, str]]:
             continue
         if key == "unreliable":
             value = "есть отметка о недостоверности" if value else "нет"
+        elif isinstance(value, bool):
+            value = "да" if value else "нет"
         elif key == "role":
             value = ROLE_NAMES.get(str(value), value)
         elif key in DATE_FIELDS:
             value = _ru_date(value)
+        elif isinstance(value, float):
+            value = number_ru(value, 2)
         out.append((FIELD_LABELS.get(key, key), str(value)))
     return out
 

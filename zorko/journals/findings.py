@@ -12,6 +12,7 @@ import json
 from zorko.findings.models import Finding
 from zorko.journals.employer_check import EmployerCheck
 from zorko.journals.models import JournalEntry, Kind
+from zorko.reports.names import agreed
 
 RULES = {
     "paid_work_supplier": "Иная оплачиваемая работа у поставщика своей организации",
@@ -33,11 +34,14 @@ def raise_employer_finding(entry: JournalEntry, check: EmployerCheck) -> Finding
     subject = check.subject
     rule = rule_for(entry)
     key = hashlib.sha256(f"{rule}|{entry.servant_id}|{subject['ogrn']}".encode()).hexdigest()
+    name = entry.servant.full_name if entry.servant_id else ""
     if entry.kind == Kind.PAID_WORK:
-        head = f"Служащий по уведомлению № {entry.reg_number} от {entry.received_on:%d.%m.%Y} выполняет работу у"
+        head = (f"{agreed('Служащий', 'Служащая', name)} по уведомлению № {entry.reg_number} от "
+                f"{entry.received_on:%d.%m.%Y} выполняет работу у")
     else:
-        head = (f"Бывший служащий по сообщению работодателя № {entry.reg_number} от {entry.received_on:%d.%m.%Y} "
-                "принят на работу в")
+        head = (f"{agreed('Бывший служащий', 'Бывшая служащая', name)} по сообщению работодателя "
+                f"№ {entry.reg_number} от {entry.received_on:%d.%m.%Y} {agreed('принят', 'принята', name)} "
+                "на работу в")
     explanation = (f"{head} {_quoted(subject['name'])}, поставщика организации {_quoted(str(entry.organisation))}: "
                    f"контрактов — {len(check.contracts)}")
     evidence = {"kind": "journals", "entry_id": entry.pk, "entry": entry.reg_number,

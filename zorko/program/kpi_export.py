@@ -102,7 +102,8 @@ def kpi_pdf(t: KpiTable) -> bytes:
 
     png = base64.b64encode(chart_png(t)).decode()
     orgs = f"<h2>{escape(t.org_title)}</h2>{_html_table(t.org_header, t.org_rows)}" if t.org_rows else ""
-    html = f"""<!doctype html><html lang="ru"><head><meta charset="utf-8"><style>
+    html = f"""<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>{escape(t.title)}</title>
+<meta name="author" content="Зорко"><meta name="generator" content="Зорко"><style>
 @page {{ size: A4; margin: 15mm; }} body {{ font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; }}
 h1 {{ font-size: 14pt; }} h2 {{ font-size: 11pt; }} img {{ width: 100%; }}
 table {{ border-collapse: collapse; width: 100%; margin-bottom: 4mm; }}

@@ -10,6 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from zorko.people.models import Servant
+from zorko.reports.docx_layout import keep_tail_together, set_properties
 from zorko.reports.names import gender_of
 
 TITLE = ("Памятка о соблюдении требований к служебному поведению, ограничений и запретов, предусмотренных "
@@ -53,12 +54,15 @@ def memo_docx(servant: Servant, talk_on: date | None = None, held_by: str = "") 
         doc.add_paragraph(f"Дата приёма на службу: {servant.hired_on:%d.%m.%Y}")
     for n, text in enumerate(RULES, 1):
         doc.add_paragraph(f"{n}. {text}")
-    verb = "ознакомлена" if gender_of(servant.first_name, servant.middle_name) == "female" else "ознакомлен"
+    female = gender_of(servant.first_name, servant.middle_name) == "female"
+    verb, got = ("ознакомлена", "получила") if female else ("ознакомлен", "получил")
     doc.add_paragraph("")
-    doc.add_paragraph(f"С памяткой {verb}, экземпляр получил(а): ____________________ {servant.full_name}")
+    doc.add_paragraph(f"С памяткой {verb}, экземпляр {got}: ____________________ {servant.full_name}")
     day = f"{talk_on:%d.%m.%Y}" if talk_on else "«___» ____________ 20__ г."
     doc.add_paragraph(f"Дата беседы: {day}")
     doc.add_paragraph(f"Беседу провёл(а): {held_by or '____________________'}")
+    keep_tail_together(doc, 4)  # the last rule and the servant's signature
+    set_properties(doc, f"Памятка — {servant.full_name}", servant.organisation.name, TITLE)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

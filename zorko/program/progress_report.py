@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from zorko.program.control_points import current_content
 from zorko.program.status import PointStatus, statuses
 from zorko.program.xlsx import add_table, put, workbook_bytes
+from zorko.reports.docx_layout import repeat_header, set_properties
 
 HEADER = ["№ п/п", "Контрольная точка", "Срок", "Ответственный исполнитель", "Вид документа", "Статус",
           "Подтверждение", "Документ"]
@@ -91,6 +92,9 @@ def progress_docx(year: int, quarter: int, rows: list[PointStatus]) -> bytes:
             cell.text = text
     done = sum(r.status == "done" for r in rows)
     doc.add_paragraph(f"Выполнено контрольных точек: {done} из {len(rows)}.")
+    repeat_header(table)
+    set_properties(doc, f"Отчёт о ходе реализации программы за {_period(year, quarter)}",
+                   subject=str(current_content().get("program", "")))
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -20,9 +20,9 @@ from docx.shared import Pt
 from zorko.clarifications.listing import kinship_of, persons
 from zorko.findings.clarifications import due_days
 from zorko.findings.models import ClarificationRequest
+from zorko.reports.docx_layout import keep_tail_together, set_properties
 from zorko.reports.names import full_name_dative, full_name_genitive, salutation
 
-AUTHOR = "Зорко"
 LEGAL_BASIS = ("В соответствии со статьями 10 и 11 Федерального закона от 25.12.2008 № 273-ФЗ «О противодействии "
                "коррупции» и статьёй 14.1 Федерального закона от 02.03.2007 № 25-ФЗ «О муниципальной службе в "
                "Российской Федерации» в целях предотвращения и урегулирования конфликта интересов проводится "
@@ -123,11 +123,9 @@ def write_letter(request: ClarificationRequest, signer: str = "", today: date | 
     sign.rows[0].cells[2].text = signer or "____________________"
     sign.rows[1].cells[1].text = "(подпись)"
     sign.rows[1].cells[2].text = f"«___» ____________ {(today or date.today()).year} г."
-    props = doc.core_properties
-    props.author, props.last_modified_by = AUTHOR, AUTHOR
-    props.title = f"{letter_title(request)} — {servant.full_name}"
-    props.subject = "Запрос уточнения сведений о родственниках"
-    props.language = "ru-RU"
+    keep_tail_together(doc, 3)  # the term, the warning and the signature
+    set_properties(doc, f"{letter_title(request)} — {servant.full_name}", servant.organisation.name,
+                   "Запрос уточнения сведений о родственниках")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

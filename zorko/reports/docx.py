@@ -9,6 +9,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from zorko.reports.docx_layout import keep_tail_together, set_properties
 from zorko.reports.person_report import (
     NAMESAKES_NOTE,
     PersonReport,
@@ -79,9 +80,7 @@ class DocxWriter:
 
     def write(self, r: PersonReport) -> bytes:
         doc = Document()
-        props = doc.core_properties  # not python-docx's defaults («python-docx», 2013)
-        props.title, props.author, props.last_modified_by = r.title, f"Зорко — {r.organisation}", "Зорко"
-        props.subject, props.comments, props.created = "Отчет о проверке ФЛ", "", r.made_at
+        set_properties(doc, r.title, r.organisation, "Отчет о проверке ФЛ", r.made_at)
         style = doc.styles["Normal"]
         style.font.name = "Times New Roman"
         style.font.size = Pt(12)
@@ -95,8 +94,8 @@ class DocxWriter:
         _table(doc, ["Степень родства", "ФИО"], [list(x) for x in r.relatives] or [["—", "сведения отсутствуют"]])
         doc.add_heading("2. Источники и даты сведений", level=2)
         doc.add_paragraph(f"Дата проверки: {fmt_date(r.screened_at) if r.screened_at else 'не проводилась'}")
-        _table(doc, ["Реестр", "Сведения по состоянию на"],
-               [list(x) for x in r.registries] or [["—", "проверка не проводилась"]])
+        _table(doc, ["Реестр", "Сведения на дату", "Загрузка"],
+               [[x.name, x.as_of, x.loaded] for x in r.registries] or [["—", "проверка не проводилась", ""]])
         doc.add_heading("3. Результаты проверки", level=2)
         if not r.findings:
             doc.add_paragraph("Срабатываний нет.")
@@ -120,6 +119,7 @@ class DocxWriter:
         sign.rows[0].cells[2].text = r.made_by or "____________________"
         sign.rows[1].cells[1].text = "(подпись)"
         sign.rows[1].cells[2].text = "«___» ____________ 20__ г."
+        keep_tail_together(doc, 3)  # «7. Заключение», its text and the signature on one page
         buf = io.BytesIO()
         doc.save(buf)
         return buf.getvalue()

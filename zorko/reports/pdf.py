@@ -23,7 +23,14 @@ h2 { font-size: 12pt; margin: 6mm 0 2mm; } h3 { font-size: 11pt; margin: 4mm 0 1
 table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
 th, td { border: 0.5pt solid #777; padding: 1mm 1.5mm; vertical-align: top; font-size: 9.5pt; text-align: left; }
 th { background: #eee; } .muted { color: #555; } img.graph { width: 100%; } .summary { font-weight: bold; }
-.sign td { border: none; padding-top: 8mm; }
+.sign td { border: none; padding-top: 8mm; } .made { text-align: center; }
+/* A heading stays with what follows it; the conclusion and the signature share one page. */
+h2, h3 { break-after: avoid; } .keep, .closing { break-inside: avoid; }
+/* Amounts, dates and laws are read as one word: «1 250 000,00 руб.» never breaks. */
+.nowrap { white-space: nowrap; } tr { break-inside: avoid; }
+/* File names are long words: they wrap anywhere rather than squeeze the other columns. */
+table.sources { table-layout: fixed; } .sources .files { overflow-wrap: anywhere; }
+.sources col.name { width: 30%; } .sources col.day { width: 13%; } .sources .files { font-size: 8.5pt; }
 """
 
 
@@ -56,9 +63,10 @@ def _finding(n: int, f: ReportFinding) -> str:
         out.append("<p class='muted'>Основания совпадения:</p><ul>"
                    + "".join(f"<li>{_e(s)}</li>" for s in f.reasons) + "</ul>")
     if f.evidence.contracts:
-        rows = "".join(f"<tr><td>{_e(c.get('reg_num'))}</td><td>{_e(c.get('law') or '')}</td>"
-                       f"<td>{_e(fmt_date(c.get('sign_date')))}</td>"
-                       f"<td>{_e(fmt_money(c.get('price')))}</td><td>{_e(c.get('customer_name') or '')}</td>"
+        rows = "".join(f"<tr><td>{_e(c.get('reg_num'))}</td><td class='nowrap'>{_e(c.get('law') or '')}</td>"
+                       f"<td class='nowrap'>{_e(fmt_date(c.get('sign_date')))}</td>"
+                       f"<td class='nowrap'>{_e(fmt_money(c.get('price')))}</td>"
+                       f"<td>{_e(c.get('customer_name') or '')}</td>"
                        f"<td>{_e(c.get('subject') or '')}</td></tr>"
                        for c in f.evidence.contracts)
         out.append("<p class='muted'>Контракты:</p><table><tr><th>Реестровый номер</th><th>Закон</th><th>Дата</th>"
@@ -88,8 +96,8 @@ def render_html(r: PersonReport) -> str:
            ("Организация", r.organisation), ("Статус", r.status)]
     rel = "".join(f"<tr><td>{_e(k)}</td><td>{_e(n)}</td></tr>" for k, n in r.relatives) or \
         "<tr><td colspan='2'>сведения о родственниках отсутствуют</td></tr>"
-    regs = "".join(f"<tr><td>{_e(n)}</td><td>{_e(d)}</td></tr>" for n, d in r.registries) or \
-        "<tr><td colspan='2'>проверка не проводилась</td></tr>"
+    regs = "".join(f"<tr><td>{_e(x.name)}</td><td class='nowrap'>{_e(x.as_of)}</td><td class='files'>{_e(x.loaded)}</td></tr>"
+                   for x in r.registries) or "<tr><td colspan='3'>проверка не проводилась</td></tr>"
     findings = "".join(_finding(i, f) for i, f in enumerate(r.findings, 1)) or \
         "<p>Срабатываний нет.</p>"
     png = base64.b64encode(r.graph_png).decode()
@@ -99,20 +107,22 @@ def render_html(r: PersonReport) -> str:
 <meta name="author" content="Зорко — {_e(r.organisation)}"><meta name="generator" content="Зорко">
 <style>{CSS}</style></head><body>
 <h1>{_e(r.title)}</h1>
-<p class="muted" style="text-align:center">Дата составления: {_e(fmt_date(r.made_at))}</p>
+<p class="muted made">Дата составления: {_e(fmt_date(r.made_at))}</p>
 <h2>1. Проверяемое лицо</h2><table>{_rows(who)}</table>
 <h3>Родственники (по анкете)</h3><table><tr><th>Степень родства</th><th>ФИО</th></tr>{rel}</table>
 <h2>2. Источники и даты сведений</h2><p>Дата проверки: {_e(screened)}</p>
-<table><tr><th>Реестр</th><th>Сведения по состоянию на</th></tr>{regs}</table>
+<table class="sources"><col class="name"><col class="day"><col>
+<tr><th>Реестр</th><th>Сведения на дату</th><th>Загрузка</th></tr>{regs}</table>
 <h2>3. Результаты проверки</h2>{findings}
 <h2>4. Возможные тёзки</h2>{_namesakes(r)}
 <h2>5. Запросы уточнения</h2>{_requests(r)}
-<h2>6. Граф связей</h2><img class="graph" src="data:image/png;base64,{png}" alt="Граф связей">
-<h2>7. Заключение</h2><p>{_e(r.conclusion)}</p>
-<table class="sign"><tr><td>{_e(r.made_by_position)}</td><td>____________________</td>
+<section class="keep"><h2>6. Граф связей</h2><img class="graph" src="data:image/png;base64,{png}" alt="Граф связей">
+</section>
+<section class="closing"><h2>7. Заключение</h2><p>{_e(r.conclusion)}</p>
+<table class="sign"><tr><td>{_e(r.made_by_position)}</td><td class="nowrap">____________________</td>
 <td>{_e(r.made_by or "____________________")}</td></tr>
-<tr><td></td><td class="muted">(подпись)</td><td class="muted">«___» ____________ 20__ г.</td></tr></table>
-</body></html>"""
+<tr><td></td><td class="muted">(подпись)</td><td class="muted nowrap">«___» ____________ 20__ г.</td></tr></table>
+</section></body></html>"""
 
 
 class PdfWriter:

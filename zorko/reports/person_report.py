@@ -18,6 +18,7 @@ from zorko.findings.rules_info import SEVERITY_ORDER, rule_name
 from zorko.people.models import Servant
 from zorko.reports.graph_image import render_png
 from zorko.reports.names import report_title
+from zorko.reports.sources import SourceLine, source_lines
 from zorko.ru.formats import amounts_ru as ru_amounts  # noqa: F401  (the findings pages' name)
 from zorko.ru.formats import date_ru as _date
 from zorko.ru.formats import date_ru as fmt_date  # noqa: F401
@@ -77,7 +78,7 @@ class PersonReport:
     status: str
     relatives: list[tuple[str, str]]
     screened_at: datetime | None
-    registries: list[tuple[str, str]]  # (name, as-of date)
+    registries: list[SourceLine]  # the sources the check read, named as they were loaded
     findings: list[ReportFinding]
     graph_png: bytes
     conclusion: str
@@ -153,7 +154,7 @@ def build_report(servant: Servant, user: Any = None) -> PersonReport:
     graph_dict = servant_graph(servant, findings).as_dict(also=paths)
     evidences = [read_evidence(f.evidence or {}) for f in findings]
     mark_contract_laws([c for ev in evidences for c in ev.contracts])
-    registries = sorted(((registry_name(k), _date(v)) for k, v in (run.registry_as_of if run else {}).items()))
+    registries = source_lines(run.registry_as_of, run.started_at, REGISTRY_NAMES) if run else []
     return PersonReport(
         title=report_title(servant.last_name, servant.first_name, servant.middle_name),
         full_name=servant.full_name, personnel_number=servant.personnel_number,
