@@ -121,7 +121,9 @@ class Inspector(HttpUser):
 
     @task(2)
     def registry_search(self) -> None:
-        self.client.get("/registry/search/", params={"q": random.choice(SEARCHES)}, name="поиск в реестрах")
+        # POST, as the page sends it (an ИНН never goes into a URL); a GET only shows the empty form.
+        self.client.post("/registry/search/", name="поиск в реестрах", data={
+            "q": random.choice(SEARCHES), "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")})
 
     @task(1)
     def review(self) -> None:

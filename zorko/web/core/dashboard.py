@@ -6,10 +6,8 @@ page stays fast on a full municipality.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -79,45 +77,19 @@ def month_kpi(now: datetime) -> kpi.MonthKpi:
     return kpi.current_month(now)
 
 
-def _snapshot_path() -> Path:
-    return settings.CONFIG.data_dir / "registry-status.json"
-
-
-def _read_registries() -> list[dict[str, Any]]:
-    """Per source: title, extract date, load time, files; kept on disk for the time of a load."""
-    from zorko.registry.status import registry_status
-
-    rows = []
-    for item in registry_status(settings.CONFIG.registry_path):
-        if item.source not in REQUIRED_SOURCES and not item.files:
-            continue
-        day = item.last_extract_date or (item.last_loaded_at or "")[:10]
-        rows.append({"title": item.title, "as_of": day[:10] or None, "loaded_at": item.last_loaded_at,
-                     "files": item.files})
-    text = json.dumps(rows, ensure_ascii=False)
-    path = _snapshot_path()
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-    return rows
-
-
 def registry_freshness(today: date) -> tuple[list[RegistryFreshness], bool]:
     """The registries' state, and whether a load is running (then: the state before it, if known)."""
-    from zorko.registry.store import RegistryBusy
+    from zorko.registry.status import remembered_status
 
-    try:
-        rows, loading = _read_registries(), False
-    except RegistryBusy:
-        # The store is held by the load until it commits: show what it held before.
-        try:
-            rows = json.loads(_snapshot_path().read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            rows = []
-        loading = True
+    config = settings.CONFIG
+    status, loading = remembered_status(config.registry_path, config.data_dir / "registry-status.json")
     out = []
-    for row in rows:
-        as_of = date.fromisoformat(row["as_of"]) if row["as_of"] else None
-        out.append(RegistryFreshness(row["title"], as_of, row["loaded_at"], row["files"],
+    for item in status:
+        if item.source not in REQUIRED_SOURCES and not item.files:
+            continue
+        day = (item.last_extract_date or (item.last_loaded_at or ""))[:10]
+        as_of = date.fromisoformat(day) if day else None
+        out.append(RegistryFreshness(item.title, as_of, item.last_loaded_at, item.files,
                                      (today - as_of).days if as_of else None))
     return out, loading
 

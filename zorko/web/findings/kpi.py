@@ -18,10 +18,11 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     year = bounded_int(request.GET.get("year"), 2000, 2100) or now.year
     organisation_id = object_id(request.GET.get("organisation"))
     organisation = Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
-    months = kpi.monthly(year, organisation)
+    history = kpi.year_history(year, organisation)
+    months = kpi.monthly(year, organisation, history=history)
     started = [m for m in months if m.checked is not None]
     month = bounded_int(request.GET.get("month"), 1, 12) or (started[-1].month if started else 1)
-    by_org = kpi.by_organisation(year, month)
+    by_org = kpi.by_organisation(year, month, None if organisation else history)
     chart = {
         "labels": [m.name for m in months],
         "plan": [m.plan for m in months],
