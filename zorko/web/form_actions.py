@@ -1,4 +1,5 @@
-"""One way for a POST view to run a step from a form: the form's or the service's error, or the success."""
+"""Form helpers every area shares: a POST step run from a form (its or the service's error, or the success),
+a posted form's data or one Russian error, the date input."""
 
 from __future__ import annotations
 
@@ -10,6 +11,13 @@ from django.contrib import messages
 from django.http import HttpRequest
 
 from zorko.exceptions import ValidationError
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def form_errors(form: forms.Form) -> str:
@@ -28,3 +36,11 @@ def run_step(request: HttpRequest, form: forms.Form, step: Callable[[dict[str, A
         return False
     messages.success(request, done)
     return True
+
+
+def cleaned_or_error(form: forms.Form) -> dict[str, Any]:
+    """A posted action form's data, or its errors as one Russian message (mapped once by the middleware)."""
+    if not form.is_valid():
+        raise ValidationError("; ".join(f"{form.fields[k].label if k in form.fields else 'Форма'}: {' '.join(v)}"
+                                        for k, v in form.errors.items()))
+    return dict(form.cleaned_data)

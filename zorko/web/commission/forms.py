@@ -10,7 +10,7 @@ from zorko.commission import decisions
 from zorko.commission.cases import findings_to_refer
 from zorko.commission.models import Case, Measure, Member, Rules
 from zorko.findings.models import Finding
-from zorko.web.journals.forms import DateInput
+from zorko.web.form_actions import DateInput
 
 
 class CaseChoice(forms.ModelMultipleChoiceField):

@@ -20,7 +20,7 @@ from zorko.commission.summary import year_summary
 from zorko.exceptions import PermissionDenied, ValidationError
 from zorko.web.access import requires
 from zorko.web.commission import forms as f
-from zorko.web.journals.forms import cleaned_or_error
+from zorko.web.form_actions import cleaned_or_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,18 +10,11 @@ from django.db.models import Q
 
 from zorko.accounts.roles import ADMINISTRATOR, INSPECTOR
 from zorko.accounts.users import display_name
-from zorko.exceptions import ValidationError
 from zorko.journals.models import JournalEntry, Kind, Status
 from zorko.journals.queries import EntryFilter
 from zorko.journals.services import COMMON_FIELDS, KIND_FIELDS
 from zorko.people.models import Organisation, Servant
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from zorko.web.form_actions import DateInput
 
 
 class FilterForm(forms.Form):
@@ -110,11 +103,3 @@ class CloseForm(forms.Form):
 
 class AttachForm(forms.Form):
     file = forms.FileField(label="Файл (PDF, JPEG или PNG)")
-
-
-def cleaned_or_error(form: forms.Form) -> dict[str, Any]:
-    """A posted action form's data, or its errors as one Russian message (mapped once by the middleware)."""
-    if not form.is_valid():
-        raise ValidationError("; ".join(f"{form.fields[k].label if k in form.fields else 'Форма'}: {' '.join(v)}"
-                                        for k, v in form.errors.items()))
-    return dict(form.cleaned_data)

@@ -21,13 +21,13 @@ from zorko.journals.export import export_journal
 from zorko.journals.models import Attachment, JournalEntry, Kind
 from zorko.journals.queries import EntryFilter, select_entries
 from zorko.web.access import requires
+from zorko.web.form_actions import cleaned_or_error
 from zorko.web.journals.forms import (
     AttachForm,
     CloseForm,
     ConclusionForm,
     ExtendForm,
     FilterForm,
-    cleaned_or_error,
     entry_form_class,
 )
 
