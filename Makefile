@@ -53,7 +53,8 @@ bench-splink: bench-install
 	$(BIN)/python bench/matching.py --sizes 100k --splink
 
 # ruff everywhere; mypy --strict on the core that imports no Django (STYLE.md 11).
-CORE := zorko/matching zorko/affiliation zorko/registry zorko/identifiers.py zorko/regions.py zorko/config.py zorko/exceptions.py
+CORE := zorko/matching zorko/affiliation zorko/registry zorko/demo/registry_random.py zorko/demo/registry_records.py \
+	zorko/demo/registry_contracts223.py zorko/identifiers.py zorko/regions.py zorko/config.py zorko/exceptions.py
 lint:
 	$(BIN)/ruff check zorko tests bench
 	$(BIN)/mypy --strict $(CORE)

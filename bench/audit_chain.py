@@ -66,7 +66,7 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(f"verify: {report.checked} events in {elapsed:.2f} s "
           f"({report.checked / elapsed:,.0f} events/s), intact={report.intact}")
-    from zorko.web.dashboard import AUDIT_QUICK_CHECK
+    from zorko.web.core.dashboard import AUDIT_QUICK_CHECK
 
     started = time.perf_counter()
     report = verify(newest=AUDIT_QUICK_CHECK)

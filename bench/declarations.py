@@ -40,14 +40,14 @@ def main() -> None:
     from django.conf import settings
 
     from zorko.cli.core import init_database
-    from zorko.declarations import synthetic
     from zorko.declarations.analysis import analyse
-    from zorko.declarations.demo import families, write_files
     from zorko.declarations.intake import import_paths
+    from zorko.demo import declarations_synthetic as synthetic
+    from zorko.demo.declarations import families, write_files
+    from zorko.demo.people_build import build_demo
+    from zorko.demo.registry_random import write_egrul
     from zorko.findings.models import Finding
-    from zorko.people.demo_build import build_demo
     from zorko.registry import loader
-    from zorko.registry.synthetic import write_egrul
 
     today = date(2026, 12, 5)
     year = today.year - 1

@@ -39,9 +39,9 @@ def main() -> None:
 
     from zorko.cli.core import init_database
     from zorko.demo import registry_demo
+    from zorko.demo.people import generate
+    from zorko.demo.people_build import build_demo, ensure_demo_account
     from zorko.demo.registry_world import build
-    from zorko.people.demo import generate
-    from zorko.people.demo_build import build_demo, ensure_demo_account
 
     def timed(label: str, fn, *a, **k):  # type: ignore[no-untyped-def]
         started = time.perf_counter()

@@ -24,7 +24,7 @@ def generate(out: Path, servants: int, relatives: int, fmt: str) -> None:
     import django
 
     django.setup()
-    from zorko.people.demo import generate as demo_rows
+    from zorko.demo.people import generate as demo_rows
     from zorko.people.importing.columns import RELATIVE_COLUMNS, SERVANT_COLUMNS
     from zorko.people.importing.files import write_csv, write_xlsx
 

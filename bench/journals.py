@@ -39,10 +39,10 @@ def main() -> None:
 
     from zorko.accounts.roles import INSPECTOR, ensure_groups
     from zorko.cli.core import init_database
+    from zorko.demo.people_build import build_demo
     from zorko.journals.export import export_journal
     from zorko.journals.models import JournalEntry, Kind
     from zorko.journals.services import register_entry
-    from zorko.people.demo_build import build_demo
     from zorko.people.models import Servant
 
     init_database()

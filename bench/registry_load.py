@@ -7,7 +7,7 @@
 
 ЕИС 223-ФЗ contract information (``--contracts223``, default 100 000; 0
 skips it) is measured the same way: files of 1000 ``contractData`` in the
-real layout (``zorko/registry/synthetic223.py``), loaded as the
+real layout (``zorko/demo/registry_contracts223.py``), loaded as the
 ``contracts223`` source into the same contract tables as 44-ФЗ.
 
 For each size it generates its own files in the real format (windows-1251,
@@ -47,13 +47,13 @@ sys.path.insert(0, str(ROOT))
 
 
 def _egrul(folder: Path, size: int) -> list[Path]:
-    from zorko.registry.synthetic import write_egrul
+    from zorko.demo.registry_random import write_egrul
 
     return write_egrul(folder, size)
 
 
 def _contracts223(folder: Path, size: int) -> list[Path]:
-    from zorko.registry.synthetic223 import generate_contracts223, write_contracts223
+    from zorko.demo.registry_contracts223 import generate_contracts223, write_contracts223
 
     return write_contracts223(folder, generate_contracts223(size))
 

@@ -6,7 +6,7 @@
 The ЕИС publishes 44-ФЗ contracts one per XML file; a regional archive has
 tens of thousands of them. Parsing one takes about a millisecond, so what
 such a load costs is the loader's work per file. The script writes N
-synthetic contracts (``zorko.registry.synthetic_records``, the real
+synthetic contracts (``zorko.demo.registry_records``, the real
 ``export/contract`` format; half of the suppliers companies, half
 entrepreneurs) as plain files in one folder — or, with ``--zip``, as
 members of archives of 1000, as the ЕИС FTP serves them — then, each in a
@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def contracts(count: int) -> list[Any]:
+    from zorko.demo.registry_records import Address, Company, Contract, Entrepreneur
     from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
-    from zorko.registry.synthetic_records import Address, Company, Contract, Entrepreneur
 
     address = Address("42", "КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС", "Г", "КЕМЕРОВО", "ЛЕНИНА", "1")
     out = []
@@ -57,7 +57,7 @@ def contracts(count: int) -> list[Any]:
 
 
 def generate(folder: Path, count: int, as_zip: bool) -> None:
-    from zorko.registry.synthetic_records import contract_xml, write_contracts
+    from zorko.demo.registry_records import contract_xml, write_contracts
 
     marker = folder / f".complete-{count}-{int(as_zip)}"
     if marker.exists():

@@ -1,6 +1,6 @@
 """Write the world in the real formats: people XLSX/CSV, ЕГРЮЛ and ЕГРИП XML (windows-1251), ЕИС XML.
 
-The registry files come from the writers of :mod:`zorko.registry.synthetic_records` (the ones the
+The registry files come from the writers of :mod:`zorko.demo.registry_records` (the ones the
 demo uses): the world's companies, entrepreneurs and contracts are turned into its records here.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from screening_world import OTHER_REGIONS, REGION, Company, Contract, Entrepreneur, Person, World
 
+from zorko.demo import registry_records as records
 from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
-from zorko.registry import synthetic_records as records
 
 
 def _d(value: date | None) -> str:

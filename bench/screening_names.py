@@ -3,7 +3,7 @@
 In Russia the same frequencies of surnames, first names and patronymics fill both the
 questionnaires and the registry, so a relative called Иванова Елена Владимировна has hundreds of
 namesakes among the directors and founders of a million companies. The frequencies are those of
-the demo (`zorko/people/demo_names.py`: Zipf-like lists by birth era): a share ``HEAD`` of people
+the demo (`zorko/demo/names.py`: Zipf-like lists by birth era): a share ``HEAD`` of people
 carry one of its frequent surnames (Иванов ≈ 1.5 %), the rest a rare surname made of syllables
 (a long tail: most such ФИО are unique in a region). ``share`` gives the probability that a random
 person of a gender bears a ФИО, so the bench can pick relatives with many namesakes, or none.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from itertools import accumulate
 
-from zorko.people import demo_names as names
+from zorko.demo import names
 
 HEAD = 0.15
 BIRTH_YEARS = (1950, 2004)  # uniform; a father is FATHER_AGE years older than his child

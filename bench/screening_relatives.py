@@ -21,7 +21,7 @@ from screening_world import (
     name_key,
 )
 
-from zorko.people.demo_names import SURNAMES
+from zorko.demo.names import SURNAMES
 
 ACTIVE = ("служащий", "кандидат")
 # A common ФИО: at least COMMON_NAMESAKES namesakes expected among the persons of COMMON_AT companies

@@ -121,7 +121,9 @@ class Inspector(HttpUser):
 
     @task(2)
     def registry_search(self) -> None:
-        self.client.get("/registry/search/", params={"q": random.choice(SEARCHES)}, name="поиск в реестрах")
+        # POST, as the page sends it (an ИНН never goes into a URL); a GET only shows the empty form.
+        self.client.post("/registry/search/", name="поиск в реестрах", data={
+            "q": random.choice(SEARCHES), "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")})
 
     @task(1)
     def review(self) -> None:
@@ -265,7 +267,7 @@ def main() -> None:
         Inspector.accounts = [f"inspector{i:02d}" for i in range(args.users)]
         subprocess.run([sys.executable, "-c", ACCOUNTS, PASSWORD, *Inspector.accounts], env=env, cwd=ROOT,
                        check=True)
-        from zorko.registry.synthetic import write_egrul
+        from zorko.demo.registry_random import write_egrul
 
         extracts = write_egrul(work / "egrul", args.companies)
         print(f"prepared in {time.monotonic() - clock:.0f} s: demo with {args.servants} servants, "

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from zorko.demo.registry_contracts223 import reg_num_223, write_contracts223
+from zorko.demo.registry_records import Contract, Entrepreneur
 from zorko.registry import loader
-from zorko.registry.synthetic223 import reg_num_223, write_contracts223
-from zorko.registry.synthetic_records import Contract, Entrepreneur
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ORG_INN = "4205000007"  # tests/conftest.py organisation

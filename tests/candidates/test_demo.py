@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from zorko.candidates.demo import load_demo_sources
 from zorko.candidates.models import CandidateCheck
+from zorko.demo.candidates import load_demo_sources
+from zorko.demo.people_build import build_demo
 from zorko.demo.registry_demo import load_demo_registry
 from zorko.findings.models import ClarificationRequest, Finding
-from zorko.people.demo_build import build_demo
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from zorko.declarations.campaign import Status, build
-from zorko.declarations.synthetic import RULES
+from zorko.demo.declarations_synthetic import RULES
 from zorko.findings.models import Finding
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,8 @@ TODAY = date(2026, 12, 5)
 
 
 def test_demo_campaign_plants_every_case_and_is_idempotent(settings: Any, tmp_path: Path) -> None:
-    from zorko.declarations.demo import build_demo_declarations
-    from zorko.people.demo_build import build_demo
+    from zorko.demo.declarations import build_demo_declarations
+    from zorko.demo.people_build import build_demo
 
     settings.CONFIG = dataclasses.replace(settings.CONFIG, data_dir=tmp_path)
     build_demo(5, servants=120)

@@ -143,7 +143,7 @@ def test_publication_has_no_personal_identifiers(client_as: Callable[[str], Any]
 
 def test_home_page_shows_the_running_campaign(client_as: Callable[[str], Any], servant: Any,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import zorko.web.dashboard as dashboard
+    import zorko.web.core.dashboard as dashboard
 
     client = client_as("hr")
     assert 'id="block-declarations"' not in client.get("/").content.decode()  # December: not running

@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 
 from zorko.cli import main
+from zorko.demo.people import generate
+from zorko.demo.people_build import build_demo
 from zorko.demo.registry_demo import load_demo_registry, write_files
 from zorko.demo.registry_world import build
 from zorko.findings.models import ClarificationRequest, Finding, ScreeningRun
 from zorko.findings.rules_info import rule_names
-from zorko.people.demo import generate
-from zorko.people.demo_build import build_demo
 from zorko.people.models import Servant
 from zorko.tasks.models import Job
 

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from zorko.demo.kpi_history import build_screening_history
+from zorko.demo.people_build import build_demo
 from zorko.findings import kpi
 from zorko.findings.models import ScreenedPerson
-from zorko.people.demo_build import build_demo
 
 TODAY = date(2026, 12, 5)
 

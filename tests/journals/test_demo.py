@@ -8,9 +8,9 @@ import pytest
 
 from zorko.commission.models import Case, Measure, Meeting
 from zorko.demo.journals import build_journals_demo
+from zorko.demo.people_build import build_demo
 from zorko.findings.models import Finding
 from zorko.journals.models import JournalEntry, Kind
-from zorko.people.demo_build import build_demo
 
 pytestmark = pytest.mark.django_db
 

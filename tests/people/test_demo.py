@@ -8,9 +8,9 @@ from collections import Counter, defaultdict
 import pytest
 
 from zorko import identifiers
-from zorko.people import demo_names as names
-from zorko.people.demo import generate
-from zorko.people.demo_build import build_demo
+from zorko.demo import names
+from zorko.demo.people import generate
+from zorko.demo.people_build import build_demo
 from zorko.people.kinship import Kinship, parse_kinship
 from zorko.people.models import Organisation, Position, Relative, Servant
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from zorko.people.demo_build import build_demo
+from zorko.demo.people_build import build_demo
+from zorko.demo.program import build_program_demo
 from zorko.program import training
-from zorko.program.demo import build_program_demo
 from zorko.program.models import (
     ControlPointMark,
     Event,

@@ -28,8 +28,8 @@ def _year(formula, **params):
 def test_cells_count_what_the_journals_and_the_commission_hold():
     from zorko.commission.models import AgendaItem, Meeting
     from zorko.demo.journals import build_journals_demo
+    from zorko.demo.people_build import build_demo
     from zorko.journals.models import JournalEntry
-    from zorko.people.demo_build import build_demo
 
     build_demo(seed=1, servants=40)
     build_journals_demo(1, TODAY)

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from zorko.demo import registry_random as synthetic
 from zorko.exceptions import ImportFailed, ValidationError
-from zorko.registry import loader, store, synthetic
+from zorko.registry import loader, store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EGRUL = FIXTURES / "egrul"

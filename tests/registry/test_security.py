@@ -166,7 +166,8 @@ def test_home_page_during_a_load_shows_the_last_state_and_says_a_load_runs(
     before = client.get("/").content.decode()
     assert "ЕГРИП" in before and 'id="registry-loading"' not in before
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time, duckdb; c = duckdb.connect(sys.argv[1]); "
+        [sys.executable, "-c", "import sys, time, pathlib; from zorko.registry import store, writing; "
+         "p = pathlib.Path(sys.argv[1]); c = store.connect(p); a = writing.announced_load(p); a.__enter__(); "
          "print('open', flush=True); time.sleep(30)", str(settings.CONFIG.registry_path)],
         stdout=subprocess.PIPE, text=True)
     try:
@@ -238,3 +239,28 @@ def test_hostile_uploads_end_in_a_failed_job_with_the_reason(
         page = client.get(f"/tasks/{job.pk}/").content.decode()
         assert job.status == Job.Status.FAILED, path.name
         assert message.split(": ", 1)[-1].split(",")[0] in page, (path.name, job.error)
+
+
+def test_a_load_is_announced_while_it_runs_and_a_killed_ones_mark_is_ignored(tmp_path: Path) -> None:
+    from zorko.registry import loader, writing
+
+    db = tmp_path / "registry.duckdb"
+    seen: list[bool] = []
+    loader.load("egrip", [FIXTURES / "egrip"], db_path=db, workers=1,
+                progress=lambda _p: seen.append(writing.load_running(db)))
+    assert seen and all(seen)
+    assert not writing.load_running(db)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / "registry.duckdb.loading").write_text(dead.stdout.strip())
+    assert not writing.load_running(db)
+
+
+def test_home_page_shows_a_load_finished_in_another_process(client_as: Any, settings: Any, tmp_path: Path) -> None:
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, data_dir=tmp_path)
+    client = client_as("inspector")
+    before = client.get("/").content.decode().count("не загружен")
+    subprocess.run([sys.executable, "-c", "import sys; from zorko.registry import loader; "
+                    "loader.load('egrip', [sys.argv[1]], db_path=sys.argv[2], workers=1)",
+                    str(FIXTURES / "egrip"), str(settings.CONFIG.registry_path)], check=True)
+    # The page remembered the empty store; the load changed its files, so the page reads it again.
+    assert client.get("/").content.decode().count("не загружен") == before - 1

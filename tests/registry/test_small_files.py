@@ -16,11 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 from zorko.cli import main
+from zorko.demo.registry_records import Address, Company, Contract, contract_xml
 from zorko.exceptions import ImportFailed
 from zorko.identifiers import make_inn
 from zorko.registry import loader, store
 from zorko.registry.adapters.contracts import ContractsAdapter
-from zorko.registry.synthetic_records import Address, Company, Contract, contract_xml
 
 ROOT = Path(__file__).resolve().parents[2]
 SUPPLIER = Company("1024200000006", make_inn("420500000", person=False), "ПОСТАВЩИК",

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from zorko.registry import loader, lookup, store, synthetic
+from zorko.demo import registry_random as synthetic
+from zorko.registry import loader, lookup, store, writing
 
 ROOT = Path(__file__).resolve().parents[2]
 CRAFTED = ROOT / "tests" / "fixtures" / "egrul-crafted" / "egrul_all_founders_utf8.xml"
@@ -64,3 +65,24 @@ def test_a_load_in_another_process_makes_pages_say_busy(tmp_path: Path, monkeypa
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_pages_and_checks_read_the_previous_state_while_another_process_loads(tmp_path: Path) -> None:
+    db = tmp_path / "r.duckdb"
+    loader.load("egrul", [CRAFTED], db_path=db)
+    before = lookup.search("ООО", db_path=db)["companies"]
+    synthetic.write_egrul(tmp_path / "gen", 2000, per_file=2000)
+    script = ("import sys, time; from zorko.registry import loader\n"
+              "def slow(p):\n    print('loading', flush=True); time.sleep(0.5)\n"
+              "loader.load('egrul', [sys.argv[1]], db_path=sys.argv[2], workers=1, progress=slow)\n")
+    process = subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "gen"), str(db)],
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline().strip() == "loading"
+    # The load holds its own copy: a page here neither waits nor says «занято», and sees the old state.
+    assert lookup.search("ООО", db_path=db)["companies"] == before
+    with pytest.raises(store.RegistryBusy):  # a second load is refused, not run on the same state
+        with writing.writer_lock(db, wait=0):
+            pass
+    assert process.wait(timeout=120) == 0
+    assert len(lookup.search("ООО", db_path=db)["companies"]) == lookup.SEARCH_LIMIT
+    assert not writing.next_path(db).exists()

@@ -157,8 +157,8 @@ def test_company_card_shows_the_law_of_each_contract(client_as: Callable[[str], 
     from datetime import date
     from decimal import Decimal
 
-    from zorko.registry.synthetic223 import reg_num_223, write_contracts223
-    from zorko.registry.synthetic_records import Address, Company, Contract
+    from zorko.demo.registry_contracts223 import reg_num_223, write_contracts223
+    from zorko.demo.registry_records import Address, Company, Contract
 
     loader.load("egrul", [supplier_file])
     loader.load("contracts", [FIXTURES / "eis" / "synthetic"])

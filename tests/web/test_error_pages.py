@@ -52,7 +52,7 @@ def test_failing_view_is_the_russian_500_without_the_exception(client_as: Any) -
 
 
 def test_500_page_needs_no_database(rf: Any, django_db_blocker: Any) -> None:
-    from zorko.web.error_views import server_error
+    from zorko.web.core.errors import server_error
 
     with django_db_blocker.block():  # any query would raise here
         response = server_error(rf.get("/"))

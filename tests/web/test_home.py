@@ -10,11 +10,7 @@ import pytest
 from lxml import html
 
 from tests.findings.scenario import make_finding, make_run
-from zorko.findings.models import Finding
-from zorko.people.kinship import Kinship
-from zorko.people.models import Relative, Servant
-from zorko.registry import loader
-from zorko.registry.synthetic_records import (
+from zorko.demo.registry_records import (
     Address,
     Company,
     Contract,
@@ -24,6 +20,10 @@ from zorko.registry.synthetic_records import (
     write_egrip,
     write_egrul,
 )
+from zorko.findings.models import Finding
+from zorko.people.kinship import Kinship
+from zorko.people.models import Relative, Servant
+from zorko.registry import loader
 from zorko.tasks.models import Job
 
 pytestmark = pytest.mark.django_db

@@ -127,12 +127,12 @@ def _crawl(client: Any, starts: list[str], found: dict[str, list[str]], read: se
 
 @pytest.fixture
 def demo_municipality(settings: Any) -> None:
-    from zorko.candidates.demo import load_demo_sources
-    from zorko.declarations.demo import build_demo_declarations
+    from zorko.demo.candidates import load_demo_sources
+    from zorko.demo.declarations import build_demo_declarations
     from zorko.demo.journals import build_journals_demo
+    from zorko.demo.people_build import build_demo
+    from zorko.demo.program import build_program_demo
     from zorko.demo.registry_demo import load_demo_registry
-    from zorko.people.demo_build import build_demo
-    from zorko.program.demo import build_program_demo
 
     build_demo(1, 40)
     load_demo_registry(1, 40)

@@ -16,6 +16,7 @@ PREFIX = "files/"
 SKIPPED = {
     "zorko.sqlite3", "zorko.sqlite3-wal", "zorko.sqlite3-shm", "zorko.sqlite3-journal",
     "registry.duckdb", "registry.duckdb.wal", "registry.duckdb.tmp", "registry.duckdb.restoring",
+    "registry.duckdb.lock", "registry.duckdb.loading", "registry-status.json",
     "static",
 }
 

@@ -1,9 +1,11 @@
 """A consistent copy of the DuckDB registry store, and putting one back.
 
-DuckDB locks its file: a load holds it exclusively, readers share it. A
-read-only connection held for the length of the copy therefore keeps every
-load out, so the file and its write-ahead log are copied as one state; a
-load that is running is waited for (the web pages read the same way).
+A load writes a copy of the store and renames it into place at its commit
+(``zorko.registry.writing``), under the store's writer lock. The backup takes
+that lock too, so a running load is waited for and is in the backup, and
+holds a read-only connection for the length of the copy, which keeps any
+other writer of the file out, so the file and its write-ahead log are copied
+as one state.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 import duckdb
 
 from zorko.backup.archive import BackupRefused
+from zorko.registry import writing
+from zorko.registry.store import RegistryBusy
 
 MEMBER = "registry/registry.duckdb"
 POLL_SECONDS = 0.5
@@ -26,22 +30,40 @@ def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
 
+def _busy(store: Path, wait_seconds: float) -> BackupRefused:
+    return BackupRefused(f"Хранилище реестров {store} занято загрузкой дольше {wait_seconds:.0f} с; "
+                         "резервная копия не создана. Повторите после загрузки.")
+
+
 def copy(store: Path, out: Path, wait_seconds: float, on_wait: Callable[[], None] | None = None) -> bool:
     """Copy the store to ``out`` as one file; ``False`` when there is no store yet."""
+    started = time.monotonic()
+    try:
+        with writing.writer_lock(store, wait=0):
+            return _copy(store, out, wait_seconds, on_wait)
+    except RegistryBusy:
+        pass
+    if on_wait is not None:
+        on_wait()
+    try:
+        with writing.writer_lock(store, wait=wait_seconds):
+            return _copy(store, out, max(0.0, wait_seconds - (time.monotonic() - started)), None, waited=True)
+    except RegistryBusy as exc:
+        raise _busy(store, wait_seconds) from exc
+
+
+def _copy(store: Path, out: Path, wait_seconds: float, on_wait: Callable[[], None] | None,
+          waited: bool = False) -> bool:
     if not store.exists():
         return False
     deadline = time.monotonic() + wait_seconds
-    waited = False
     while True:
         try:
             con = duckdb.connect(str(store), read_only=True)
             break
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if time.monotonic() > deadline:
-                raise BackupRefused(
-                    f"Хранилище реестров {store} занято загрузкой дольше {wait_seconds:.0f} с; "
-                    "резервная копия не создана. Повторите после загрузки."
-                ) from exc
+                raise _busy(store, wait_seconds) from exc
             if not waited and on_wait is not None:
                 on_wait()
             waited = True

@@ -77,7 +77,7 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
     setup_django()
     from zorko import config
     from zorko.cli.core import init_database
-    from zorko.people.demo_build import build_demo, ensure_demo_account
+    from zorko.demo.people_build import build_demo, ensure_demo_account
 
     started = time.perf_counter()
     init_database()
@@ -89,13 +89,13 @@ def demo(seed: int, servants: int, no_registry: bool) -> None:
 
         for line in load_demo_registry(seed, servants).lines():
             click.echo(line)
-        from zorko.candidates.demo import load_demo_sources
+        from zorko.demo.candidates import load_demo_sources
 
         for line in load_demo_sources(seed):
             click.echo(line)
-    from zorko.declarations.demo import build_demo_declarations
+    from zorko.demo.declarations import build_demo_declarations
     from zorko.demo.journals import build_journals_demo
-    from zorko.program.demo import build_program_demo
+    from zorko.demo.program import build_program_demo
 
     for line in build_demo_declarations(seed, registry=not no_registry).lines():
         click.echo(line)

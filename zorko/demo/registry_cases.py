@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from zorko.demo import names
 from zorko.demo import registry_people as rp
+from zorko.demo.registry_records import Holder
 from zorko.demo.registry_world import OTHER_REGIONS, RegistryBuilder, address_of, full_name
-from zorko.people import demo_names as names
-from zorko.registry.synthetic_records import Holder
 
 IN_LAWS = ("отец супруги", "мать супруги", "отец супруга", "мать супруга", "супруг(а) сына/дочери")
 CLOSE = ("супруг", "супруга", "брат", "сестра", "сын", "дочь", "отец", "мать")

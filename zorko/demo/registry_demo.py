@@ -19,12 +19,12 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
+from zorko.demo.people import generate
+from zorko.demo.registry_records import write_contracts, write_egrip, write_egrul
 from zorko.demo.registry_world import RegistryWorld, build
 from zorko.exceptions import ZorkoError
 from zorko.findings.rules_info import rule_name
-from zorko.people.demo import generate
 from zorko.registry import loader
-from zorko.registry.synthetic_records import write_contracts, write_egrip, write_egrul
 
 FOLDER = "demo-registry"
 LABELS = {"egrul": "компаний (ЕГРЮЛ)", "egrip": "предпринимателей (ЕГРИП)", "contracts": "контрактов (ЕИС)"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from zorko.people import demo_names as names
+from zorko.demo import names
 
 _BACKGROUND = tuple("""
 Абакумов Аверин Агафонов Аксёнов Алфёров Аникин Артамонов Астахов Бабушкин Бажанов Балашов Барсуков

@@ -1,7 +1,7 @@
 """The demo registry world: background companies, entrepreneurs and contracts, and the planted cases.
 
 Deterministic by seed, built from the demo people's rows
-(:func:`zorko.people.demo.generate`), so ``zorko demo`` gives the same
+(:func:`zorko.demo.people.generate`), so ``zorko demo`` gives the same
 registry for the same municipality. Dates are anchored on the day the demo
 people were generated (``DemoData.today``), so the extract counts as fresh for the KPI.
 """
@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from zorko.demo import registry_people as rp
+from zorko.demo import world as demo_world
+from zorko.demo.people import DemoData, organisation_inn
+from zorko.demo.registry_records import Address, Company, Contract, Entrepreneur, Holder
 from zorko.identifiers import make_inn, make_ogrn, make_ogrnip
-from zorko.people import demo_world
-from zorko.people.demo import DemoData, organisation_inn
-from zorko.registry.synthetic_records import Address, Company, Contract, Entrepreneur, Holder
 
 HOME_REGION, HOME_REGION_NAME = "42", "КЕМЕРОВСКАЯ ОБЛАСТЬ - КУЗБАСС"
 OTHER_REGIONS = {"54": ("НОВОСИБИРСКАЯ ОБЛАСТЬ", "НОВОСИБИРСК"), "70": ("ТОМСКАЯ ОБЛАСТЬ", "ТОМСК"),

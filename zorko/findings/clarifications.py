@@ -202,14 +202,3 @@ def is_open_at(created_at: datetime, answered_at: datetime | None, closed_at: da
         return closed_at is None or closed_at > moment
     decided_at = answered_at if status == R.ANSWERED else closed_at if status == R.OVERDUE else None
     return decided_at is None or decided_at > moment
-
-
-def open_requests(servant_ids: list[int], moment: datetime) -> set[int]:
-    """Servants with a clarification request undecided at ``moment``."""
-    rows = ClarificationRequest.objects.filter(servant_id__in=servant_ids, created_at__lte=moment)
-    out = set()
-    for servant, created, answered, closed, status in rows.values_list(
-            "servant_id", "created_at", "answered_at", "closed_at", "status"):
-        if is_open_at(created, answered, closed, status, moment):
-            out.add(servant)
-    return out

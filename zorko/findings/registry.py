@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 
 import duckdb
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.conf import settings
 from zorko.affiliation.identity import NORM_MACRO
 from zorko.exceptions import ZorkoError
 from zorko.matching import prepare_registry
-from zorko.registry import store
+from zorko.registry import store, writing
 
 # Sources a full affiliation check relies on (the KPI's "registries loaded no more than 30 days earlier").
 REQUIRED_SOURCES = ("egrul", "egrip", "contracts")
@@ -66,6 +67,14 @@ def prepare_matching() -> None:
     path = settings.CONFIG.registry_path
     if not path.exists():
         return
+    try:
+        with writing.writer_lock(path, wait=0):
+            _prepare(path)
+    except store.RegistryBusy:
+        return  # a load runs: its store is keyed by the next check
+
+
+def _prepare(path: Path) -> None:
     try:
         con = duckdb.connect(str(path))
     except (duckdb.IOException, duckdb.ConnectionException):

@@ -65,20 +65,36 @@ def _marks(years: set[int]) -> dict[tuple[str, int, int], ControlPointMark]:
     return {(m.code, m.year, m.quarter): m for m in rows}
 
 
+# Several points may share one computation for one occurrence (the quarterly «Мониторинг-К» points),
+# so a caller judging many occurrences keeps the evidence already computed.
+EvidenceMemo = dict[tuple[str, Occurrence], "Evidence | None"]
+
+
+class Judge:
+    """Decides occurrences one by one, reading the marks once and each piece of evidence once."""
+
+    def __init__(self, years: set[int], today: date) -> None:
+        self.today = today
+        self.marks = _marks(years)
+        self.memo: EvidenceMemo = {}
+
+    def __call__(self, point: ControlPoint, occ: Occurrence) -> PointStatus:
+        evidence = None
+        if point.evidence:
+            key = (point.evidence, occ)
+            if key not in self.memo:
+                self.memo[key] = EVIDENCE[point.evidence](occ, self.today)
+            evidence = self.memo[key]
+        mark = self.marks.get((point.code, occ.year, occ.quarter))
+        return PointStatus(point, occ, decide(occ, self.today, evidence, mark), evidence, mark,
+                           (occ.due - self.today).days)
+
+
 def statuses(year: int, today: date, points: list[ControlPoint] | None = None) -> list[PointStatus]:
     """Every occurrence of every point in ``year`` (a quarterly point has four)."""
     points = points if points is not None else load_points()
-    marks = _marks({year})
-    out = []
-    for point in points:
-        for occ in point.occurrences(year, monitoring_day()):
-            out.append(status_of(point, occ, today, marks.get((point.code, occ.year, occ.quarter))))
-    return out
-
-
-def status_of(point: ControlPoint, occ: Occurrence, today: date, mark: ControlPointMark | None) -> PointStatus:
-    evidence = EVIDENCE[point.evidence](occ, today) if point.evidence else None
-    return PointStatus(point, occ, decide(occ, today, evidence, mark), evidence, mark, (occ.due - today).days)
+    judge = Judge({year}, today)
+    return [judge(point, occ) for point in points for occ in point.occurrences(year, monitoring_day())]
 
 
 def year_summary(rows: list[PointStatus]) -> dict[str, int]:

@@ -37,7 +37,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from zorko.exceptions import ImportFailed
-from zorko.registry import ledger, sources, store
+from zorko.registry import ledger, sources, store, writing
 from zorko.registry.adapters import Adapter, Columns, Counts
 from zorko.registry.files import InputFile, checksum, expand
 from zorko.registry.staging import (
@@ -151,8 +151,9 @@ def load(source: str, paths: Iterable[str | Path], *, db_path: str | Path | None
     """Load the files of one source; raises ImportFailed (nothing written) on bad input."""
     adapter = sources.adapter(source)
     files = expand([Path(p) for p in paths], adapter.suffixes)
-    with _LOCK:
-        con = store.connect(db_path)
+    target = Path(db_path) if db_path is not None else store.default_path()
+    with _LOCK, writing.writer_lock(target), writing.announced_load(target), writing.next_state(target) as copy:
+        con = store.connect(copy)
         try:
             return _Run(con, adapter, files, progress, workers or default_workers()).run()
         finally:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from zorko.registry import sources, store
+from zorko.registry import sources, store, writing
 
 
 @dataclass(slots=True)
@@ -89,3 +91,44 @@ def registry_status(db_path: Path | str | None = None) -> list[SourceStatus]:
                 item.tables[table] = con.execute(
                     f"SELECT count(*) FROM {table}{where}", [value] if column else []).fetchall()[0][0]
     return result
+
+
+def _stamp(db_path: Path) -> list[list[int]]:
+    """The store's files as they are now: any committed write changes one of them."""
+    out = []
+    for path in (db_path, db_path.with_name(db_path.name + ".wal")):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            out.append([0, 0])
+        else:
+            out.append([st.st_mtime_ns, st.st_size])
+    return out
+
+
+def remembered_status(db_path: Path, snapshot: Path) -> tuple[list[SourceStatus], bool]:
+    """The store's status and whether a load holds it, for the busiest pages.
+
+    The status is read once per change of the store's files and kept in ``snapshot``: opening
+    the store and counting its tables on every request cost more than the rest of the home
+    page. While a load in another process holds the store, the last status is shown.
+    """
+    stamp = _stamp(db_path)
+    try:
+        kept = json.loads(snapshot.read_text(encoding="utf-8"))
+        remembered = [SourceStatus(**row) for row in kept["status"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        kept, remembered = {}, []
+    if writing.load_running(db_path):
+        return remembered, True
+    if remembered and kept.get("stamp") == stamp:
+        return remembered, False
+    try:
+        status = registry_status(db_path)
+    except store.RegistryBusy:
+        return remembered, True
+    text = json.dumps({"stamp": stamp, "status": [s.as_dict() for s in status]}, ensure_ascii=False)
+    partial = snapshot.with_name(f".{snapshot.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(snapshot)
+    return status, False

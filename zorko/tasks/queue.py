@@ -34,7 +34,7 @@ class Progress(Protocol):
 JobFunction = Callable[..., Any]
 _REGISTRY: dict[str, JobFunction] = {}
 # Jobs are registered by modules imported here, lazily, to keep Django import order simple.
-JOB_MODULES: list[str] = ["zorko.findings.jobs", "zorko.web.registry_jobs", "zorko.web.import_jobs",
+JOB_MODULES: list[str] = ["zorko.findings.jobs", "zorko.web.registry.jobs", "zorko.web.people.importing.jobs",
                           "zorko.web.declarations.jobs", "zorko.program.jobs", "zorko.candidates.jobs"]
 # Progress of the jobs running in this process: {job id: fields of the job row}.
 _LIVE: dict[int, dict[str, Any]] = {}

@@ -15,7 +15,7 @@ from zorko.identifiers import format_snils
 from zorko.people.models import ChangeRecord, Department, Organisation, Relative, Servant
 from zorko.people.search import ALL, ServantFilter, questionnaire_is_stale, select_servants
 from zorko.web.access import requires
-from zorko.web.servant_findings_views import servant_findings_context
+from zorko.web.findings.servant import servant_findings_context
 
 PAGE_SIZE = 50
 # Servant.Status values as plain strings (the list filter is about them, in the plural).

@@ -1,0 +1,1 @@
+"""Pages of the accounts area: login, logout, the administrators' users page."""

@@ -1,0 +1,1 @@
+"""Pages of the audit area: the log for administrators and its export."""

@@ -1,0 +1,1 @@
+"""The people import page: upload, preview, confirm (a background job), XLSX templates."""

@@ -1,0 +1,1 @@
+"""Pages of the reports area: the documents downloaded about a servant."""
