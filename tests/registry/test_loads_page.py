@@ -88,3 +88,29 @@ def test_file_label_keeps_the_name_and_the_archive_member() -> None:
     assert file_label("/var/lib/zorko/registry-uploads/AbC/egrul.xml") == "egrul.xml"
     assert file_label("/tmp/x/архив.zip!a/b.xml") == "архив.zip!a/b.xml"
     assert file_label("plain.csv") == "plain.csv"
+
+
+def test_a_failed_or_flagged_upload_names_the_file_not_the_upload_folder(
+        client_as: Callable[[str], Any], registry_db: Path, tmp_path: Path) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zorko.tasks import queue
+    from zorko.tasks.models import Job
+
+    client = client_as("inspector")
+    broken = contract_file(tmp_path, 3).read_text(encoding="utf-8")[:200]  # cut mid-element
+    client.post("/registry/load/", {"source": "contracts",
+                                    "files": SimpleUploadedFile("обрезанный.xml", broken.encode())})
+    queue.run_pending()
+    job = Job.objects.latest("pk")
+    page = client.get(f"/tasks/{job.pk}/").content.decode()
+    assert job.status == Job.Status.FAILED and "обрезанный.xml" in job.error
+    assert "registry-uploads" not in job.error and "registry-uploads" not in page
+
+
+def test_without_folders_keeps_names_and_drops_the_folders_given() -> None:
+    from zorko.registry.load_runs import without_folders
+
+    text = "/srv/up/AbC/a.xml, строка 5: ИНН; /srv/up/AbC/b.zip!x/c.xml"
+    assert without_folders(text, ["/srv/up/AbC/a.xml", "/srv/up/AbC/b.zip"]) == "a.xml, строка 5: ИНН; b.zip!x/c.xml"
+    assert without_folders("/etc/passwd", ["/"]) == "/etc/passwd"

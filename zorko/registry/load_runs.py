@@ -44,6 +44,15 @@ def file_label(stored: str) -> str:
     return f"{name}!{member}" if bang else name
 
 
+def without_folders(text: str, paths: list[str]) -> str:
+    """``text`` (an error, a flagged record's place) with the server folders of ``paths`` taken out."""
+    folders = {str(Path(p)) if Path(p).is_dir() else str(Path(p).parent) for p in paths}
+    for folder in sorted(folders, key=len, reverse=True):  # the deepest first: its parent is a prefix
+        if folder not in ("", ".", "/"):
+            text = text.replace(folder.rstrip("/") + "/", "")
+    return text
+
+
 def recent_runs(limit: int = 20, db_path: Path | str | None = None) -> list[LoadRun]:
     """The last ``limit`` runs, newest first, with their summed counts and first file names."""
     with store.reading(db_path) as con:
