@@ -91,13 +91,17 @@ def test_a_department_name_shared_by_two_organisations_is_listed_once_per_organi
 def test_every_filter_field_has_a_label(client_as: Any, make_servant: Any) -> None:
     make_servant()
     client = client_as("administrator")
-    for path in ("/people/", "/findings/", "/kpi/", "/clarifications/", "/journals/", "/audit/",
-                 "/declarations/", "/program/training/due/", "/program/training/kpi/"):
+    seen = 0
+    for path in ("/people/", "/candidates/", "/findings/", "/kpi/", "/clarifications/", "/journals/", "/audit/",
+                 "/declarations/", "/program/training/due/", "/program/training/kpi/", "/program/points/",
+                 "/registry/", "/candidate-checks/"):
         html = client.get(path).content.decode()
-        for form in re.findall(r'<form method="get"[^>]*class="filters"[^>]*>(.*?)</form>', html, re.S):
+        for form in re.findall(r'<form [^>]*class="[^"]*\bfilters\b[^"]*"[^>]*>(.*?)</form>', html, re.S):
+            seen += 1
             labelled = set(re.findall(r'<label[^>]*for="([^"]+)"', form))
             for field in re.findall(r'<(?:select|input|textarea)\b[^>]*>', form):
                 if 'type="hidden"' in field:
                     continue
                 ident = re.search(r'id="([^"]+)"', field)
                 assert ident and ident.group(1) in labelled, (path, field)
+    assert seen >= 14
