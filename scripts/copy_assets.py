@@ -18,6 +18,10 @@ FILES = [
     ("cytoscape/LICENSE", "cytoscape.LICENSE.txt"),
     ("chart.js/dist/chart.umd.min.js", "chart.umd.min.js"),
     ("chart.js/LICENSE.md", "chart.js.LICENSE.md"),
+    ("bootstrap/dist/css/bootstrap.min.css", "bootstrap.min.css"),
+    # the stylesheet names its map: served too, so a browser's developer tools find it
+    ("bootstrap/dist/css/bootstrap.min.css.map", "bootstrap.min.css.map"),
+    ("bootstrap/LICENSE", "bootstrap.LICENSE.txt"),
 ]
 
 
@@ -33,7 +37,7 @@ def main() -> int:
     if missing:
         print("copy_assets: нет файлов (выполните npm install): " + ", ".join(missing), file=sys.stderr)
         return 1
-    print(f"copy_assets: {len(FILES)} файла скопированы в {VENDOR.relative_to(ROOT)}")
+    print(f"copy_assets: в {VENDOR.relative_to(ROOT)} скопировано файлов: {len(FILES)}")
     return 0
 
 

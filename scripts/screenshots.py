@@ -44,7 +44,10 @@ PAGES: list[tuple[str, str, str]] = [
     ("13-program", "/program/", "Программа: обучение и контрольные точки"),
     ("14-monitoring", "/program/monitoring/", "«Мониторинг-К» по кварталам"),
     ("15-audit", "/audit/", "Журнал аудита"),
+    ("16-findings-1024", "/findings/", "Срабатывания в окне шириной 1024 пикселя: таблица помещается"),
+    ("17-people-1024", "/people/", "Список служащих в окне шириной 1024 пикселя"),
 ]
+NARROW = 1024  # the smallest window the interface is laid out for; pages named «-1024» are taken at it
 
 
 def free_port() -> int:
@@ -113,6 +116,7 @@ def shoot(base: str, password: str, ids: dict[str, str], out: Path) -> list[Path
         with page.expect_navigation():  # the login form's own button, whatever the page's styling
             page.locator("form:has(input[name=password]) [type=submit]").first.click()
         for name, address, _caption in PAGES:
+            page.set_viewport_size({"width": NARROW if name.endswith(f"-{NARROW}") else WIDTH, "height": HEIGHT})
             response = page.goto(address.format(**ids), wait_until="networkidle")
             if response is None or response.status != 200:
                 raise SystemExit(f"{address}: ответ {response.status if response else 'нет'}")

@@ -76,6 +76,7 @@ TEMPLATES = [
         },
     },
 ]
+FORM_RENDERER = "zorko.web.form_renderer.BootstrapRenderer"  # Bootstrap's classes on every field
 
 
 def _database(url: str) -> dict[str, object]:

@@ -34,7 +34,7 @@ def test_english_browser_gets_russian_numbers_and_linked_names(page, make_servan
     assert page.url.endswith(f"/people/{servant.pk}/")
 
     page.goto(f"/findings/{finding.pk}/")
-    assert "(оценка 0,96)" in page.inner_text("table.card")
+    assert "(оценка 0,96)" in page.inner_text("table.requisites")
     contract = page.locator("table.contracts tbody tr").first.locator("td")
     assert contract.nth(2).inner_text() == "1\xa0250\xa0000,00\xa0руб."  # never wraps
     assert contract.nth(3).inner_text() == servant.organisation.name

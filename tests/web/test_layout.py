@@ -21,8 +21,8 @@ from zorko.web import urls as root_urls
 ZORKO = Path(zorko.__file__).parent
 WEB = ZORKO / "web"
 # Shared web infrastructure, used by every area; nothing here is a page of its own.
-INFRASTRUCTURE = {"__init__", "access", "admin", "apps", "context", "downloads", "form_actions", "middleware",
-                  "params", "uploads", "urls"}
+INFRASTRUCTURE = {"__init__", "access", "admin", "apps", "context", "downloads", "form_actions", "form_renderer",
+                  "middleware", "params", "uploads", "urls"}
 NOT_AREAS = {"migrations", "static", "templates", "templatetags", "__pycache__"}
 AREA_MODULE = re.compile(r"(^views_|_views$|^urls_|_jobs$|^jobs_)")
 GENERATOR = re.compile(r"^(demo|synthetic)")

@@ -49,6 +49,11 @@ class Department(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def with_organisation(self) -> str:
+        """«Бухгалтерия — КУМИ»: two departments of one name in two organisations told apart."""
+        return f"{self.name} — {self.organisation}"
+
 
 class Position(models.Model):
     name = models.CharField("наименование", max_length=300, unique=True)

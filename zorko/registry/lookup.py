@@ -7,7 +7,6 @@ returns plain dicts, so a web request never holds the store open.
 from __future__ import annotations
 
 import re
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -126,16 +125,3 @@ def entrepreneur(ogrnip: str, db_path: Path | str | None = None) -> dict[str, An
             WHERE r.inn = ? AND r.subject_kind = 'company' ORDER BY r.role""", [card["inn"]]) \
             if card["inn"] else []
         return card
-
-
-def recent_loads(limit: int = 20, db_path: Path | str | None = None) -> list[dict[str, Any]]:
-    with store.reading(db_path) as con:
-        if con is None:
-            return []
-        rows = _dicts(con, f"""
-            SELECT load_id, source, file, loaded_at, extract_date, records, added, changed, unchanged
-            FROM loads ORDER BY load_id DESC LIMIT {int(limit)}""")
-    for row in rows:  # stored in UTC: aware, so that pages show it in local time
-        if row["loaded_at"] is not None:
-            row["loaded_at"] = row["loaded_at"].replace(tzinfo=UTC)
-    return rows

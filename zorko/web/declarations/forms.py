@@ -12,6 +12,7 @@ from django.utils import timezone
 from zorko.declarations.campaign import LISTED, STATUS_NAMES, last_reporting_year
 from zorko.declarations.records import MEMBER_NAMES, SECTION_NAMES
 from zorko.people.models import Organisation, Servant
+from zorko.web.journals.forms import ServantChoice
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -63,7 +64,8 @@ class ImportForm(forms.Form):
 
 
 class DeclarationForm(forms.Form):
-    servant = forms.ModelChoiceField(Servant.objects.filter(status=Servant.Status.SERVANT), label="Служащий")
+    # namesakes are common: each servant is told apart by the personnel number
+    servant = ServantChoice(Servant.objects.filter(status=Servant.Status.SERVANT), label="Служащий")
     year = _year_field()
     member = forms.ChoiceField(label="На кого", choices=[(m.value, n) for m, n in MEMBER_NAMES.items()])
     last_name = forms.CharField(label="Фамилия члена семьи", max_length=100, required=False)

@@ -99,7 +99,7 @@ class ServantForm(PersonForm):
         self.fields["organisation"].queryset = Organisation.objects.all()
         self.fields["organisation"].error_messages["required"] = "Выберите организацию"
         self.fields["department"].queryset = Department.objects.select_related("organisation")
-        self.fields["department"].label_from_instance = lambda d: f"{d.name} ({d.organisation})"
+        self.fields["department"].label_from_instance = lambda d: d.with_organisation
         self.fields["position"].queryset = Position.objects.all()
         self.fields["personnel_number"].error_messages["required"] = "Укажите табельный номер"
 

@@ -29,12 +29,16 @@ class ListFilterForm(forms.Form):
                                                       "type": "search"}))
     organisation = forms.ModelChoiceField(label="Организация", required=False,
                                           queryset=Organisation.objects.all(), empty_label="все")
-    department = forms.ModelChoiceField(label="Подразделение", required=False,
-                                        queryset=Department.objects.all(), empty_label="все")
+    department = forms.ModelChoiceField(label="Подразделение", required=False, empty_label="все",
+                                        queryset=Department.objects.select_related("organisation"))
     status = forms.ChoiceField(label="Статус", required=False, choices=STATUS_CHOICES)
     stale = forms.BooleanField(label="Анкета не обновлялась больше года", required=False)
     category = forms.ChoiceField(label="Категория", required=False,
                                  choices=[("", "любая"), *Servant.Category.choices[1:]])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].label_from_instance = lambda d: d.with_organisation
 
     def to_filter(self, status: str) -> ServantFilter:
         data = self.cleaned_data if self.is_valid() else {}

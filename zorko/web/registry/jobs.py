@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from zorko.exceptions import ImportFailed
 from zorko.tasks import queue
 
 
@@ -19,12 +20,17 @@ from zorko.tasks import queue
 def registry_load_job(progress: queue.Progress, source: str, paths: list[str],
                       upload_dir: str | None = None, user_id: int | None = None) -> dict[str, Any]:
     from zorko.registry import loader
+    from zorko.registry.load_runs import without_folders
 
     def report(p: loader.LoadProgress) -> None:
         progress(p.bytes_done, p.bytes_total or None,
                  f"Файлов {p.files_done} из {p.files_total}, записей {p.records}")
 
-    result = loader.load(source, paths, progress=report)
+    try:
+        result = loader.load(source, paths, progress=report)
+    except ImportFailed as exc:  # the job page names the file, not the server folder it was read from
+        raise ImportFailed(without_folders(exc.file, paths), without_folders(exc.reason, paths),
+                           exc.line, exc.field) from exc
     if upload_dir:
         shutil.rmtree(Path(upload_dir), ignore_errors=True)
     recheck = _recheck(result, user_id)
@@ -34,7 +40,7 @@ def registry_load_job(progress: queue.Progress, source: str, paths: list[str],
         "source": source,
         "files": [{"file": Path(f.file).name, "records": f.counts.records, "added": f.counts.added,
                    "changed": f.counts.changed, "unchanged": f.counts.unchanged, "skipped": f.skipped,
-                   "flagged": f.counts.flagged, "examples": f.examples[:5]}
+                   "flagged": f.counts.flagged, "examples": [without_folders(e, paths) for e in f.examples[:5]]}
                   for f in result.files],
         "load_ids": [f.load_id for f in result.files if f.load_id is not None],
         "added": totals.added, "changed": totals.changed, "unchanged": totals.unchanged,

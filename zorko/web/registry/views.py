@@ -34,18 +34,19 @@ def _busy_page(request: HttpRequest, exc: ZorkoError) -> HttpResponse:
 
 @requires("registry.view")
 def status(request: HttpRequest) -> HttpResponse:
-    from zorko.registry import lookup, sources
+    from zorko.registry import sources
+    from zorko.registry.load_runs import recent_runs
     from zorko.registry.status import registry_status
 
     try:
         items = registry_status()
-        loads = lookup.recent_loads()
+        runs = recent_runs()
     except ZorkoError as exc:
         return _busy_page(request, exc)
     return render(request, "registry/status.html", {
-        "items": items, "loads": loads, "sources": [(k, v[0]) for k, v in sources.SOURCES.items()],
+        "items": items, "runs": runs, "sources": [(k, v[0]) for k, v in sources.SOURCES.items()],
         "can_load": can(request.user, "registry.load"),
-        "import_dirs": [str(d) for d in settings.CONFIG.import_dirs],
+        "server_paths_allowed": bool(settings.CONFIG.import_dirs),
     })
 
 

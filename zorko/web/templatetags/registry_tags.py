@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 
+from zorko.ru.formats import count_ru, number_ru
+
 register = template.Library()
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?")
@@ -28,3 +30,15 @@ def source_title(code: str) -> str:
     from zorko.registry import sources
 
     return sources.SOURCES[code][0] if code in sources.SOURCES else code
+
+
+@register.filter
+def int_ru(value: Any) -> str:
+    """A count with Russian thousands: «1 234 567»."""
+    return number_ru(value, 0)
+
+
+@register.filter
+def count_files(value: int) -> str:
+    """«1 файл», «3 файла», «250 файлов»."""
+    return count_ru(int(value or 0), "файл", "файла", "файлов")

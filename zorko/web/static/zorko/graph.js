@@ -72,7 +72,7 @@
       container: box,
       elements: elements(graph),
       layout: {name: "preset", positions: positions(graph), fit: true, padding: 60},
-      maxZoom: 1.3, minZoom: 0.2, wheelSensitivity: 0.3,
+      maxZoom: 1.3, minZoom: 0.2,  // the default wheel speed: a custom one makes Cytoscape warn
       style: [
         {selector: "node", style: {"background-color": "data(colour)", label: "data(label)", "font-size": 11,
           width: 26, height: 26,
