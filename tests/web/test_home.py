@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from lxml import html
@@ -25,6 +26,8 @@ from zorko.people.kinship import Kinship
 from zorko.people.models import Relative, Servant
 from zorko.registry import loader
 from zorko.tasks.models import Job
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +153,20 @@ def test_fresh_registry_gives_no_warning_and_missing_one_does(client_as, data_di
     page = _page(client_as("inspector"))
     assert not page.xpath('//p[@id="registry-warning"]')
     assert "3 дн." in _text(page, '//section[@id="block-registries"]')
+
+
+def test_an_old_optional_list_is_marked_in_its_row_but_raises_no_kpi_warning(client_as, data_dir) -> None:
+    import duckdb
+
+    _load_registry(data_dir, date.today() - timedelta(days=3))
+    db = data_dir / "registry.duckdb"
+    loader.load("loss_of_trust", [FIXTURES / "loss_of_trust" / "reestr_utrata_doveriya.csv"], db_path=db)
+    with duckdb.connect(str(db)) as con:  # the register is published rarely: an extract half a year old
+        con.execute("UPDATE loads SET extract_date = ? WHERE source = 'loss_of_trust'",
+                    [date.today() - timedelta(days=181)])
+    page = _page(client_as("inspector"))
+    assert "181 дн." in _text(page, '//section[@id="block-registries"]')
+    assert not page.xpath('//p[@id="registry-warning"]')
 
 
 def test_deadlines_show_days_left(client_as, data_dir) -> None:

@@ -9,8 +9,10 @@ word a user would see, and names the URL where it was seen.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -126,7 +128,10 @@ def _crawl(client: Any, starts: list[str], found: dict[str, list[str]], read: se
 
 
 @pytest.fixture
-def demo_municipality(settings: Any) -> None:
+def demo_municipality(settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its own data folder: the demo registry must not stay behind for the tests that run after.
+    monkeypatch.setenv("ZORKO_DATA_DIR", str(tmp_path))
+    settings.CONFIG = dataclasses.replace(settings.CONFIG, data_dir=tmp_path)
     from zorko.demo.candidates import load_demo_sources
     from zorko.demo.declarations import build_demo_declarations
     from zorko.demo.journals import build_journals_demo

@@ -42,6 +42,7 @@ class RegistryFreshness:
     loaded_at: str | None
     files: int
     age_days: int | None
+    required: bool = False  # the KPI counts only screenings against fresh required sources
 
     @property
     def stale(self) -> bool:
@@ -90,7 +91,7 @@ def registry_freshness(today: date) -> tuple[list[RegistryFreshness], bool]:
         day = (item.last_extract_date or (item.last_loaded_at or ""))[:10]
         as_of = date.fromisoformat(day) if day else None
         out.append(RegistryFreshness(item.title, as_of, item.last_loaded_at, item.files,
-                                     (today - as_of).days if as_of else None))
+                                     (today - as_of).days if as_of else None, item.source in REQUIRED_SOURCES))
     return out, loading
 
 
@@ -124,7 +125,9 @@ def home_context(caps: frozenset[str]) -> dict[str, Any]:
         ctx["clarifications"] = open_counts(today)
     if "registry.view" in caps:
         ctx["registries"], ctx["registry_loading"] = registry_freshness(today)
-        ctx["registry_stale"] = any(r.stale for r in ctx["registries"])
+        # The warning speaks of the KPI, which only the required sources decide; an old optional
+        # list (the loss-of-trust register is published rarely) is marked in its row only.
+        ctx["registry_stale"] = any(r.stale and r.required for r in ctx["registries"])
     if "declarations.view" in caps:
         from zorko.declarations.campaign import home_campaign
 
