@@ -86,3 +86,16 @@ def test_pages_and_checks_read_the_previous_state_while_another_process_loads(tm
     assert process.wait(timeout=120) == 0
     assert len(lookup.search("ООО", db_path=db)["companies"]) == lookup.SEARCH_LIMIT
     assert not writing.next_path(db).exists()
+
+
+def test_a_load_keeps_what_a_killed_writer_left_in_the_log(tmp_path: Path) -> None:
+    db = tmp_path / "r.duckdb"
+    store.connect(db).close()
+    killed = subprocess.run([sys.executable, "-c", "import os, signal, sys, duckdb; c = duckdb.connect(sys.argv[1]); "
+                             "c.execute('CREATE TABLE kept AS SELECT 42 AS x'); os.kill(os.getpid(), signal.SIGKILL)",
+                             str(db)])
+    assert killed.returncode == -9 and db.with_name("r.duckdb.wal").exists()
+    loader.load("egrul", [CRAFTED], db_path=db)
+    with store.reading(db) as con:
+        assert con is not None and con.execute("SELECT x FROM kept").fetchall() == [(42,)]
+    assert not db.with_name("r.duckdb.wal").exists()

@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
-
 from zorko.registry.store import BUSY_WAIT_SECONDS, RegistryBusy, connect
 
 
@@ -91,15 +89,7 @@ def _settle(path: Path) -> None:
     copy holds every committed change and no old log is ever replayed onto the new file."""
     if not _wal(path).exists():
         return
-    deadline = time.monotonic() + BUSY_WAIT_SECONDS
-    while True:
-        try:
-            con = duckdb.connect(str(path))
-            break
-        except (duckdb.IOException, duckdb.ConnectionException) as exc:
-            if time.monotonic() >= deadline:
-                raise RegistryBusy(path) from exc
-            time.sleep(0.1)
+    con = connect(path)  # waits for a short reader, as any writer does
     try:
         con.execute("CHECKPOINT")
     finally:
