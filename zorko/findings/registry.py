@@ -17,6 +17,7 @@ from django.conf import settings
 from zorko.affiliation.identity import NORM_MACRO
 from zorko.exceptions import ZorkoError
 from zorko.matching import prepare_registry
+from zorko.matching.registry_index import is_current
 from zorko.registry import store, writing
 
 # Sources a full affiliation check relies on (the KPI's "registries loaded no more than 30 days earlier").
@@ -60,31 +61,35 @@ def prepare_matching() -> None:
     """Key the registry's person roles for the matcher in the store itself, once per registry change.
 
     The checks read the store read-only, where the matcher could only build its keyed copy in
-    memory, again on every run (a minute at a million companies). Built here, while nothing else
-    writes, it is reused by every later check until the person roles change. A store that another
-    process holds open is left alone: the check then keys a temporary copy itself.
+    memory, again on every run (a minute at a million companies). Built once, it is reused by
+    every later check until the person roles change. Like a load, it writes a copy of the store
+    and renames it into place (``zorko.registry.writing``), so pages keep reading meanwhile; when
+    another writer holds the store the check keys a temporary copy itself.
     """
     path = settings.CONFIG.registry_path
     if not path.exists():
         return
     try:
-        with writing.writer_lock(path, wait=0):
-            _prepare(path)
+        with store.reading(path) as con:
+            if con is None or not _has_person_roles(con) or is_current(con):
+                return
+        with writing.writer_lock(path, wait=0), writing.next_state(path) as copy:
+            _prepare(copy)
     except store.RegistryBusy:
-        return  # a load runs: its store is keyed by the next check
-
-
-def _prepare(path: Path) -> None:
-    try:
-        con = duckdb.connect(str(path))
-    except (duckdb.IOException, duckdb.ConnectionException):
         return
+
+
+def _has_person_roles(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables "
+                            "WHERE table_name = 'person_roles' AND table_schema = 'main'").fetchall()[0][0])
+
+
+def _prepare(copy: Path) -> None:
+    con = duckdb.connect(str(copy))
     try:
-        if con.execute("SELECT count(*) FROM information_schema.tables "
-                       "WHERE table_name = 'person_roles' AND table_schema = 'main'").fetchall()[0][0]:
-            con.execute(f"SET memory_limit = '{store.MEMORY_LIMIT}'")
-            con.execute(f"SET threads = {store.THREADS}")
-            prepare_registry(con)
+        con.execute(f"SET memory_limit = '{store.MEMORY_LIMIT}'")
+        con.execute(f"SET threads = {store.THREADS}")
+        prepare_registry(con)
     finally:
         con.close()
 

@@ -165,6 +165,20 @@ def prepare_registry(con: duckdb.DuckDBPyConnection, table: str = "person_roles"
     return index
 
 
+def is_current(con: duckdb.DuckDBPyConnection, table: str = "person_roles") -> bool:
+    """Whether the database already holds the keyed copy of ``table`` as it is now (read-only is enough)."""
+    check_identifier(table)
+    cols = _columns(con, table)
+    if not {"last_name", "first_name"} <= set(cols):
+        return False
+    main = f'"{con.execute("SELECT current_database()").fetchall()[0][0]}".main.'
+    try:
+        rows = con.execute(f"SELECT fingerprint FROM {main}zorko_match_cache WHERE source = ?", [table]).fetchall()
+    except duckdb.Error:
+        return False
+    return bool(rows) and rows[0][0] == _fingerprint(con, table, cols)
+
+
 def _stored_index(con: duckdb.DuckDBPyConnection, table: str, fingerprint: str,
                   cols: list[str]) -> RegistryIndex | None:
     """A read-only connection reuses the keyed copy a writer left in the database, if still current."""
