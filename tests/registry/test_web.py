@@ -132,6 +132,16 @@ def test_search_by_inn_ogrn_and_name(client_as: Callable[[str], Any], registry_d
     assert client.get("/registry/entrepreneur/304420500000000/").status_code == 404
 
 
+def test_name_search_ignores_case_and_yo_and_takes_the_text_literally(registry_db: Path) -> None:
+    from zorko.registry import lookup
+
+    loader.load("egrip", [FIXTURES / "egrul-crafted" / "egrip_terminated.xml"])
+    for typed in ("закрытова ЕЛЁНА", "ЗАКРЫТОВА ЕЛЕНА", "Закрытова Елена Павловна"):
+        assert [e["ogrnip"] for e in lookup.search(typed)["entrepreneurs"]] == ["304420512300018"], typed
+    for typed in ("Закрыт.ва", "Закрытова%", "(Закрытова", "Закрытова["):  # no wildcards, no regex errors
+        assert not lookup.search(typed)["entrepreneurs"], typed
+
+
 def test_capabilities(client_as: Callable[[str], Any], registry_db: Path) -> None:
     hr = client_as("hr")
     assert hr.get("/registry/").status_code == 403

