@@ -114,3 +114,14 @@ def test_without_folders_keeps_names_and_drops_the_folders_given() -> None:
     text = "/srv/up/AbC/a.xml, строка 5: ИНН; /srv/up/AbC/b.zip!x/c.xml"
     assert without_folders(text, ["/srv/up/AbC/a.xml", "/srv/up/AbC/b.zip"]) == "a.xml, строка 5: ИНН; b.zip!x/c.xml"
     assert without_folders("/etc/passwd", ["/"]) == "/etc/passwd"
+
+
+def test_counts_in_the_store_read_with_russian_thousands(client_as: Callable[[str], Any],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from zorko.registry import status
+
+    loaded = status.SourceStatus("egrul", "ЕГРЮЛ", "2026-12-05 10:00:00", "2026-12-05", 4, 2783,
+                                 {"companies": 2783, "person_roles": 17638})
+    monkeypatch.setattr(status, "registry_status", lambda *_a: [loaded])
+    row = re.sub(r"\s+", " ", client_as("inspector").get("/registry/").content.decode().replace("\xa0", " "))
+    assert "юрлиц: 2 783, лиц в ролях: 17 638" in row and "17638" not in row
