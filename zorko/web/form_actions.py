@@ -44,3 +44,20 @@ def cleaned_or_error(form: forms.Form) -> dict[str, Any]:
         raise ValidationError("; ".join(f"{form.fields[k].label if k in form.fields else 'Форма'}: {' '.join(v)}"
                                         for k, v in form.errors.items()))
     return dict(form.cleaned_data)
+
+
+class OrganisationChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """An organisation to choose, named so that two with one short name are told apart."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        from zorko.people.models import Organisation
+
+        super().__init__(Organisation.objects.all(), **kwargs)
+        self._labels: dict[int, str] | None = None
+
+    def label_from_instance(self, obj: Any) -> str:
+        if self._labels is None:
+            from zorko.people.organisation_labels import distinct_labels
+
+            self._labels = distinct_labels(self.queryset)
+        return self._labels.get(obj.pk, str(obj))

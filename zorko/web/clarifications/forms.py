@@ -10,7 +10,7 @@ from django.utils import timezone
 from zorko.clarifications.listing import STATUS_CHOICES, PersonRow
 from zorko.findings.models import ClarificationRequest
 from zorko.identifiers import check_inn
-from zorko.people.models import Organisation
+from zorko.web.form_actions import OrganisationChoice
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 ANSWERS = [("", "не знаю"), ("yes", "да — родственник (то же лицо)"), ("no", "нет")]
@@ -18,8 +18,7 @@ ANSWERS = [("", "не знаю"), ("yes", "да — родственник (то
 
 class FilterForm(forms.Form):
     status = forms.ChoiceField(label="Статус", required=False, choices=[("", "все")] + STATUS_CHOICES)
-    organisation = forms.ModelChoiceField(label="Организация", required=False, queryset=Organisation.objects.all(),
-                                          empty_label="все")
+    organisation = OrganisationChoice(label="Организация", required=False, empty_label="все")
     kind = forms.ChoiceField(label="Вид", required=False,
                              choices=[("", "все")] + list(ClarificationRequest.Kind.choices))
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from zorko.declarations.campaign import LISTED, STATUS_NAMES, last_reporting_year
 from zorko.declarations.records import MEMBER_NAMES, SECTION_NAMES
-from zorko.people.models import Organisation, Servant
+from zorko.people.models import Servant
+from zorko.web.form_actions import OrganisationChoice
 from zorko.web.journals.forms import ServantChoice
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -27,7 +28,7 @@ def default_year() -> int:
 
 class CampaignFilterForm(forms.Form):
     year = _year_field(required=False)
-    organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False, label="Организация",
+    organisation = OrganisationChoice(required=False, label="Организация",
                                           empty_label="все организации")
     category = forms.ChoiceField(label="Категория", required=False, choices=[
         ("", "все категории"), (LISTED, "по перечню должностей"), *Servant.Category.choices[1:]])
@@ -124,11 +125,11 @@ ItemFormSet = formset_factory(ItemForm, extra=8, max_num=200)
 class RemindersForm(forms.Form):
     year = _year_field()
     as_of = forms.DateField(label="Не представившие на дату", widget=DATE_INPUT)
-    organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False, label="Организация",
+    organisation = OrganisationChoice(required=False, label="Организация",
                                           empty_label="все организации")
 
 
 class PublicationForm(forms.Form):
-    organisation = forms.ModelChoiceField(Organisation.objects.all(), label="Организация")
+    organisation = OrganisationChoice(label="Организация")
     year = _year_field()
     format = forms.ChoiceField(label="Формат", choices=[("docx", "DOCX"), ("xlsx", "XLSX")])

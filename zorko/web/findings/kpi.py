@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from zorko.findings import kpi
 from zorko.people.models import Organisation
+from zorko.people.organisation_labels import labelled
 from zorko.web.access import requires
 from zorko.web.params import bounded_int, object_id
 
@@ -32,7 +33,7 @@ def kpi_dashboard(request: HttpRequest) -> HttpResponse:
     }
     return render(request, "findings/kpi.html", {
         "year": year, "months": months, "organisation": organisation, "month": month,
-        "month_name": kpi.MONTHS[month - 1], "organisations": Organisation.objects.all(),
+        "month_name": kpi.MONTHS[month - 1], "organisations": labelled(Organisation.objects.all()),
         "by_org": by_org, "chart": chart,
         "current": started[-1] if started else None, "definition": kpi.DEFINITION,
     })

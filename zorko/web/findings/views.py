@@ -19,6 +19,7 @@ from zorko.findings.review import TRANSITIONS, review_finding
 from zorko.findings.rules_info import SEVERITY_ORDER, rule_name, rule_names
 from zorko.findings.service import export_findings
 from zorko.people.models import Organisation, Servant
+from zorko.people.organisation_labels import labelled
 from zorko.tasks import queue
 from zorko.web.access import requires
 from zorko.web.downloads import export_download
@@ -66,7 +67,7 @@ def finding_list(request: HttpRequest) -> HttpResponse:
     return render(request, "findings/list.html", {
         "page": page, "chosen": chosen, "query": query, "total": qs.count(),
         "rules": sorted(rule_names().items(), key=lambda kv: kv[1]), "severities": Finding.Severity.choices,
-        "statuses": Finding.Status.choices, "organisations": Organisation.objects.all(),
+        "statuses": Finding.Status.choices, "organisations": labelled(Organisation.objects.all()),
     })
 
 

@@ -13,15 +13,14 @@ from zorko.accounts.users import display_name
 from zorko.journals.models import JournalEntry, Kind, Status
 from zorko.journals.queries import EntryFilter
 from zorko.journals.services import COMMON_FIELDS, KIND_FIELDS
-from zorko.people.models import Organisation, Servant
-from zorko.web.form_actions import DateInput
+from zorko.people.models import Servant
+from zorko.web.form_actions import DateInput, OrganisationChoice
 
 
 class FilterForm(forms.Form):
     kind = forms.ChoiceField(label="Журнал", required=False)
     status = forms.ChoiceField(label="Статус", required=False, choices=[("", "все"), *Status.choices])
-    organisation = forms.ModelChoiceField(label="Организация", required=False,
-                                          queryset=Organisation.objects.all(), empty_label="все")
+    organisation = OrganisationChoice(label="Организация", required=False, empty_label="все")
     overdue = forms.BooleanField(label="Только просроченные", required=False)
 
     def __init__(self, data: Any, kinds: list[str]) -> None:

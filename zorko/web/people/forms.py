@@ -9,6 +9,7 @@ from django import forms
 
 from zorko.identifiers import check_inn, check_snils, clean
 from zorko.people.models import Department, Organisation, Position, Relative, Servant
+from zorko.people.organisation_labels import distinct_labels
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 EARLIEST_BIRTH = date(1900, 1, 1)
@@ -97,6 +98,8 @@ class ServantForm(PersonForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.all()
+        labels = distinct_labels(Organisation.objects.all())
+        self.fields["organisation"].label_from_instance = lambda o: labels.get(o.pk, str(o))
         self.fields["organisation"].error_messages["required"] = "Выберите организацию"
         self.fields["department"].queryset = Department.objects.select_related("organisation")
         self.fields["department"].label_from_instance = lambda d: d.with_organisation

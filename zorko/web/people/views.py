@@ -12,10 +12,11 @@ from django.shortcuts import get_object_or_404, render
 from zorko.accounts.roles import can
 from zorko.audit.log import client_ip, record
 from zorko.identifiers import format_snils
-from zorko.people.models import ChangeRecord, Department, Organisation, Relative, Servant
+from zorko.people.models import ChangeRecord, Department, Relative, Servant
 from zorko.people.search import ALL, ServantFilter, questionnaire_is_stale, select_servants
 from zorko.web.access import requires
 from zorko.web.findings.servant import servant_findings_context
+from zorko.web.form_actions import OrganisationChoice
 
 PAGE_SIZE = 50
 # Servant.Status values as plain strings (the list filter is about them, in the plural).
@@ -27,8 +28,7 @@ class ListFilterForm(forms.Form):
     q = forms.CharField(label="ФИО", required=False,
                         widget=forms.TextInput(attrs={"placeholder": "фамилия, имя или отчество",
                                                       "type": "search"}))
-    organisation = forms.ModelChoiceField(label="Организация", required=False,
-                                          queryset=Organisation.objects.all(), empty_label="все")
+    organisation = OrganisationChoice(label="Организация", required=False, empty_label="все")
     department = forms.ModelChoiceField(label="Подразделение", required=False, empty_label="все",
                                         queryset=Department.objects.select_related("organisation"))
     status = forms.ChoiceField(label="Статус", required=False, choices=STATUS_CHOICES)

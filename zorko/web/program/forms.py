@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from zorko.people.models import Organisation, Servant
+from zorko.people.models import Servant
 from zorko.program.models import Category, ControlPointMark, Event, TrainingCourse
 from zorko.program.training import NEW_HIRE_DAYS
+from zorko.web.form_actions import OrganisationChoice
 
 DATE_INPUT = {"type": "date"}
 MAX_DOCUMENT = 10 * 1024 * 1024
@@ -28,7 +29,7 @@ class ServantField(forms.CharField):
 
 class YearFilter(forms.Form):
     year = forms.IntegerField(label="Год", min_value=2000, max_value=2100, required=False)
-    organisation = forms.ModelChoiceField(Organisation.objects.all(), label="Организация", required=False,
+    organisation = OrganisationChoice(label="Организация", required=False,
                                           empty_label="все организации")
     category = forms.ChoiceField(label="Категория", required=False,
                                  choices=[("", "все категории"), *Category.choices])
@@ -131,7 +132,7 @@ class BatchForm(forms.Form):
     SCOPES = [("organisation", "служащие организации"), ("candidates", "кандидаты за месяц"),
               ("selection", "выбранные по табельным номерам")]
     scope = forms.ChoiceField(label="Кого", choices=SCOPES, widget=forms.RadioSelect, initial="organisation")
-    organisation = forms.ModelChoiceField(Organisation.objects.all(), label="Организация", required=False)
+    organisation = OrganisationChoice(label="Организация", required=False)
     month = forms.CharField(label="Месяц (ГГГГ-ММ)", required=False, widget=forms.DateInput(attrs={"type": "month"}))
     numbers = forms.CharField(label="Табельные номера", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     fmt = forms.ChoiceField(label="Формат", choices=[("pdf", "PDF"), ("docx", "DOCX")], initial="pdf")
