@@ -26,10 +26,6 @@ MEMBER = "registry/registry.duckdb"
 POLL_SECONDS = 0.5
 
 
-def _wal(path: Path) -> Path:
-    return path.with_name(path.name + ".wal")
-
-
 def _busy(store: Path, wait_seconds: float) -> BackupRefused:
     return BackupRefused(f"Хранилище реестров {store} занято загрузкой дольше {wait_seconds:.0f} с; "
                          "резервная копия не создана. Повторите после загрузки.")
@@ -37,26 +33,25 @@ def _busy(store: Path, wait_seconds: float) -> BackupRefused:
 
 def copy(store: Path, out: Path, wait_seconds: float, on_wait: Callable[[], None] | None = None) -> bool:
     """Copy the store to ``out`` as one file; ``False`` when there is no store yet."""
-    started = time.monotonic()
+    told = False
+
+    def tell() -> None:  # once, whether a load's lock or another writer's connection keeps us waiting
+        nonlocal told
+        if on_wait is not None and not told:
+            on_wait()
+        told = True
+
+    deadline = time.monotonic() + wait_seconds
     try:
-        with writing.writer_lock(store, wait=0):
-            return _copy(store, out, wait_seconds, on_wait)
-    except RegistryBusy:
-        pass
-    if on_wait is not None:
-        on_wait()
-    try:
-        with writing.writer_lock(store, wait=wait_seconds):
-            return _copy(store, out, max(0.0, wait_seconds - (time.monotonic() - started)), None, waited=True)
+        with writing.writer_lock(store, wait=wait_seconds, on_wait=tell):
+            return _copy(store, out, deadline, wait_seconds, tell)
     except RegistryBusy as exc:
         raise _busy(store, wait_seconds) from exc
 
 
-def _copy(store: Path, out: Path, wait_seconds: float, on_wait: Callable[[], None] | None,
-          waited: bool = False) -> bool:
+def _copy(store: Path, out: Path, deadline: float, wait_seconds: float, tell: Callable[[], None]) -> bool:
     if not store.exists():
         return False
-    deadline = time.monotonic() + wait_seconds
     while True:
         try:
             con = duckdb.connect(str(store), read_only=True)
@@ -64,14 +59,12 @@ def _copy(store: Path, out: Path, wait_seconds: float, on_wait: Callable[[], Non
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if time.monotonic() > deadline:
                 raise _busy(store, wait_seconds) from exc
-            if not waited and on_wait is not None:
-                on_wait()
-            waited = True
+            tell()
             time.sleep(POLL_SECONDS)
     try:
         shutil.copyfile(store, out)
-        if _wal(store).exists():
-            shutil.copyfile(_wal(store), _wal(out))
+        if writing.wal_path(store).exists():
+            shutil.copyfile(writing.wal_path(store), writing.wal_path(out))
     finally:
         con.close()
     # Fold the copied log into the copy, so the archive holds one self-contained file.
@@ -80,7 +73,7 @@ def _copy(store: Path, out: Path, wait_seconds: float, on_wait: Callable[[], Non
         folded.execute("CHECKPOINT")
     finally:
         folded.close()
-    _wal(out).unlink(missing_ok=True)
+    writing.wal_path(out).unlink(missing_ok=True)
     return True
 
 
@@ -113,7 +106,7 @@ def ensure_free(store: Path) -> None:
 
 def restore(staged: Path, store: Path) -> None:
     store.parent.mkdir(parents=True, exist_ok=True)
-    _wal(store).unlink(missing_ok=True)
+    writing.wal_path(store).unlink(missing_ok=True)
     tmp = store.with_name(store.name + ".restoring")
     shutil.copyfile(staged, tmp)
     os.replace(tmp, store)

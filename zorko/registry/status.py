@@ -96,7 +96,7 @@ def registry_status(db_path: Path | str | None = None) -> list[SourceStatus]:
 def _stamp(db_path: Path) -> list[list[int]]:
     """The store's files as they are now: any committed write changes one of them."""
     out = []
-    for path in (db_path, db_path.with_name(db_path.name + ".wal")):
+    for path in (db_path, writing.wal_path(db_path)):
         try:
             st = path.stat()
         except FileNotFoundError:

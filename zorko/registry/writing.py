@@ -18,14 +18,15 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from zorko.registry.store import BUSY_WAIT_SECONDS, RegistryBusy, connect
 
 
-def _wal(path: Path) -> Path:
+def wal_path(path: Path) -> Path:
+    """DuckDB's write-ahead log beside the store."""
     return path.with_name(path.name + ".wal")
 
 
@@ -39,8 +40,10 @@ def next_path(path: Path) -> Path:
 
 
 @contextmanager
-def writer_lock(path: Path, wait: float = BUSY_WAIT_SECONDS) -> Iterator[None]:
-    """The store's only writer for the block; ``RegistryBusy`` after ``wait`` seconds."""
+def writer_lock(path: Path, wait: float = BUSY_WAIT_SECONDS,
+                on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """The store's only writer for the block; ``RegistryBusy`` after ``wait`` seconds (``on_wait``
+    is told once, when the lock is found taken)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
     try:
@@ -52,6 +55,9 @@ def writer_lock(path: Path, wait: float = BUSY_WAIT_SECONDS) -> Iterator[None]:
             except BlockingIOError as exc:
                 if time.monotonic() >= deadline:
                     raise RegistryBusy(path) from exc
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None
                 time.sleep(0.1)
         try:
             yield
@@ -87,7 +93,7 @@ def load_running(path: Path) -> bool:
 def _settle(path: Path) -> None:
     """Fold a log left by a writer that stopped without its checkpoint into the store, so the
     copy holds every committed change and no old log is ever replayed onto the new file."""
-    if not _wal(path).exists():
+    if not wal_path(path).exists():
         return
     con = connect(path)  # waits for a short reader, as any writer does
     try:
@@ -103,7 +109,7 @@ def next_state(path: Path) -> Iterator[Path]:
     Call under ``writer_lock``; the caller closes its connection to the copy inside the block.
     """
     copy = next_path(path)
-    for leftover in (copy, _wal(copy)):
+    for leftover in (copy, wal_path(copy)):
         leftover.unlink(missing_ok=True)
     if not path.exists():
         connect(path).close()  # an empty store with its schema, as a failed first load leaves it
@@ -112,7 +118,7 @@ def next_state(path: Path) -> Iterator[Path]:
     try:
         yield copy
     except BaseException:
-        for leftover in (copy, _wal(copy)):
+        for leftover in (copy, wal_path(copy)):
             leftover.unlink(missing_ok=True)
         raise
     os.replace(copy, path)
